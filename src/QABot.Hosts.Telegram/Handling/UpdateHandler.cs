@@ -131,10 +131,13 @@ public sealed class UpdateHandler(
     private async Task AnswerQuestionAsync(Message message, string question, bool isGroup, CancellationToken cancellationToken)
     {
         var chatId = message.Chat.Id;
+        // The first "typing…" runs alongside the answerer but is always completed before the answer is sent, so users see
+        // it even for instant answers; the refresh loop only matters for slow ones.
+        var firstTyping = TrySendTypingAsync(chatId, cancellationToken);
         Answer answer;
         using (var typing = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
         {
-            var typingLoop = KeepTypingAsync(chatId, typing.Token);
+            var refreshLoop = RefreshTypingAsync(chatId, typing.Token);
             try
             {
                 answer = await answerer.AnswerAsync(new AnswerRequest { Question = question, ConversationId = ConversationIdFor(chatId) }, cancellationToken);
@@ -142,7 +145,8 @@ public sealed class UpdateHandler(
             finally
             {
                 await typing.CancelAsync();
-                await typingLoop;
+                await refreshLoop;
+                await firstTyping;
             }
         }
 
@@ -189,19 +193,25 @@ public sealed class UpdateHandler(
     }
 
     /// <summary>Telegram shows "typing…" for about 5 seconds per action, so it is renewed while the answer is computed.</summary>
-    private async Task KeepTypingAsync(long chatId, CancellationToken cancellationToken)
+    private async Task RefreshTypingAsync(long chatId, CancellationToken cancellationToken)
     {
         try
         {
-            do
+            while (true)
             {
-                try { await bot.SendChatAction(chatId, ChatAction.Typing, cancellationToken: cancellationToken); }
-                catch (Exception ex) when (ex is not OperationCanceledException)
-                {
-                    logger.LogDebug(ex, "Chat action failed for chat {ChatId}", chatId);
-                }
                 await Task.Delay(TypingRefresh, cancellationToken);
-            } while (!cancellationToken.IsCancellationRequested);
+                await TrySendTypingAsync(chatId, cancellationToken);
+            }
+        }
+        catch (OperationCanceledException) { }
+    }
+
+    private async Task TrySendTypingAsync(long chatId, CancellationToken cancellationToken)
+    {
+        try { await bot.SendChatAction(chatId, ChatAction.Typing, cancellationToken: cancellationToken); }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogDebug("Chat action failed for chat {ChatId}: {Error}", chatId, ex.GetType().Name);
         }
         catch (OperationCanceledException) { }
     }
