@@ -21,7 +21,7 @@ public static class AskEndpoint
 {
     private static readonly JsonSerializerOptions RequestJson = new(JsonSerializerDefaults.Web);
 
-    public static async Task<IResult?> HandleAsync(
+    public static async Task<IResult> HandleAsync(
         HttpContext context, IAnswerer answerer, WebMetrics metrics, IOptions<WebOptions> options, ILoggerFactory loggers)
     {
         var limits = options.Value;
@@ -50,7 +50,7 @@ public static class AskEndpoint
         if (WantsEventStream(context.Request))
         {
             await StreamAsync(context, answerer, request, metrics, stopwatch);
-            return null;
+            return Results.Empty; // already written
         }
         var answer = await answerer.AnswerAsync(request, context.RequestAborted);
         metrics.Record(answer, stopwatch.Elapsed);
