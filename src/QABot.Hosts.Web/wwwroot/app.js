@@ -80,9 +80,12 @@
         meta.appendChild(document.createTextNode(" · "));
         const date = element("time", "date", c.published || l.noDate);
         if (c.published) date.dateTime = c.published;
+        date.dir = "ltr"; // ISO dates and ids read left to right even inside an Arabic card
         meta.appendChild(date);
         meta.appendChild(document.createTextNode(" · "));
-        meta.appendChild(element("code", "article-id", c.articleId));
+        const id = element("code", "article-id", c.articleId);
+        id.dir = "ltr";
+        meta.appendChild(id);
         card.appendChild(meta);
         if (c.quote) { const q = element("blockquote", null, c.quote); q.dir = "auto"; card.appendChild(q); }
         section.appendChild(card);
