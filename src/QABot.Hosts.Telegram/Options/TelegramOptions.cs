@@ -32,6 +32,9 @@ public sealed class TelegramOptions
     /// <summary>Long-polling timeout passed to getUpdates.</summary>
     public int PollingTimeoutSeconds { get; set; } = 30;
 
+    /// <summary>How many chats are answered at the same time (each chat's messages stay in order).</summary>
+    public int MaxConcurrentChats { get; set; } = 4;
+
     /// <summary>How many recent answers keep working inline buttons and /sources.</summary>
     public int RecentAnswerCapacity { get; set; } = 2000;
 

@@ -12,8 +12,8 @@ using Telegram.Bot.Types.Enums;
 namespace QABot.Hosts.Telegram.Polling;
 
 /// <summary>
-/// Long polling: fetches updates with getUpdates and hands each to the <see cref="UpdateDispatcher"/>, one at a time so
-/// a chat's messages are answered in order. Survives Bot API errors (backs off, honours retry_after) and skips an update
+/// Long polling: fetches updates with getUpdates and hands each to the <see cref="UpdateDispatcher"/>: different chats in
+/// parallel, one chat's messages in order. Survives Bot API errors (backs off, honours retry_after) and skips an update
 /// it cannot even parse instead of fetching it forever.
 /// </summary>
 public sealed class TelegramPollingService(
@@ -68,11 +68,22 @@ public sealed class TelegramPollingService(
                 continue;
             }
 
-            foreach (var update in updates)
+            if (updates.Length == 0) continue;
+            // Chats are served in parallel, each chat's updates in order (a follow-up must not overtake its question).
+            try
             {
-                offset = update.Id + 1;
-                await dispatcher.DispatchAsync(update, stoppingToken);
+                await Parallel.ForEachAsync(updates.GroupBy(ChatOf),
+                    new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.Value.MaxConcurrentChats), CancellationToken = stoppingToken },
+                    async (chat, ct) =>
+                    {
+                        foreach (var update in chat) await dispatcher.DispatchAsync(update, ct);
+                    });
             }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                break;
+            }
+            offset = updates.Max(u => u.Id) + 1;
         }
     }
 
@@ -89,6 +100,9 @@ public sealed class TelegramPollingService(
             return offset;
         }
     }
+
+    private static long ChatOf(Update update) =>
+        update.Message?.Chat.Id ?? update.CallbackQuery?.Message?.Chat.Id ?? update.CallbackQuery?.From.Id ?? 0;
 
     private static bool IsUnparseablePayload(Exception ex)
     {
