@@ -1,0 +1,112 @@
+using System.Net;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using OpenTelemetry.Metrics;
+using QABot.Core.Retrieval;
+using QABot.Hosts.Web.Api;
+using QABot.Hosts.Web.Assets;
+using QABot.Hosts.Web.Options;
+using QABot.Hosts.Web.Security;
+using QABot.Hosts.Web.Telemetry;
+
+namespace QABot.Hosts.Web.Extensions;
+
+public static class WebHostExtensions
+{
+    private const string ApiRateLimitPolicy = "qabot-api";
+
+    /// <summary>
+    /// Adds the help-desk web host (API, chat page, metrics) when Web:Enabled is true: Kestrel bound to Web:Urls,
+    /// API-key access, per-client rate limiting and OpenTelemetry metrics. Needs IAnswerer and IArticleIndex.
+    /// </summary>
+    public static IHostApplicationBuilder AddWebHost(this IHostApplicationBuilder builder)
+    {
+        var section = builder.Configuration.GetSection(WebOptions.SectionName);
+        builder.Services.AddOptions<WebOptions>().Bind(section);
+        var settings = section.Get<WebOptions>() ?? new WebOptions();
+        if (!settings.Enabled) return builder;
+
+        builder.Services.Configure<KestrelServerOptions>(kestrel =>
+        {
+            kestrel.AddServerHeader = false;
+            foreach (var endpoint in ParseUrls(settings.Urls)) kestrel.Listen(endpoint);
+        });
+        builder.Services.AddProblemDetails();
+        builder.Services.AddSingleton<WebMetrics>();
+        builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics
+            .AddAspNetCoreInstrumentation()
+            .AddMeter(WebMetrics.MeterName)
+            .AddPrometheusExporter());
+
+        builder.Services.AddRateLimiter(limiter =>
+        {
+            limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            limiter.OnRejected = (context, _) =>
+            {
+                context.HttpContext.Response.Headers.RetryAfter = "60";
+                return ValueTask.CompletedTask;
+            };
+            limiter.AddPolicy(ApiRateLimitPolicy, context =>
+            {
+                var perMinute = context.RequestServices.GetRequiredService<IOptions<WebOptions>>().Value.RateLimitPerMinute;
+                return perMinute <= 0
+                    ? RateLimitPartition.GetNoLimiter("unlimited")
+                    : RateLimitPartition.GetFixedWindowLimiter(ApiAccessMiddleware.ClientOf(context), _ => new FixedWindowRateLimiterOptions
+                    {
+                        PermitLimit = perMinute,
+                        Window = TimeSpan.FromMinutes(1),
+                        QueueLimit = 0,
+                    });
+            });
+        });
+        return builder;
+    }
+
+    /// <summary>Maps the API, the chat page, /healthz and /metrics (no-op when Web:Enabled is false).</summary>
+    public static WebApplication MapQABotWeb(this WebApplication app)
+    {
+        if (!app.Services.GetRequiredService<IOptions<WebOptions>>().Value.Enabled) return app;
+
+        app.UseExceptionHandler();
+        app.UseWhen(context => ApiAccessMiddleware.Guards(context.Request.Path), api => api.UseMiddleware<ApiAccessMiddleware>());
+        app.UseRateLimiter();
+
+        var api = app.MapGroup("/api").RequireRateLimiting(ApiRateLimitPolicy);
+        api.MapPost("/ask", AskEndpoint.HandleAsync).WithName("Ask");
+        api.MapGet("/articles/{id}", ArticleEndpoint.HandleAsync).WithName("GetArticle");
+
+        app.MapGet("/healthz", (IArticleIndex index) => Results.Json(new { status = "ok", index = index.BackendName }));
+        app.MapPrometheusScrapingEndpoint("/metrics");
+
+        app.MapGet("/", (HttpContext context) => EmbeddedAssets.Serve("index.html", context));
+        app.MapGet("/articles/{id}", (HttpContext context) => EmbeddedAssets.Serve("article.html", context));
+        foreach (var file in EmbeddedAssets.FileNames.Where(f => !f.EndsWith(".html", StringComparison.Ordinal)))
+            app.MapGet("/" + file, (HttpContext context) => EmbeddedAssets.Serve(file, context));
+        return app;
+    }
+
+    /// <summary>"http://127.0.0.1:5080;http://localhost:0" → listen endpoints. TLS is left to a reverse proxy.</summary>
+    public static IReadOnlyList<IPEndPoint> ParseUrls(string urls)
+    {
+        var endpoints = new List<IPEndPoint>();
+        foreach (var url in urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var normalized = url.Replace("://*", "://0.0.0.0").Replace("://+", "://0.0.0.0");
+            if (!Uri.TryCreate(normalized, UriKind.Absolute, out var uri) || uri.Scheme != Uri.UriSchemeHttp)
+                throw new InvalidOperationException($"Web:Urls entry '{url}' is not an http:// URL (terminate TLS in a reverse proxy).");
+            var address = uri.IsLoopback && !IPAddress.TryParse(uri.Host, out _)
+                ? IPAddress.Loopback
+                : IPAddress.Parse(uri.Host.Trim('[', ']'));
+            endpoints.Add(new IPEndPoint(address, uri.Port));
+        }
+        return endpoints;
+    }
+}

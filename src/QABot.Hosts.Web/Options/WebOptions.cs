@@ -1,0 +1,26 @@
+namespace QABot.Hosts.Web.Options;
+
+/// <summary>Bound from section "Web".</summary>
+public sealed class WebOptions
+{
+    public const string SectionName = "Web";
+
+    public bool Enabled { get; set; } = true;
+
+    /// <summary>Semicolon-separated http:// URLs. Loopback by default; TLS belongs to a reverse proxy in front.</summary>
+    public string Urls { get; set; } = "http://127.0.0.1:5080";
+
+    /// <summary>
+    /// Keys accepted in the X-Api-Key header for /api/* and /metrics. When empty, those paths are open to loopback
+    /// clients only (anything else gets 403), so an unconfigured server is never an open API on the network.
+    /// </summary>
+    public List<string> ApiKeys { get; set; } = [];
+
+    /// <summary>Largest accepted request body; larger requests get 413.</summary>
+    public long MaxRequestBytes { get; set; } = 16 * 1024;
+
+    public int MaxQuestionChars { get; set; } = 1000;
+
+    /// <summary>Requests per minute per API key (or per client IP without one); 0 disables the limit.</summary>
+    public int RateLimitPerMinute { get; set; } = 120;
+}

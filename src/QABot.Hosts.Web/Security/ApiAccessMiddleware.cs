@@ -1,0 +1,58 @@
+using System.Net;
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Options;
+using QABot.Hosts.Web.Options;
+
+namespace QABot.Hosts.Web.Security;
+
+/// <summary>
+/// Guards /api/* and /metrics: a configured X-Api-Key is required (401 otherwise); with no keys configured only loopback
+/// clients are served (403 otherwise). Records who the client is for per-client rate limiting.
+/// </summary>
+public sealed class ApiAccessMiddleware(RequestDelegate next, IOptions<WebOptions> options)
+{
+    public const string HeaderName = "X-Api-Key";
+    private const string ClientItemKey = "qabot.client";
+
+    private readonly byte[][] _keys = options.Value.ApiKeys.Where(k => !string.IsNullOrWhiteSpace(k)).Select(Encoding.UTF8.GetBytes).ToArray();
+
+    public static bool Guards(PathString path) =>
+        path.StartsWithSegments("/api") || path.StartsWithSegments("/metrics");
+
+    /// <summary>Rate-limit partition: the key's index when one was presented, else the client address.</summary>
+    public static string ClientOf(HttpContext context) =>
+        context.Items[ClientItemKey] as string ?? "ip:" + context.Connection.RemoteIpAddress;
+
+    public async Task InvokeAsync(HttpContext context)
+    {
+        if (_keys.Length == 0)
+        {
+            if (!IsLoopback(context.Connection.RemoteIpAddress))
+            {
+                await Problem(context, StatusCodes.Status403Forbidden, "No API keys are configured (Web:ApiKeys): the API only serves loopback clients.");
+                return;
+            }
+        }
+        else
+        {
+            var presented = Encoding.UTF8.GetBytes(context.Request.Headers[HeaderName].ToString());
+            var match = Array.FindIndex(_keys, k => CryptographicOperations.FixedTimeEquals(k, presented));
+            if (match < 0)
+            {
+                context.Response.Headers.WWWAuthenticate = "ApiKey header=\"" + HeaderName + "\"";
+                await Problem(context, StatusCodes.Status401Unauthorized, "Missing or wrong X-Api-Key header.");
+                return;
+            }
+            context.Items[ClientItemKey] = "key:" + match;
+        }
+        await next(context);
+    }
+
+    private static bool IsLoopback(IPAddress? address) =>
+        address is not null && IPAddress.IsLoopback(address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address);
+
+    private static Task Problem(HttpContext context, int status, string detail) =>
+        Results.Problem(detail: detail, statusCode: status).ExecuteAsync(context);
+}
