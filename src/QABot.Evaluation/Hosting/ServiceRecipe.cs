@@ -1,0 +1,53 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using QABot.Answering.Extensions;
+using QABot.Core.Configuration;
+using QABot.Ingestion.Extensions;
+using QABot.Retrieval.Extensions;
+
+namespace QABot.Evaluation.Hosting;
+
+/// <summary>
+/// How eval and bench compose the services of one configuration: the application's settings, its content root (for
+/// relative resource paths) and its AddXxx calls, over a private data directory so a run never touches the user's index.
+/// </summary>
+public sealed record ServiceRecipe
+{
+    /// <summary>The application's configuration, flattened (e.g. <c>configuration.AsEnumerable()</c>).</summary>
+    public IReadOnlyDictionary<string, string?> BaseSettings { get; init; } = new Dictionary<string, string?>();
+
+    public string? ContentRoot { get; init; }
+
+    /// <summary>The capabilities to register; the CLI passes its own composition so eval measures what users run.</summary>
+    public Action<IHostApplicationBuilder> Compose { get; init; } = ComposeDefault;
+
+    public LogLevel MinimumLogLevel { get; init; } = LogLevel.Warning;
+
+    /// <summary>The model-free stack: embedded Lucene retrieval, ingestion and the extractive answerer.</summary>
+    public static void ComposeDefault(IHostApplicationBuilder builder)
+    {
+        builder.AddRetrieval();
+        builder.AddIngestion();
+        builder.AddAnswering();
+    }
+
+    public IHost Build(string dataDirectory, IReadOnlyDictionary<string, string?> overrides)
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
+        {
+            DisableDefaults = true,
+            ContentRootPath = ContentRoot ?? Directory.GetCurrentDirectory(),
+            EnvironmentName = Environments.Production,
+        });
+        builder.Configuration.AddInMemoryCollection(BaseSettings);
+        builder.Configuration.AddInMemoryCollection(overrides);
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { [$"{DataOptions.SectionName}:Directory"] = dataDirectory });
+        builder.Logging.ClearProviders();
+        builder.Logging.SetMinimumLevel(MinimumLogLevel);
+        builder.Services.AddOptions<DataOptions>().Bind(builder.Configuration.GetSection(DataOptions.SectionName));
+        Compose(builder);
+        return builder.Build();
+    }
+}
