@@ -6,8 +6,9 @@ using QABot.Text;
 namespace QABot.Llm.Tests.Doubles;
 
 /// <summary>
-/// Test double of <see cref="IArticleIndex"/> over <see cref="SampleCorpus"/>: scores a chunk by how many normalized
-/// query and expansion words it contains, honours the date filter, and records every search it is asked for.
+/// Test double of <see cref="IArticleIndex"/> over <see cref="SampleCorpus"/>: scores a chunk by the idf-weighted
+/// normalized query and expansion words it contains (a leading و/ل/ب/ال stripped), honours the date filter, and
+/// records every search it is asked for.
 /// Not BM25 — ranking quality is the retrieval project's business; here only the flow into the answerer matters.
 /// </summary>
 public sealed partial class SampleCorpusIndex : IArticleIndex
@@ -24,7 +25,7 @@ public sealed partial class SampleCorpusIndex : IArticleIndex
         var terms = Words(request.Text).Concat(request.Expansions.SelectMany(e => Words(e.Text))).ToHashSet();
         IReadOnlyList<ScoredChunk> hits = SampleCorpus.Chunks
             .Where(c => request.PublishedRange is null || request.PublishedRange.Contains(c.Metadata.Published))
-            .Select(c => new ScoredChunk(c, Words(c.Text).Intersect(terms).Count()))
+            .Select(c => new ScoredChunk(c, Math.Round(Words(c.Text).Intersect(terms).Sum(Idf), 3)))
             .Where(h => h.Score > 0)
             .OrderByDescending(h => h.Score).ThenBy(h => h.Chunk.ChunkId, StringComparer.Ordinal)
             .Take(request.Top)
@@ -40,8 +41,21 @@ public sealed partial class SampleCorpusIndex : IArticleIndex
             new Dictionary<string, int>(), null));
     }
 
+    private static readonly Lazy<Dictionary<string, int>> DocumentFrequency = new(() =>
+        SampleCorpus.Chunks.SelectMany(c => Words(c.Text).Distinct()).GroupBy(w => w).ToDictionary(g => g.Key, g => g.Count()));
+
+    private static double Idf(string word) =>
+        Math.Log(1 + SampleCorpus.Chunks.Count / (double)DocumentFrequency.Value.GetValueOrDefault(word, 1));
+
     private static IEnumerable<string> Words(string text) =>
-        WordPattern().Matches(ArabicNormalizer.Normalize(text).ToLowerInvariant()).Select(m => m.Value).Where(w => w.Length >= 3);
+        WordPattern().Matches(ArabicNormalizer.Normalize(text).ToLowerInvariant()).Select(m => StripPrefix(m.Value)).Where(w => w.Length >= 3);
+
+    private static string StripPrefix(string word)
+    {
+        foreach (var prefix in new[] { "وال", "بال", "لل", "ال", "و", "ل", "ب" })
+            if (word.Length - prefix.Length >= 3 && word.StartsWith(prefix, StringComparison.Ordinal)) return word[prefix.Length..];
+        return word;
+    }
 
     [GeneratedRegex(@"[\p{L}\d]+")]
     private static partial Regex WordPattern();
