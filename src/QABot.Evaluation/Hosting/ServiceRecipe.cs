@@ -1,9 +1,11 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using QABot.Answering.Extensions;
 using QABot.Core.Configuration;
+using QABot.Core.Retrieval;
 using QABot.Ingestion.Extensions;
 using QABot.Retrieval.Extensions;
 
@@ -15,6 +17,12 @@ namespace QABot.Evaluation.Hosting;
 /// </summary>
 public sealed record ServiceRecipe
 {
+    /// <summary>
+    /// An eval-only switch: "none" removes every query expander (dictionary, gazetteer, LLM) after composition, so a
+    /// configuration can measure plain BM25 against the product's expansion.
+    /// </summary>
+    public const string QueryExpansionKey = "Eval:QueryExpansion";
+
     /// <summary>The application's configuration, flattened (e.g. <c>configuration.AsEnumerable()</c>).</summary>
     public IReadOnlyDictionary<string, string?> BaseSettings { get; init; } = new Dictionary<string, string?>();
 
@@ -48,6 +56,8 @@ public sealed record ServiceRecipe
         builder.Logging.SetMinimumLevel(MinimumLogLevel);
         builder.Services.AddOptions<DataOptions>().Bind(builder.Configuration.GetSection(DataOptions.SectionName));
         Compose(builder);
+        if (string.Equals(builder.Configuration[QueryExpansionKey], "none", StringComparison.OrdinalIgnoreCase))
+            builder.Services.RemoveAll<IQueryExpander>();
         return builder.Build();
     }
 }

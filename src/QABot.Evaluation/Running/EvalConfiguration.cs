@@ -1,3 +1,5 @@
+using QABot.Evaluation.Hosting;
+
 namespace QABot.Evaluation.Running;
 
 /// <summary>A named set of configuration overrides applied over the application's settings for one eval run.</summary>
@@ -9,22 +11,22 @@ public sealed record EvalConfiguration(string Name, IReadOnlyDictionary<string, 
     public static EvalConfiguration Current { get; } = new(CurrentName, new Dictionary<string, string?>());
 
     /// <summary>
-    /// Named variants worth comparing. "bm25": no English→Arabic dictionary or gazetteer (plain BM25);
-    /// "extractive": no LLM even when one is configured; "current" (or "llm" when Llm:Endpoint is set): as configured.
+    /// Named variants worth comparing. "bm25": plain BM25, no query expansion at all (English questions get no Arabic
+    /// terms); "no-dictionary": without FreeDict translation, the built-in gazetteer of names still applies;
+    /// "extractive": no LLM even when one is configured; "llm": as configured, and it must configure one;
+    /// "current": the configuration as it is.
     /// </summary>
     public static IReadOnlyDictionary<string, IReadOnlyDictionary<string, string?>> Presets { get; } =
         new Dictionary<string, IReadOnlyDictionary<string, string?>>(StringComparer.OrdinalIgnoreCase)
         {
             [CurrentName] = new Dictionary<string, string?>(),
-            ["bm25"] = new Dictionary<string, string?>
-            {
-                ["Retrieval:CrossLingual:Enabled"] = "false",
-                ["Retrieval:CrossLingual:DictionaryPath"] = "",
-                ["Retrieval:CrossLingual:GazetteerPath"] = "",
-            },
+            ["bm25"] = new Dictionary<string, string?> { [ServiceRecipe.QueryExpansionKey] = "none" },
+            ["no-dictionary"] = new Dictionary<string, string?> { ["Retrieval:CrossLingual:DictionaryPath"] = "" },
             ["extractive"] = new Dictionary<string, string?> { ["Llm:Endpoint"] = "" },
-            ["llm"] = new Dictionary<string, string?>(),
+            [LlmName] = new Dictionary<string, string?>(),
         };
+
+    public const string LlmName = "llm";
 
     /// <summary>
     /// "NAME" for a preset, or "NAME:KEY=VALUE;KEY=VALUE" for a preset (or new name) plus overrides, e.g.

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using QABot.Answering.Extractive;
 using QABot.Core.Answering;
 using QABot.Core.Retrieval;
 using QABot.Evaluation.Datasets;
@@ -72,6 +73,8 @@ public static class EvalRunner
             var pipeline = services.GetRequiredService<IngestionPipeline>();
             var planner = services.GetRequiredService<IQueryPlanner>();
             var answerer = services.GetRequiredService<IAnswerer>();
+            if (configuration.Name.Equals(EvalConfiguration.LlmName, StringComparison.OrdinalIgnoreCase) && answerer is ExtractiveAnswerer)
+                throw new InvalidOperationException("The \"llm\" configuration needs an LLM: set Llm:Endpoint and Llm:Model (see README).");
 
             progress?.Report(new EvalProgress(configuration.Name, "index", 0, 1));
             var ingest = await IngestAsync(pipeline, dataset, cancellationToken).ConfigureAwait(false);

@@ -10,7 +10,8 @@ public sealed class EvalConfigurationTests
     {
         var bm25 = EvalConfiguration.Parse("bm25");
         Assert.Equal("bm25", bm25.Name);
-        Assert.Equal("", bm25.Settings["Retrieval:CrossLingual:DictionaryPath"]);
+        Assert.Equal("none", bm25.Settings["Eval:QueryExpansion"]);
+        Assert.Equal("", EvalConfiguration.Parse("no-dictionary").Settings["Retrieval:CrossLingual:DictionaryPath"]);
         Assert.Empty(EvalConfiguration.Parse("current").Settings);
     }
 
@@ -24,7 +25,7 @@ public sealed class EvalConfigurationTests
 
         var bm25Top3 = EvalConfiguration.Parse("bm25:Retrieval:Top=3");
         Assert.Equal("3", bm25Top3.Settings["Retrieval:Top"]);
-        Assert.Equal("", bm25Top3.Settings["Retrieval:CrossLingual:DictionaryPath"]);
+        Assert.Equal("none", bm25Top3.Settings["Eval:QueryExpansion"]);
     }
 
     [Theory]
