@@ -34,6 +34,14 @@ public sealed record ServiceRecipe
     public LogLevel MinimumLogLevel { get; init; } = LogLevel.Warning;
 
     /// <summary>The model-free stack: embedded Lucene retrieval, ingestion and the extractive answerer.</summary>
+    /// <summary>A recipe that runs the application's own configuration and composition (what `qabot ask` would use).</summary>
+    public static ServiceRecipe FromApplication(IConfiguration configuration, string contentRoot, Action<IHostApplicationBuilder> compose) => new()
+    {
+        BaseSettings = configuration.AsEnumerable().Where(p => p.Value is not null).ToDictionary(p => p.Key, p => p.Value, StringComparer.OrdinalIgnoreCase),
+        ContentRoot = contentRoot,
+        Compose = compose,
+    };
+
     public static void ComposeDefault(IHostApplicationBuilder builder)
     {
         builder.AddRetrieval();
@@ -51,7 +59,12 @@ public sealed record ServiceRecipe
         });
         builder.Configuration.AddInMemoryCollection(BaseSettings);
         builder.Configuration.AddInMemoryCollection(overrides);
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { [$"{DataOptions.SectionName}:Directory"] = dataDirectory });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            [$"{DataOptions.SectionName}:Directory"] = dataDirectory,
+            // With the Qdrant backend configured, a run writes to a collection of its own, never the user's.
+            ["Retrieval:Qdrant:Collection"] = "qabot_eval_" + Path.GetFileName(Path.TrimEndingDirectorySeparator(dataDirectory)).Replace('-', '_'),
+        });
         builder.Logging.ClearProviders();
         builder.Logging.SetMinimumLevel(MinimumLogLevel);
         builder.Services.AddOptions<DataOptions>().Bind(builder.Configuration.GetSection(DataOptions.SectionName));
@@ -59,5 +72,12 @@ public sealed record ServiceRecipe
         if (string.Equals(builder.Configuration[QueryExpansionKey], "none", StringComparison.OrdinalIgnoreCase))
             builder.Services.RemoveAll<IQueryExpander>();
         return builder.Build();
+    }
+
+    /// <summary>Disposes a built host asynchronously: the index is IAsyncDisposable and a synchronous dispose would throw.</summary>
+    public static async ValueTask ReleaseAsync(IHost host)
+    {
+        if (host is IAsyncDisposable asyncDisposable) await asyncDisposable.DisposeAsync().ConfigureAwait(false);
+        else host.Dispose();
     }
 }

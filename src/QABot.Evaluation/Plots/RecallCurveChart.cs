@@ -30,14 +30,6 @@ public static class RecallCurveChart
         plot.YLabel("recall@k");
         plot.Axes.SetLimits(0.5, ScoreCard.MaxK + 0.5, 0, 1.02);
         plot.ShowLegend(Alignment.LowerRight);
-        return Save(plot, path);
-    }
-
-    internal static string Save(Plot plot, string path)
-    {
-        var folder = Path.GetDirectoryName(Path.GetFullPath(path));
-        if (folder is not null) Directory.CreateDirectory(folder);
-        plot.SavePng(path, 900, 540);
-        return path;
+        return ChartFile.Save(plot, path);
     }
 }

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using QABot.Answering.Extractive;
 using QABot.Core.Answering;
 using QABot.Core.Retrieval;
@@ -113,8 +112,7 @@ public static class EvalRunner
         }
         finally
         {
-            if (host is IAsyncDisposable asyncDisposable) await asyncDisposable.DisposeAsync().ConfigureAwait(false);
-            else host.Dispose();
+            await ServiceRecipe.ReleaseAsync(host).ConfigureAwait(false);
         }
     }
 
