@@ -12,6 +12,8 @@ namespace QABot.Evaluation.Benchmarks;
 public static class BenchRunner
 {
     private const double Megabyte = 1024 * 1024;
+    private const int WarmupArticles = 300;
+    private const int ErrorsKept = 5;
 
     /// <summary>Ingests the first N articles of the corpus into a fresh index for every size, then times questions on it.</summary>
     public static async Task<IngestBenchReport> RunIngestAsync(IngestBenchOptions options, IProgress<BenchProgress>? progress = null, CancellationToken cancellationToken = default)
@@ -24,13 +26,20 @@ public static class BenchRunner
         var steps = new List<ScaleStep>();
         string? kept = null;
 
+        // An untimed small run first: JIT and first-use costs would otherwise inflate whichever size is measured first.
+        progress?.Report(new BenchProgress($"warming up on the first {WarmupArticles} articles (not measured)"));
+        var warmupSlice = await CorpusSlice.WriteAsync(options.CorpusPath, WarmupArticles, Path.Combine(work.Path, "slice-warmup.jsonl.gz"), cancellationToken).ConfigureAwait(false);
+        await MeasureStepAsync(options with { Queries = Math.Min(options.Queries, 50) }, warmupSlice, Path.Combine(work.Path, "data-warmup"), null, cancellationToken).ConfigureAwait(false);
+        TryDelete(Path.Combine(work.Path, "data-warmup"));
+        File.Delete(warmupSlice.Path);
+
         for (var i = 0; i < sizes.Count; i++)
         {
-            var largest = i == sizes.Count - 1;
             var label = sizes[i] == int.MaxValue ? "all" : sizes[i].ToString();
-            progress?.Report(new BenchProgress($"slicing the first {label} articles of {options.CorpusPath}"));
+            progress?.Report(new BenchProgress($"slicing {(sizes[i] == int.MaxValue ? "all" : $"the first {label}")} articles of {options.CorpusPath}"));
             var slice = await CorpusSlice.WriteAsync(options.CorpusPath, sizes[i], Path.Combine(work.Path, $"slice-{label}.jsonl.gz"), cancellationToken).ConfigureAwait(false);
-            if (steps.Count > 0 && slice.Lines == steps[^1].Lines) break;   // the corpus ran out before this size
+            // A size beyond the corpus measures the whole corpus, and is then the last one.
+            var largest = i == sizes.Count - 1 || slice.Lines < sizes[i];
 
             var dataDirectory = largest && options.KeepIndexDirectory is { } keep ? PrepareKept(keep) : Path.Combine(work.Path, $"data-{label}");
             progress?.Report(new BenchProgress($"ingesting {slice.Lines} articles into {dataDirectory}"));
@@ -38,6 +47,7 @@ public static class BenchRunner
             if (largest && options.KeepIndexDirectory is not null) kept = dataDirectory;
             else TryDelete(dataDirectory);
             File.Delete(slice.Path);
+            if (largest) break;
         }
 
         var report = new IngestBenchReport { Corpus = options.CorpusPath, CommandLine = options.CommandLine, StartedAt = started, Steps = steps, KeptIndex = kept };
@@ -116,7 +126,7 @@ public static class BenchRunner
             return new ScaleStep(
                 slice.Lines, ingest.Ingested, ingest.Duplicates, ingest.Failed, stats.Articles, stats.Chunks,
                 seconds, slice.Lines / seconds, slice.UncompressedBytes / Megabyte, slice.UncompressedBytes / Megabyte / seconds,
-                peak / Megabyte, indexBytes / Megabyte, query);
+                peak / Megabyte, indexBytes / Megabyte, query, ingest.Errors.Take(ErrorsKept).Select(e => e.ToString()).ToList());
         }
         finally
         {

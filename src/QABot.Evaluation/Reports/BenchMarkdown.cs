@@ -23,7 +23,10 @@ public static class BenchMarkdown
         var largest = report.Steps[^1];
         text.Append($"Input is uncompressed JSONL ({F(largest.InputMegabytes, "0")} MB for the largest size). Peak memory is the highest process working set " +
                     "sampled while ingesting. Duplicates are lines whose body was already stored (the corpus repeats some URLs); ingestion's dedup keeps them as alias ids. " +
-                    $"Query timings: {largest.Query.Search.Count} article titles as questions, one client, after a warm-up.\n\n");
+                    $"Query timings: {largest.Query.Search.Count} article titles as questions, one client, after a warm-up. " +
+                    "Before the first size an untimed 300-article run warms the process up.\n\n");
+        foreach (var error in largest.Errors) text.Append($"- failed input: `{error}`\n");
+        if (largest.Errors.Count > 0) text.Append('\n');
         text.Append(new MarkdownTable("target", "measured")
             .Row($"ingest ≥ {N((int)IngestTargetPerSecond)} articles/s ({N(largest.Lines)} articles)", $"{N((int)largest.ArticlesPerSecond)} {Verdict(largest.ArticlesPerSecond >= IngestTargetPerSecond)}")
             .Row($"search p50 ≤ {QueryP50TargetMs} ms ({N(largest.Lines)} articles)", $"{EvalMarkdown.Ms(largest.Query.Search.P50Ms)} {Verdict(largest.Query.Search.P50Ms <= QueryP50TargetMs)}")
