@@ -14,6 +14,7 @@ public static class BenchRunner
     private const double Megabyte = 1024 * 1024;
     private const int WarmupArticles = 300;
     private const int ErrorsKept = 5;
+    private const int QueryWarmup = 20;
 
     /// <summary>Ingests the first N articles of the corpus into a fresh index for every size, then times questions on it.</summary>
     public static async Task<IngestBenchReport> RunIngestAsync(IngestBenchOptions options, IProgress<BenchProgress>? progress = null, CancellationToken cancellationToken = default)
@@ -71,19 +72,23 @@ public static class BenchRunner
             var stats = await index.GetStatsAsync(cancellationToken).ConfigureAwait(false);
             if (stats.Articles == 0)
                 throw new InvalidOperationException($"The index at {options.DataDirectory} is empty: run `qabot bench ingest --keep-index DIR` or `qabot --data-dir DIR ingest CORPUS` first.");
-            var questions = options.Questions ?? await QueryLoad.TitlesAsync(index, options.Queries, cancellationToken).ConfigureAwait(false);
+            // Given questions are replayed at every client count; titles are drawn fresh for each so no load replays a warmed question.
+            var (warmup, sets) = options.Questions is { } given
+                ? (given.Take(options.Warmup).ToList(), options.Clients.Select(_ => given).ToList())
+                : QueryLoad.Partition(await QueryLoad.TitlesAsync(index, options.Warmup + options.Queries * options.Clients.Count, cancellationToken).ConfigureAwait(false),
+                    options.Warmup, options.Clients.Count, options.Queries);
 
             var loads = new List<QueryLoadResult>();
-            foreach (var clients in options.Clients)
+            for (var i = 0; i < options.Clients.Count; i++)
             {
-                progress?.Report(new BenchProgress($"{questions.Count} questions from {clients} concurrent client(s) on {stats.Articles} articles"));
-                loads.Add(await QueryLoad.RunAsync(host.Services, questions, clients, options.Warmup, cancellationToken).ConfigureAwait(false));
+                progress?.Report(new BenchProgress($"{sets[i].Count} questions from {options.Clients[i]} concurrent client(s) on {stats.Articles} articles"));
+                loads.Add(await QueryLoad.RunAsync(host.Services, sets[i], options.Clients[i], i == 0 ? warmup : [], cancellationToken).ConfigureAwait(false));
             }
 
             var report = new QueryBenchReport
             {
                 DataDirectory = options.DataDirectory, CommandLine = options.CommandLine, StartedAt = started,
-                IndexedArticles = stats.Articles, IndexedChunks = stats.Chunks, Questions = questions.Count, Loads = loads,
+                IndexedArticles = stats.Articles, IndexedChunks = stats.Chunks, Questions = loads.Sum(l => l.Answer.Count), Loads = loads,
             };
             if (options.PlotsDirectory is { } plots) report = report with { Charts = [ScalingCharts.WriteConcurrency(report, plots)] };
             if (options.OutputJsonPath is { } json) await ReportJson.WriteAsync(report, json, cancellationToken).ConfigureAwait(false);
@@ -120,8 +125,8 @@ public static class BenchRunner
             var stats = await index.GetStatsAsync(cancellationToken).ConfigureAwait(false);
             var indexBytes = new DirectoryInfo(dataDirectory).EnumerateFiles("*", SearchOption.AllDirectories).Sum(f => f.Length);
             progress?.Report(new BenchProgress($"{slice.Lines} articles in {seconds:0.0} s; timing {options.Queries} questions"));
-            var questions = await QueryLoad.TitlesAsync(index, options.Queries, cancellationToken).ConfigureAwait(false);
-            var query = await QueryLoad.RunAsync(host.Services, questions, clients: 1, warmup: 20, cancellationToken).ConfigureAwait(false);
+            var (warmup, sets) = QueryLoad.Partition(await QueryLoad.TitlesAsync(index, QueryWarmup + options.Queries, cancellationToken).ConfigureAwait(false), QueryWarmup, 1, options.Queries);
+            var query = await QueryLoad.RunAsync(host.Services, sets[0], clients: 1, warmup, cancellationToken).ConfigureAwait(false);
 
             return new ScaleStep(
                 slice.Lines, ingest.Ingested, ingest.Duplicates, ingest.Failed, stats.Articles, stats.Chunks,

@@ -14,15 +14,15 @@ public static class QueryLoad
 {
     public const int SearchTop = 10;
 
-    public static async Task<QueryLoadResult> RunAsync(IServiceProvider services, IReadOnlyList<string> questions, int clients, int warmup, CancellationToken cancellationToken)
+    /// <param name="warmup">Asked untimed first: JIT, searcher and cache effects stay out of the measured numbers.</param>
+    public static async Task<QueryLoadResult> RunAsync(IServiceProvider services, IReadOnlyList<string> questions, int clients, IReadOnlyList<string> warmup, CancellationToken cancellationToken)
     {
         if (questions.Count == 0) throw new ArgumentException("No questions to replay.", nameof(questions));
         var planner = services.GetRequiredService<IQueryPlanner>();
         var index = services.GetRequiredService<IArticleIndex>();
         var answerer = services.GetRequiredService<IAnswerer>();
 
-        // Warm-up: JIT, searcher and cache effects out of the measured numbers.
-        foreach (var question in questions.Take(warmup)) await AskAsync(question).ConfigureAwait(false);
+        foreach (var question in warmup) await AskAsync(question).ConfigureAwait(false);
 
         var queue = new ConcurrentQueue<string>(questions);
         var search = new ConcurrentBag<double>();
@@ -50,6 +50,19 @@ public static class QueryLoad
             await answerer.AnswerAsync(new AnswerRequest { Question = question }, cancellationToken).ConfigureAwait(false);
             return (searchMs, clock.Elapsed.TotalMilliseconds);
         }
+    }
+
+    /// <summary>
+    /// Splits a pool into a warm-up set and <paramref name="loads"/> disjoint, evenly spread question sets of at most
+    /// <paramref name="perLoad"/>, so a load never replays questions an earlier load (or the warm-up) already warmed
+    /// the caches with. A small pool (a small index) gives the warm-up at most its fair share.
+    /// </summary>
+    public static (IReadOnlyList<string> Warmup, IReadOnlyList<IReadOnlyList<string>> Loads) Partition(IReadOnlyList<string> pool, int warmup, int loads, int perLoad)
+    {
+        var warm = Math.Min(warmup, pool.Count / (loads + 1));
+        var measured = pool.Skip(warm).ToList();
+        return (pool.Take(warm).ToList(),
+            Enumerable.Range(0, loads).Select(j => (IReadOnlyList<string>)measured.Where((_, i) => i % loads == j).Take(perLoad).ToList()).ToList());
     }
 
     /// <summary>

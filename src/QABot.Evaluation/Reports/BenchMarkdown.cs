@@ -43,8 +43,10 @@ public static class BenchMarkdown
         foreach (var load in report.Loads)
             table.Row(load.Clients.ToString(CultureInfo.InvariantCulture), N(load.Answer.Count), Triple(load.Search), Triple(load.Answer), F(load.Answer.PerSecond, "0.0"));
         text.Append(table).Append('\n');
-        text.Append("Each client takes the next question from a shared queue; a question is timed twice: the search (planner + index, top 10) and then the whole " +
-                    "answer (the answerer searches again, extracts and cites). answers/s is over the wall time of the whole load.\n\n");
+        text.Append("Questions are titles of evenly spaced indexed articles (cut to 12 words), a fresh set for each client count after an untimed warm-up, " +
+                    "so no load replays questions whose results are already cached. Each client takes the next question from a shared queue; a question " +
+                    "is timed twice: the search (planner + index, top 10) and then the whole answer (the answerer searches again, extracts and cites). " +
+                    "answers/s is over the wall time of the whole load.\n\n");
         foreach (var chart in report.Charts) text.Append($"![{Path.GetFileNameWithoutExtension(chart)}]({BenchmarksDocument.RelativeLink(markdownPath, chart)})\n\n");
         return text.ToString();
     }

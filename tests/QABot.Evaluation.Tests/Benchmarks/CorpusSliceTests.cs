@@ -37,4 +37,19 @@ public sealed class CorpusSliceTests
         Assert.Equal((4, 25.0, 38.5, 25.0, 2.0), (summary.Count, summary.P50Ms, summary.P95Ms, summary.MeanMs, summary.PerSecond));
         Assert.Equal(39.7, summary.P99Ms, 10);   // rank 2.97 → 30 + 0.97·10
     }
+
+    [Fact]
+    public void Query_sets_for_each_load_are_disjoint_from_each_other_and_from_the_warmup()
+    {
+        var pool = Enumerable.Range(0, 11).Select(i => $"q{i}").ToList();
+        var (warmup, loads) = QueryLoad.Partition(pool, warmup: 3, loads: 2, perLoad: 3);
+        Assert.Equal(["q0", "q1", "q2"], warmup);
+        Assert.Equal(["q3", "q5", "q7"], loads[0]);
+        Assert.Equal(["q4", "q6", "q8"], loads[1]);
+
+        // A pool too small for the warm-up asked for: the warm-up takes a fair share, the loads still get questions.
+        var (smallWarmup, smallLoads) = QueryLoad.Partition(["a", "b", "c", "d"], warmup: 20, loads: 1, perLoad: 10);
+        Assert.Equal(["a", "b"], smallWarmup);
+        Assert.Equal(["c", "d"], smallLoads[0]);
+    }
 }
