@@ -14,7 +14,7 @@ public static class BenchRunner
     private const double Megabyte = 1024 * 1024;
     private const int WarmupArticles = 300;
     private const int ErrorsKept = 5;
-    private const int QueryWarmup = 20;
+    private const int QueryWarmup = 100;
 
     /// <summary>Ingests the first N articles of the corpus into a fresh index for every size, then times questions on it.</summary>
     public static async Task<IngestBenchReport> RunIngestAsync(IngestBenchOptions options, IProgress<BenchProgress>? progress = null, CancellationToken cancellationToken = default)

@@ -7,8 +7,9 @@ using QABot.Core.Retrieval;
 namespace QABot.Evaluation.Benchmarks;
 
 /// <summary>
-/// Replays questions against a composed service provider from N concurrent clients, each taking the next question
-/// from a shared queue, and times both the search (planner + index) and the whole answer.
+/// Replays questions against a composed service provider from N concurrent clients (closed loop: each takes the next
+/// question from a shared queue as soon as its previous one is answered), and times both the search (planner + index)
+/// and the whole answer.
 /// </summary>
 public static class QueryLoad
 {
@@ -27,16 +28,22 @@ public static class QueryLoad
         var queue = new ConcurrentQueue<string>(questions);
         var search = new ConcurrentBag<double>();
         var answer = new ConcurrentBag<double>();
-        var wall = Stopwatch.StartNew();
-        await Task.WhenAll(Enumerable.Range(0, clients).Select(_ => Task.Run(async () =>
+        // One dedicated thread per client, released together: the search path completes synchronously, so thread-pool
+        // tasks would run only as many clients at a time as the pool has threads (≈ cores) and hide the contention.
+        using var start = new ManualResetEventSlim();
+        var workers = Enumerable.Range(0, clients).Select(_ => Task.Factory.StartNew(() =>
         {
+            start.Wait(cancellationToken);
             while (queue.TryDequeue(out var question))
             {
-                var (searchMs, answerMs) = await AskAsync(question).ConfigureAwait(false);
+                var (searchMs, answerMs) = AskAsync(question).GetAwaiter().GetResult();
                 search.Add(searchMs);
                 answer.Add(answerMs);
             }
-        }, cancellationToken))).ConfigureAwait(false);
+        }, cancellationToken, TaskCreationOptions.LongRunning, TaskScheduler.Default)).ToList();
+        var wall = Stopwatch.StartNew();
+        start.Set();
+        await Task.WhenAll(workers).ConfigureAwait(false);
         wall.Stop();
         return new QueryLoadResult(clients, LatencySummary.Of(search.ToList(), wall.Elapsed), LatencySummary.Of(answer.ToList(), wall.Elapsed));
 
