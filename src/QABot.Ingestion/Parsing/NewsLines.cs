@@ -57,13 +57,23 @@ public static class NewsLines
         return false;
     }
 
-    /// <summary>«تاريخ النشر: 12th, October 2023 GMT», or a line that is nothing but a date.</summary>
-    public static bool TryDateLine(string line, out DateTimeOffset published)
+    /// <summary>
+    /// «تاريخ النشر: 12th, October 2023 GMT», or a line that is nothing but a date. A labelled line whose date cannot
+    /// be read is still a date line (so it is kept out of the body) but yields no date: it is never guessed.
+    /// </summary>
+    public static bool TryDateLine(string line, out DateTimeOffset? published)
     {
+        published = null;
         foreach (var prefix in DatePrefixes)
-            if (TryStripPrefix(line, prefix, out var rest, requireSeparator: true))
-                return ArticleDates.TryParse(rest, out published);
-        return ArticleDates.TryParse(line, out published);
+        {
+            if (!TryStripPrefix(line, prefix, out var rest, requireSeparator: true)) continue;
+            if (rest.Length > 80) return false; // a sentence that happens to start with the word, not a label
+            published = ArticleDates.ParseOrNull(rest);
+            return true;
+        }
+        if (!ArticleDates.TryParse(line, out var date)) return false;
+        published = date;
+        return true;
     }
 
     /// <summary>A wire dateline «موسكو، كييف (الاتحاد، وكالات)»: places, then the outlet in parentheses.</summary>
