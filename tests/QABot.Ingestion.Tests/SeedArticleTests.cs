@@ -166,4 +166,15 @@ public sealed class SeedArticleTests
         Assert.Null(article.Source);
         Assert.Equal("en", article.Language);
     }
+
+    [Fact]
+    public void Bare_read_also_list_before_long_end_matter_is_boilerplate_not_an_article()
+    {
+        var keywords = "كلمات دلالية: " + string.Join(" ", Enumerable.Repeat("روسيا أوكرانيا بوتين زيلينسكي الكرملين", 8));
+        var text = "عنوان الخبر\nهذا نص الخبر وهو طويل بما يكفي ليعد فقرة كاملة من النص الصحفي المعتاد.\nاقرأ أيضاً\n" +
+                   "بوتين يستقبل الرئيس السيسي على هامش حفل العشاء\nبوتين: علاقتنا بالصين بلغت أعلى مستوى لها\nالمصدر: وكالة\n" + keywords;
+        var article = Assert.Single(SeedTextArticleParser.Parse("k", text, "k.txt"));
+        Assert.Equal("وكالة", article.Source);
+        Assert.Equal("هذا نص الخبر وهو طويل بما يكفي ليعد فقرة كاملة من النص الصحفي المعتاد.", article.Body);
+    }
 }

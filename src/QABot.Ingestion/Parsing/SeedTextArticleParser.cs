@@ -56,6 +56,8 @@ public static class SeedTextArticleParser
             var line = lines[i].Trim();
             if (line.Length == 0) continue;
             if (NewsLines.IsRelatedMarker(line, out _)) return false;
+            // End matter of the host (a long keywords line, say) is not the body of an appended article.
+            if (NewsLines.TrySource(line, out _) || NewsLines.TryKeywords(line, out _)) continue;
             if (!sawTitle) { sawTitle = true; continue; }
             if (IsProse(NewsLines.StripRelatedNewsLabel(line))) return true;
         }
