@@ -57,6 +57,10 @@ public sealed class ArticleDatesTests
     public void Refuses_garbage_and_ambiguity(string text) => Assert.Null(ArticleDates.ParseOrNull(text));
 
     [Fact]
+    public void Year_first_numeric_dates_are_read_in_iso_order() =>
+        Assert.Equal(new DateTimeOffset(2023, 5, 6, 0, 0, 0, TimeSpan.Zero), ArticleDates.ParseOrNull("2023/05/06 GMT"));
+
+    [Fact]
     public void Reads_unambiguous_numeric_day_month_year() =>
         Assert.Equal(new DateTimeOffset(2023, 6, 25, 0, 0, 0, TimeSpan.Zero), ArticleDates.ParseOrNull("25/06/2023"));
 }

@@ -119,9 +119,11 @@ public static class ArticleDates
         else
         {
             if (small.Count != 2) return false;
-            var (first, second2) = (small[0], small[1]);
-            if (first > 12 && second2 <= 12) (day, month) = (first, second2);
-            else if (first == second2 && first <= 12) (day, month) = (first, second2);
+            var (first, later) = (small[0], small[1]);
+            // Year first ("2023 10 12") is ISO order, never day-first.
+            if (numbers[0] >= 1000) (month, day) = (first, later);
+            else if (first > 12 && later <= 12) (day, month) = (first, later);
+            else if (first == later && first <= 12) (day, month) = (first, later);
             else return false;
         }
 

@@ -88,10 +88,31 @@ public static class ArticleFileParser
                 bytes = Encoding.UTF8.GetBytes(legacy);
             }
             var article = JsonArticleFields.TryRead(bytes, $"{stem}-{reader.LineNumber}", $"{file.Path}:{reader.LineNumber}", out var error);
-            yield return article is null ? ParsedItem.Failure(file.Path, reader.LineNumber, error!) : ParsedItem.Of(article);
+            if (article is not null) yield return ParsedItem.Of(article);
+            else if (!reader.LastLineTerminated && file.Format == InputFormat.JsonLinesGzip && !GzipSizeMatches(file.Path, reader.BytesRead))
+            {
+                // GZipStream ends quietly when the compressed data stops early; the gzip trailer tells the truth.
+                yield return ParsedItem.Failure(file.Path, reader.LineNumber,
+                    $"the gzip stream is truncated: line {reader.LineNumber} is cut off and anything after it is missing");
+            }
+            else yield return ParsedItem.Failure(file.Path, reader.LineNumber, error!);
         }
         onPosition?.Invoke(fileStream.Position);
         if (records == 0) yield return ParsedItem.Failure(file.Path, null, "the file has no JSON lines (only blank lines)");
+    }
+
+    /// <summary>
+    /// Compares the decompressed size with ISIZE, the last four bytes of a gzip file (size mod 2^32 of the last
+    /// member). A file cut short ends in compressed data instead, so the two disagree.
+    /// </summary>
+    private static bool GzipSizeMatches(string path, long decompressedBytes)
+    {
+        using var stream = File.OpenRead(path);
+        if (stream.Length < 18) return false;
+        stream.Seek(-4, SeekOrigin.End);
+        Span<byte> trailer = stackalloc byte[4];
+        stream.ReadExactly(trailer);
+        return System.Buffers.Binary.BinaryPrimitives.ReadUInt32LittleEndian(trailer) == (uint)decompressedBytes;
     }
 
     /// <summary>Refuses an empty, binary or (for .gz) non-gzip file before any line is parsed.</summary>
