@@ -36,6 +36,7 @@ public static class QdrantRetrievalExtensions
                 "Retrieval:Qdrant: ShardNumber, ReplicationFactor and WriteConsistencyFactor must be at least 1.")
             .Validate(o => !o.IsConfigured || Uri.TryCreate(o.Url, UriKind.Absolute, out _), "Retrieval:Qdrant:Url is not an absolute URL.");
 
+        services.TryAddSingleton<QdrantRequestCounter>();
         services.AddHttpClient<QdrantRestClient>((sp, http) =>
             {
                 var options = sp.GetRequiredService<IOptions<QdrantOptions>>().Value;
