@@ -5,6 +5,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
 using QABot.Core.Retrieval;
+using QABot.Retrieval.Options;
 using QABot.Retrieval.Qdrant.Client;
 using QABot.Retrieval.Qdrant.Index;
 using QABot.Retrieval.Qdrant.Options;
@@ -14,8 +15,8 @@ namespace QABot.Retrieval.Qdrant.Extensions;
 public static class QdrantRetrievalExtensions
 {
     public const string BackendKey = "Retrieval:Backend";
-    public const string EmbeddedBackend = "Embedded";
-    public const string QdrantBackend = "Qdrant";
+    public const string EmbeddedBackend = RetrievalBackends.Embedded;
+    public const string QdrantBackend = RetrievalBackends.Qdrant;
 
     /// <summary>
     /// Registers the Qdrant client (typed HttpClient with the standard resilience handler: retries, timeouts, circuit
@@ -56,6 +57,8 @@ public static class QdrantRetrievalExtensions
                     $"{BackendKey} is Qdrant but no Qdrant URL is configured: set Retrieval:Qdrant:Url or {QdrantOptions.UrlVariable}.");
             services.RemoveAll<IArticleIndex>();
             services.AddSingleton<IArticleIndex>(sp => sp.GetRequiredService<QdrantArticleIndex>());
+            // Whatever reads Retrieval:Backend (status output, diagnostics) sees the backend actually in use.
+            services.PostConfigure<RetrievalOptions>(o => o.Backend = RetrievalBackends.Qdrant);
         }
         return builder;
     }
