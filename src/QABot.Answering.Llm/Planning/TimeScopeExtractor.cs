@@ -18,7 +18,8 @@ namespace QABot.Answering.Llm.Planning;
 public sealed partial class TimeScopeExtractor(LlmChat chat, IArticleIndex index, TimeProvider clock, ILogger<TimeScopeExtractor> logger)
 {
     private static readonly TimeSpan StatsLifetime = TimeSpan.FromMinutes(5);
-    private (IndexStats Stats, DateTimeOffset At)? _stats;
+    // A reference swapped whole, so concurrent questions never see a half-written cache entry.
+    private StatsSnapshot? _stats;
 
     public async Task<DateRange?> ExtractAsync(string question, DateTimeOffset now, CancellationToken cancellationToken)
     {
@@ -80,9 +81,11 @@ public sealed partial class TimeScopeExtractor(LlmChat chat, IArticleIndex index
         var now = clock.GetUtcNow();
         if (_stats is { } cached && now - cached.At < StatsLifetime) return cached.Stats;
         var stats = await index.GetStatsAsync(cancellationToken);
-        _stats = (stats, now);
+        _stats = new StatsSnapshot(stats, now);
         return stats;
     }
+
+    private sealed record StatsSnapshot(IndexStats Stats, DateTimeOffset At);
 
     private static string IsoDate(DateTimeOffset at) => at.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
