@@ -60,42 +60,52 @@ public sealed class LlmAnswerer(
         return await FinishAsync(prepared, reply, cancellationToken);
     }
 
+    /// <summary>
+    /// Streams the reply already guarded, sentence by sentence (<see cref="GuardedStream"/>). The answer given to
+    /// <paramref name="onCompleted"/> is the one to keep: when the reply as a whole fails the guard or the model fails
+    /// midway, it is the fallback answer and differs from what was streamed. When nothing could be streamed, its text
+    /// is yielded as one fragment.
+    /// </summary>
     public async IAsyncEnumerable<string> StreamAsync(AnswerRequest request, Action<Answer> onCompleted,
         [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         var prepared = await PrepareAsync(request, cancellationToken);
         Answer? final = null;
-        var reply = new StringBuilder();
+        var streamedAny = false;
         if (prepared.Sources.IsEmpty)
         {
             final = await FinishWithFallbackAsync(prepared, "nothing retrieved", cancellationToken);
         }
         else
         {
-            // Fragments are passed on as they come; the guarded answer given to onCompleted is the one to keep.
+            var reply = new StringBuilder();
+            var guarded = new GuardedStream(prepared.Sources, prepared.Language);
             var stream = chat.StreamAsync(PromptNames.Answer, prepared.Arguments(retryNote: ""), cancellationToken).GetAsyncEnumerator(cancellationToken);
             await using (stream)
             {
                 while (true)
                 {
-                    string fragment;
+                    IReadOnlyList<string> pieces;
+                    bool ended;
                     try
                     {
-                        if (!await stream.MoveNextAsync()) break;
-                        fragment = stream.Current;
+                        ended = !await stream.MoveNextAsync();
+                        if (!ended) reply.Append(stream.Current);
+                        pieces = ended ? guarded.Flush() : guarded.Push(stream.Current);
                     }
                     catch (Exception ex) when (IsModelFailure(ex, cancellationToken))
                     {
                         final = await FinishWithFallbackAsync(prepared, Describe(ex), cancellationToken);
                         break;
                     }
-                    reply.Append(fragment);
-                    yield return fragment;
+                    foreach (var piece in pieces) yield return piece;
+                    streamedAny |= pieces.Count > 0;
+                    if (ended) break;
                 }
             }
             final ??= await FinishAsync(prepared, reply.ToString(), cancellationToken);
         }
-        if (reply.Length == 0) yield return final.Text;
+        if (!streamedAny) yield return final.Text;
         onCompleted(final);
     }
 

@@ -181,10 +181,10 @@ public sealed class LlmAnswererTests
     }
 
     [Fact]
-    public async Task Streaming_passes_fragments_on_and_completes_with_the_guarded_answer()
+    public async Task Streaming_passes_on_guarded_sentences_and_completes_with_the_same_text()
     {
         await using var h = await LlmHarness.StartAsync();
-        const string reply = "أهدى بوتين كيم جونغ أون بندقية من إنتاج روسي تعد من أفضل نوعية [2]، وأهداه كيم بندقية كورية [2][1]. وأهداه أيضاً سيارة [9].";
+        const string reply = "أهدى بوتين كيم جونغ أون بندقية من إنتاج روسي تعد من أفضل نوعية [2]، وأهداه كيم بندقية كورية [2][1]. وأهداه أيضاً سيارة [9]. وتبادلا القفازات [1].";
         h.StandIn.Script(Answer, StandInReply.Text(reply));
         Answer? completed = null;
 
@@ -193,11 +193,28 @@ public sealed class LlmAnswererTests
                            new QABot.Core.Answering.AnswerRequest { Question = SeedQuestions.Gifts, Now = LlmHarness.Today, Top = 3 }, a => completed = a))
             fragments.Add(fragment);
 
-        Assert.True(fragments.Count > 1, "the stand-in streams the reply in several SSE events");
-        Assert.Equal(reply, string.Concat(fragments));
         Assert.True(Assert.Single(h.StandIn.CallsFor(Answer)).Stream);
+        const string guarded = "أهدى بوتين كيم جونغ أون بندقية من إنتاج روسي تعد من أفضل نوعية [1]، وأهداه كيم بندقية كورية [1]. وتبادلا القفازات [1].";
+        Assert.Equal(2, fragments.Count); // two sentences survive; the one citing [9] is never shown
+        Assert.Equal(guarded, string.Concat(fragments));
         Assert.NotNull(completed);
-        Assert.Equal("أهدى بوتين كيم جونغ أون بندقية من إنتاج روسي تعد من أفضل نوعية [1]، وأهداه كيم بندقية كورية [1].", completed.Text);
+        Assert.Equal((guarded, LlmAnswerer.AnswererName), (completed.Text, completed.Answerer));
+    }
+
+    [Fact]
+    public async Task Streamed_refusal_is_held_back_and_the_refusal_text_given()
+    {
+        await using var h = await LlmHarness.StartAsync();
+        h.StandIn.Script(Answer, StandInReply.Text("NOT_IN_CORPUS"));
+        Answer? completed = null;
+
+        var fragments = new List<string>();
+        await foreach (var fragment in h.Streaming.StreamAsync(
+                           new QABot.Core.Answering.AnswerRequest { Question = SeedQuestions.Gifts, Now = LlmHarness.Today, Top = 3 }, a => completed = a))
+            fragments.Add(fragment);
+
+        Assert.Equal([RefusalText.Arabic], fragments);
+        Assert.True(completed?.Refused);
     }
 
     [Fact]
