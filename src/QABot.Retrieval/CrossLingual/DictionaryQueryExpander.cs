@@ -1,0 +1,99 @@
+using QABot.Core.Domain;
+using QABot.Core.Retrieval;
+
+namespace QABot.Retrieval.CrossLingual;
+
+/// <summary>
+/// Word-by-word (and phrase) translation of an English question with the FreeDict dictionary. Earlier senses weigh
+/// more; capitalised words weigh less, since they are usually names the dictionary renders as common nouns.
+/// Numbers pass through unchanged: Arabic news writes them in Latin digits too.
+/// </summary>
+public sealed class DictionaryQueryExpander(FreeDictDictionary dictionary) : IQueryExpander
+{
+    public const float FirstSenseWeight = 0.8f;
+    public const float PhraseWeight = 1f;
+    public const float NumberWeight = 1f;
+    /// <summary>Each later sense keeps this share of the previous one's weight.</summary>
+    public const float SenseDecay = 0.7f;
+    public const float NameWordFactor = 0.5f;
+    public const int MaxSenses = 4;
+
+    public string Name => "dictionary";
+
+    public Task<IReadOnlyList<WeightedPhrase>> ExpandAsync(string question, string language, CancellationToken cancellationToken = default)
+    {
+        if (language != Languages.English) return Task.FromResult<IReadOnlyList<WeightedPhrase>>([]);
+        var tokens = EnglishQuestion.Tokenize(question);
+        var phrases = new List<WeightedPhrase>();
+        if (!dictionary.IsAvailable)
+        {
+            phrases.AddRange(tokens.Where(t => t.IsNumber).Select(t => new WeightedPhrase(t.Text, NumberWeight, Name)));
+            return Task.FromResult<IReadOnlyList<WeightedPhrase>>(phrases);
+        }
+
+        var covered = new bool[tokens.Count];
+        // Phrase headwords first ("prime minister", "white house"), longest first.
+        for (var length = Math.Min(dictionary.MaxHeadwordWords, tokens.Count); length >= 2; length--)
+            for (var start = 0; start + length <= tokens.Count; start++)
+            {
+                if (Enumerable.Range(start, length).Any(i => covered[i])) continue;
+                var translations = dictionary.Lookup(string.Join(' ', tokens.Skip(start).Take(length).Select(t => t.Lower)));
+                if (translations.Count == 0) continue;
+                for (var i = start; i < start + length; i++) covered[i] = true;
+                AddSenses(phrases, translations, PhraseWeight);
+            }
+
+        foreach (var token in tokens)
+        {
+            if (covered[token.Position]) continue;
+            if (token.IsNumber)
+            {
+                phrases.Add(new WeightedPhrase(token.Text, NumberWeight, Name));
+                continue;
+            }
+            if (token.IsStopWord || token.Lower.Length < 2) continue;
+            var translations = LookupInflected(token.Lower);
+            AddSenses(phrases, translations, token.Capitalized ? FirstSenseWeight * NameWordFactor : FirstSenseWeight);
+        }
+        return Task.FromResult<IReadOnlyList<WeightedPhrase>>(phrases);
+    }
+
+    private void AddSenses(List<WeightedPhrase> phrases, IReadOnlyList<Translation> translations, float firstWeight)
+    {
+        foreach (var translation in translations.Where(t => t.Sense < MaxSenses))
+            phrases.Add(new WeightedPhrase(translation.Arabic, firstWeight * MathF.Pow(SenseDecay, translation.Sense), Name));
+    }
+
+    /// <summary>The dictionary lists many inflected forms itself; otherwise try the usual English base forms.</summary>
+    private IReadOnlyList<Translation> LookupInflected(string word)
+    {
+        foreach (var candidate in BaseForms(word))
+        {
+            var translations = dictionary.Lookup(candidate);
+            if (translations.Count > 0) return translations;
+        }
+        return [];
+    }
+
+    internal static IEnumerable<string> BaseForms(string word)
+    {
+        yield return word;
+        if (word.EndsWith("ies") && word.Length > 4) yield return word[..^3] + "y";
+        if (word.EndsWith("es") && word.Length > 3) yield return word[..^2];
+        if (word.EndsWith('s') && !word.EndsWith("ss") && word.Length > 3) yield return word[..^1];
+        if (word.EndsWith("ied") && word.Length > 4) yield return word[..^3] + "y";
+        if (word.EndsWith("ed") && word.Length > 4)
+        {
+            yield return word[..^2];
+            yield return word[..^1];
+            if (word.Length > 5 && word[^3] == word[^4]) yield return word[..^3];
+        }
+        if (word.EndsWith("ing") && word.Length > 5)
+        {
+            yield return word[..^3];
+            yield return word[..^3] + "e";
+            if (word[^4] == word[^5]) yield return word[..^4];
+        }
+        if (word.EndsWith("ly") && word.Length > 4) yield return word[..^2];
+    }
+}

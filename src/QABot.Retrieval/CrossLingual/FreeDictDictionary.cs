@@ -1,0 +1,167 @@
+using System.IO.Compression;
+using System.Text;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace QABot.Retrieval.CrossLingual;
+
+/// <summary>One Arabic rendering of an English headword; <see cref="Sense"/> 0 is the dictionary's first sense.</summary>
+public sealed record Translation(string Arabic, int Sense);
+
+/// <summary>
+/// The FreeDict English→Arabic dictionary in dictd format: a tab-separated index (<c>headword, base64 offset,
+/// base64 length</c>) over a dictzip'ed body. The body is small (4 MB), so it is inflated once on first use and
+/// every entry is parsed into memory. Missing files give an empty dictionary and one warning, never a failure.
+/// </summary>
+public sealed class FreeDictDictionary
+{
+    /// <summary>Translations longer than this are explanations ("a kind of ..."), useless as search terms.</summary>
+    private const int MaxTranslationWords = 4;
+
+    private readonly string _indexPath;
+    private readonly ILogger _logger;
+    private readonly Lazy<Dictionary<string, IReadOnlyList<Translation>>> _entries;
+
+    public FreeDictDictionary(string indexPath, ILogger? logger = null)
+    {
+        _indexPath = indexPath;
+        _logger = logger ?? NullLogger.Instance;
+        _entries = new Lazy<Dictionary<string, IReadOnlyList<Translation>>>(Load, LazyThreadSafetyMode.ExecutionAndPublication);
+    }
+
+    /// <summary>False when the dictionary files are missing or unreadable (a warning was logged).</summary>
+    public bool IsAvailable => _entries.Value.Count > 0;
+
+    public int Count => _entries.Value.Count;
+
+    /// <summary>Longest headword in words, so callers know how far to look ahead for phrases.</summary>
+    public int MaxHeadwordWords { get; private set; } = 1;
+
+    /// <summary>The translations of a headword (case-insensitive, single word or phrase), first sense first.</summary>
+    public IReadOnlyList<Translation> Lookup(string headword) =>
+        _entries.Value.TryGetValue(Key(headword), out var translations) ? translations : [];
+
+    private static string Key(string headword) => string.Join(' ', headword.ToLowerInvariant().Split(' ', StringSplitOptions.RemoveEmptyEntries));
+
+    private Dictionary<string, IReadOnlyList<Translation>> Load()
+    {
+        var entries = new Dictionary<string, IReadOnlyList<Translation>>(StringComparer.Ordinal);
+        var bodyPath = FindBody(_indexPath);
+        if (!File.Exists(_indexPath) || bodyPath is null)
+        {
+            _logger.LogWarning(
+                "English→Arabic dictionary not found at {IndexPath} (with .dict.dz beside it): English questions are expanded only by the gazetteer and transliteration. Install dict-freedict-eng-ara or set Retrieval:CrossLingual:DictionaryPath.",
+                _indexPath);
+            return entries;
+        }
+        try
+        {
+            var body = ReadBody(bodyPath);
+            var maxWords = 1;
+            foreach (var line in File.ReadLines(_indexPath, Encoding.UTF8))
+            {
+                var parts = line.Split('\t');
+                if (parts.Length < 3 || parts[0].StartsWith("00database", StringComparison.Ordinal)) continue;
+                var offset = DecodeBase64Number(parts[1]);
+                var length = DecodeBase64Number(parts[2]);
+                if (offset < 0 || length <= 0 || offset + length > body.Length) continue;
+                var translations = ParseEntry(Encoding.UTF8.GetString(body, (int)offset, (int)length));
+                if (translations.Count == 0) continue;
+                var key = Key(parts[0]);
+                // A headword can have several index lines (homographs): their senses follow the first one's.
+                entries[key] = entries.TryGetValue(key, out var earlier)
+                    ? [.. earlier, .. translations.Select(t => t with { Sense = t.Sense + earlier.Count })]
+                    : translations;
+                maxWords = Math.Max(maxWords, key.Count(c => c == ' ') + 1);
+            }
+            MaxHeadwordWords = maxWords;
+            _logger.LogInformation("Loaded {Count} English→Arabic dictionary headwords from {IndexPath}", entries.Count, _indexPath);
+        }
+        catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException)
+        {
+            _logger.LogWarning(e, "Could not read the English→Arabic dictionary at {IndexPath}; continuing without it.", _indexPath);
+            entries.Clear();
+        }
+        return entries;
+    }
+
+    private static string? FindBody(string indexPath)
+    {
+        var stem = indexPath.EndsWith(".index", StringComparison.Ordinal) ? indexPath[..^".index".Length] : indexPath;
+        foreach (var candidate in new[] { stem + ".dict.dz", stem + ".dict" })
+            if (File.Exists(candidate)) return candidate;
+        return null;
+    }
+
+    private static byte[] ReadBody(string path)
+    {
+        using var file = File.OpenRead(path);
+        using var output = new MemoryStream();
+        if (path.EndsWith(".dz", StringComparison.Ordinal))
+        {
+            // dictzip is a gzip file with random-access chunk tables in the header's extra field; a plain
+            // gzip reader inflates it whole, which is all we need.
+            using var gzip = new GZipStream(file, CompressionMode.Decompress);
+            gzip.CopyTo(output);
+        }
+        else file.CopyTo(output);
+        return output.ToArray();
+    }
+
+    /// <summary>dictd numbers are base64 digits, most significant first (not base64-encoded bytes).</summary>
+    internal static long DecodeBase64Number(string digits)
+    {
+        long value = 0;
+        foreach (var c in digits)
+        {
+            var digit = c switch
+            {
+                >= 'A' and <= 'Z' => c - 'A',
+                >= 'a' and <= 'z' => c - 'a' + 26,
+                >= '0' and <= '9' => c - '0' + 52,
+                '+' => 62,
+                '/' => 63,
+                _ => -1,
+            };
+            if (digit < 0) return -1;
+            value = value * 64 + digit;
+        }
+        return value;
+    }
+
+    /// <summary>
+    /// An entry is the headword line ("Give /ɡˈɪv/") followed by one sense per line, numbered ("1. ...") when there are
+    /// several. A sense may list alternatives separated by Arabic commas and trail an explanation after " - ".
+    /// </summary>
+    internal static IReadOnlyList<Translation> ParseEntry(string entry)
+    {
+        var result = new List<Translation>();
+        var lines = entry.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        var sense = 0;
+        foreach (var raw in lines.Skip(1))
+        {
+            var line = StripNumbering(raw);
+            var dash = line.IndexOf(" - ", StringComparison.Ordinal);
+            if (dash > 0) line = line[..dash];
+            var added = false;
+            foreach (var alternative in line.Split(['،', ',', ';', '؛', '/'], StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+            {
+                var text = alternative.Trim('(', ')', '.', ' ', '"');
+                if (text.Length == 0 || !text.Any(Text.ArabicNormalizer.IsArabicLetter)) continue;
+                if (text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length > MaxTranslationWords) continue;
+                if (result.Any(t => t.Arabic == text)) continue;
+                result.Add(new Translation(text, sense));
+                added = true;
+            }
+            if (added) sense++;
+        }
+        return result;
+    }
+
+    private static string StripNumbering(string line)
+    {
+        var i = 0;
+        while (i < line.Length && char.IsDigit(line[i])) i++;
+        return i > 0 && i < line.Length && line[i] == '.' ? line[(i + 1)..].Trim() : line;
+    }
+}

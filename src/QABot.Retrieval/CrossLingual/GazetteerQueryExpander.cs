@@ -1,0 +1,40 @@
+using QABot.Core.Domain;
+using QABot.Core.Retrieval;
+
+namespace QABot.Retrieval.CrossLingual;
+
+/// <summary>
+/// Names in an English question: known ones from the <see cref="Gazetteer"/>, other capitalised words by
+/// <see cref="Transliterator"/> (weighted lower: a guessed spelling may not be the one the press uses).
+/// </summary>
+public sealed class GazetteerQueryExpander(Gazetteer gazetteer) : IQueryExpander
+{
+    public const float KnownNameWeight = 1f;
+    public const float KnownVariantWeight = 0.9f;
+    public const float TransliterationWeight = 0.7f;
+    public const float TransliterationVariantWeight = 0.5f;
+
+    public string Name => "gazetteer";
+
+    public Task<IReadOnlyList<WeightedPhrase>> ExpandAsync(string question, string language, CancellationToken cancellationToken = default)
+    {
+        if (language != Languages.English) return Task.FromResult<IReadOnlyList<WeightedPhrase>>([]);
+        var tokens = EnglishQuestion.Tokenize(question);
+        var phrases = new List<WeightedPhrase>();
+        var covered = new bool[tokens.Count];
+        foreach (var match in gazetteer.Match(tokens))
+        {
+            for (var i = match.Start; i < match.Start + match.Length; i++) covered[i] = true;
+            for (var v = 0; v < match.Arabic.Count; v++)
+                phrases.Add(new WeightedPhrase(match.Arabic[v], v == 0 ? KnownNameWeight : KnownVariantWeight, Name));
+        }
+        foreach (var token in tokens)
+        {
+            if (covered[token.Position] || !token.Capitalized || token.IsNumber || token.IsStopWord) continue;
+            var variants = Transliterator.Transliterate(token.Text);
+            for (var v = 0; v < variants.Count; v++)
+                phrases.Add(new WeightedPhrase(variants[v], v == 0 ? TransliterationWeight : TransliterationVariantWeight, "transliteration"));
+        }
+        return Task.FromResult<IReadOnlyList<WeightedPhrase>>(phrases);
+    }
+}

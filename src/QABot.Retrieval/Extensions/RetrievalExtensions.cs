@@ -1,0 +1,45 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using QABot.Core.Configuration;
+using QABot.Core.Retrieval;
+using QABot.Retrieval.CrossLingual;
+using QABot.Retrieval.Lucene;
+using QABot.Retrieval.Options;
+using QABot.Retrieval.Planning;
+
+namespace QABot.Retrieval.Extensions;
+
+public static class RetrievalExtensions
+{
+    /// <summary>
+    /// The embedded Lucene index as <see cref="IArticleIndex"/> (AddQdrantRetrieval replaces it when
+    /// Retrieval:Backend is "Qdrant"), the dictionary and gazetteer expanders, and the query planner.
+    /// </summary>
+    public static IHostApplicationBuilder AddRetrieval(this IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<DataOptions>().Bind(builder.Configuration.GetSection(DataOptions.SectionName));
+        services.AddOptions<RetrievalOptions>().Bind(builder.Configuration.GetSection(RetrievalOptions.SectionName))
+            .Validate(o => o.Top > 0, "Retrieval:Top must be positive.")
+            .Validate(o => o.Backend is RetrievalBackends.Embedded or RetrievalBackends.Qdrant, "Retrieval:Backend must be \"Embedded\" or \"Qdrant\".");
+
+        services.AddSingleton<LuceneArticleIndex>();
+        services.AddSingleton<IArticleIndex>(sp => sp.GetRequiredService<LuceneArticleIndex>());
+
+        services.AddSingleton(sp => new FreeDictDictionary(
+            sp.GetRequiredService<IOptions<RetrievalOptions>>().Value.CrossLingual.DictionaryPath,
+            sp.GetRequiredService<ILogger<FreeDictDictionary>>()));
+        services.AddSingleton(sp => Gazetteer.Load(
+            sp.GetRequiredService<IOptions<RetrievalOptions>>().Value.CrossLingual.GazetteerPath,
+            sp.GetRequiredService<ILogger<Gazetteer>>()));
+        services.AddSingleton<IQueryExpander, DictionaryQueryExpander>();
+        services.AddSingleton<IQueryExpander, GazetteerQueryExpander>();
+        services.AddSingleton<IQueryPlanner>(sp => new QueryPlanner(
+            sp.GetServices<IQueryExpander>(),
+            sp.GetRequiredService<ILogger<QueryPlanner>>(),
+            sp.GetService<ITextEmbedder>()));
+        return builder;
+    }
+}

@@ -1,0 +1,287 @@
+using System.Runtime.CompilerServices;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Search.Similarities;
+using Lucene.Net.Store;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using QABot.Core.Configuration;
+using QABot.Core.Retrieval;
+using QABot.Text.Analysis;
+using LuceneDirectory = Lucene.Net.Store.Directory;
+
+namespace QABot.Retrieval.Lucene;
+
+/// <summary>
+/// The embedded backend: a Lucene.Net index under <c>{data}/lucene</c>, BM25 over analyzed Arabic fields, optional
+/// exact dense search fused by reciprocal rank. Reads are thread-safe and see only committed data.
+/// </summary>
+public sealed class LuceneArticleIndex : IArticleIndex
+{
+    public const string DirectoryName = "lucene";
+
+    /// <summary>Sparse and dense candidates fused per requested hit: enough depth for RRF to reorder.</summary>
+    private const int FusionDepthFactor = 4;
+    private const int MinFusionDepth = 50;
+
+    private readonly string _path;
+    private readonly ILogger _logger;
+    private readonly SemaphoreSlim _writeGate = new(1, 1);
+    private readonly object _openLock = new();
+    private LuceneDirectory? _directory;
+    private SearcherManager? _searchers;
+    private bool _disposed;
+
+    public LuceneArticleIndex(IOptions<DataOptions> data, ILogger<LuceneArticleIndex> logger)
+        : this(Path.Combine(data.Value.ResolvedDirectory, DirectoryName), logger)
+    {
+    }
+
+    /// <param name="path">The folder holding the Lucene files (created on first use).</param>
+    public LuceneArticleIndex(string path, ILogger? logger = null)
+    {
+        _path = Path.GetFullPath(path);
+        _logger = logger ?? NullLogger.Instance;
+    }
+
+    public string BackendName => "lucene";
+
+    public string IndexPath => _path;
+
+    public Task<IIndexWriteSession> BeginWriteAsync(CancellationToken cancellationToken = default) => BeginWriteAsync(cancellationToken, lanes: null);
+
+    /// <param name="lanes">Parallel analysis lanes; defaults to the processor count (at most 4).</param>
+    public async Task<IIndexWriteSession> BeginWriteAsync(CancellationToken cancellationToken, int? lanes)
+    {
+        var directory = Open();
+        await _writeGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var writer = new IndexWriter(directory, WriterConfig(OpenMode.CREATE_OR_APPEND));
+            return new LuceneWriteSession(writer, lanes ?? Math.Clamp(Environment.ProcessorCount, 1, 4),
+                afterCommit: () => Task.Run(() => _searchers!.MaybeRefreshBlocking()),
+                release: () => _writeGate.Release());
+        }
+        catch
+        {
+            _writeGate.Release();
+            throw;
+        }
+    }
+
+    public Task<IReadOnlyList<ScoredChunk>> SearchAsync(SearchRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (request.Top <= 0) return Task.FromResult<IReadOnlyList<ScoredChunk>>([]);
+        return Task.FromResult(WithSearcher(searcher => Search(searcher, request)));
+    }
+
+    public Task<IReadOnlyList<ManifestEntry>> ReadManifestAsync(CancellationToken cancellationToken = default) =>
+        Task.FromResult(WithSearcher<IReadOnlyList<ManifestEntry>>(searcher =>
+        {
+            var aliases = ReadAliases(searcher);
+            var entries = new List<ManifestEntry>();
+            foreach (var doc in Documents(searcher, DocumentKinds.Manifest, ManifestFieldsToLoad))
+            {
+                var id = doc.Get(IndexFields.ArticleId);
+                entries.Add(new ManifestEntry(id, doc.Get(IndexFields.ContentHash) ?? "", doc.Get(IndexFields.BodyHash) ?? "",
+                    aliases.TryGetValue(id, out var a) ? a : []));
+            }
+            return entries;
+        }));
+
+    public Task<StoredArticle?> GetArticleAsync(string articleId, CancellationToken cancellationToken = default)
+    {
+        if (string.IsNullOrWhiteSpace(articleId)) return Task.FromResult<StoredArticle?>(null);
+        return Task.FromResult(WithSearcher(searcher =>
+        {
+            var manifest = FindManifest(searcher, articleId);
+            if (manifest is null)
+            {
+                var owner = FindFirst(searcher, DocumentKinds.Alias, new Term(IndexFields.Alias, articleId));
+                if (owner is not null) manifest = FindManifest(searcher, owner.Get(IndexFields.ArticleId));
+            }
+            return manifest is null ? null : ToStoredArticle(manifest, AliasesOf(searcher, manifest.Get(IndexFields.ArticleId)));
+        }));
+    }
+
+    public async IAsyncEnumerable<StoredArticle> ListArticlesAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var searchers = Searchers();
+        var searcher = searchers.Acquire();
+        try
+        {
+            var aliases = ReadAliases(searcher);
+            foreach (var doc in Documents(searcher, DocumentKinds.Manifest, fieldsToLoad: null))
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var id = doc.Get(IndexFields.ArticleId);
+                yield return ToStoredArticle(doc, aliases.TryGetValue(id, out var a) ? a : []);
+            }
+        }
+        finally { searchers.Release(searcher); }
+        await Task.CompletedTask.ConfigureAwait(false);
+    }
+
+    public Task<IndexStats> GetStatsAsync(CancellationToken cancellationToken = default) =>
+        Task.FromResult(WithSearcher(searcher =>
+        {
+            int articles = 0, dated = 0;
+            DateTimeOffset? earliest = null, latest = null;
+            var bySource = new Dictionary<string, int>(StringComparer.Ordinal);
+            foreach (var doc in Documents(searcher, DocumentKinds.Manifest, StatsFieldsToLoad))
+            {
+                articles++;
+                if (StoredDocuments.Published(doc) is { } published)
+                {
+                    dated++;
+                    if (earliest is null || published < earliest) earliest = published;
+                    if (latest is null || published > latest) latest = published;
+                }
+                var source = doc.Get(IndexFields.Source) ?? "";
+                bySource[source] = bySource.GetValueOrDefault(source) + 1;
+            }
+            var chunks = searcher.Search(new TermQuery(new Term(IndexFields.Kind, DocumentKinds.Chunk)), 1).TotalHits;
+            return new IndexStats(BackendName, articles, chunks, dated, earliest, latest, bySource, SizeOnDisk());
+        }));
+
+    public ValueTask DisposeAsync()
+    {
+        lock (_openLock)
+        {
+            if (_disposed) return ValueTask.CompletedTask;
+            _disposed = true;
+            _searchers?.Dispose();
+            _directory?.Dispose();
+        }
+        return ValueTask.CompletedTask;
+    }
+
+    private static readonly ISet<string> ManifestFieldsToLoad = new HashSet<string> { IndexFields.ArticleId, IndexFields.ContentHash, IndexFields.BodyHash };
+    private static readonly ISet<string> StatsFieldsToLoad = new HashSet<string> { IndexFields.Published, IndexFields.PublishedOffset, IndexFields.Source };
+
+    private IReadOnlyList<ScoredChunk> Search(IndexSearcher searcher, SearchRequest request)
+    {
+        var query = LuceneQueryBuilder.BuildQuery(request);
+        var filter = LuceneQueryBuilder.BuildFilter(request);
+        var dense = request.Embedding is { } embedding ? DenseVectors.For(searcher) : null;
+        var hybrid = dense is { Count: > 0 };
+
+        if (!hybrid)
+        {
+            if (query is null) return [];
+            var hits = searcher.Search(query, filter, request.Top).ScoreDocs;
+            return hits.Select(h => new ScoredChunk(StoredDocuments.ToChunk(searcher.Doc(h.Doc)), h.Score)).ToList();
+        }
+
+        var depth = Math.Max(MinFusionDepth, request.Top * FusionDepthFactor);
+        var sparse = query is null ? [] : searcher.Search(query, filter, depth).ScoreDocs.Select(h => h.Doc).ToList();
+        var nearest = dense!.Nearest(request.Embedding!.Value.Span, request, depth).Select(n => n.Doc).ToList();
+        return ReciprocalRankFusion.Fuse(sparse, nearest)
+            .Take(request.Top)
+            .Select(f => new ScoredChunk(StoredDocuments.ToChunk(searcher.Doc(f.Doc)), f.Score))
+            .ToList();
+    }
+
+    private static global::Lucene.Net.Documents.Document? FindManifest(IndexSearcher searcher, string articleId) =>
+        FindFirst(searcher, DocumentKinds.Manifest, new Term(IndexFields.ArticleId, articleId));
+
+    private static global::Lucene.Net.Documents.Document? FindFirst(IndexSearcher searcher, string kind, Term term)
+    {
+        var query = new BooleanQuery
+        {
+            { new TermQuery(new Term(IndexFields.Kind, kind)), Occur.MUST },
+            { new TermQuery(term), Occur.MUST },
+        };
+        var hits = searcher.Search(query, 1).ScoreDocs;
+        return hits.Length == 0 ? null : searcher.Doc(hits[0].Doc);
+    }
+
+    private static IReadOnlyList<string> AliasesOf(IndexSearcher searcher, string articleId)
+    {
+        var query = new BooleanQuery
+        {
+            { new TermQuery(new Term(IndexFields.Kind, DocumentKinds.Alias)), Occur.MUST },
+            { new TermQuery(new Term(IndexFields.ArticleId, articleId)), Occur.MUST },
+        };
+        var hits = searcher.Search(query, 10_000).ScoreDocs;
+        return hits.Select(h => searcher.Doc(h.Doc).Get(IndexFields.Alias)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+    }
+
+    private static Dictionary<string, IReadOnlyList<string>> ReadAliases(IndexSearcher searcher) =>
+        Documents(searcher, DocumentKinds.Alias, fieldsToLoad: null)
+            .GroupBy(d => d.Get(IndexFields.ArticleId), d => d.Get(IndexFields.Alias), StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => (IReadOnlyList<string>)g.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList(), StringComparer.Ordinal);
+
+    /// <summary>Every live document of one kind, in index order, without scoring.</summary>
+    private static IEnumerable<global::Lucene.Net.Documents.Document> Documents(IndexSearcher searcher, string kind, ISet<string>? fieldsToLoad)
+    {
+        foreach (var leaf in searcher.IndexReader.Leaves)
+        {
+            var reader = leaf.AtomicReader;
+            var docs = reader.GetTermDocsEnum(new Term(IndexFields.Kind, kind));
+            if (docs is null) continue;
+            while (docs.NextDoc() != DocIdSetIterator.NO_MORE_DOCS)
+                yield return fieldsToLoad is null ? reader.Document(docs.DocID) : reader.Document(docs.DocID, fieldsToLoad);
+        }
+    }
+
+    private static StoredArticle ToStoredArticle(global::Lucene.Net.Documents.Document manifest, IReadOnlyList<string> aliases) =>
+        new(StoredDocuments.ToArticle(manifest), aliases, StoredDocuments.ChunkCount(manifest), manifest.Get(IndexFields.ContentHash) ?? "");
+
+    private T WithSearcher<T>(Func<IndexSearcher, T> read)
+    {
+        var searchers = Searchers();
+        var searcher = searchers.Acquire();
+        try { return read(searcher); }
+        finally { searchers.Release(searcher); }
+    }
+
+    private SearcherManager Searchers()
+    {
+        Open();
+        return _searchers!;
+    }
+
+    private LuceneDirectory Open()
+    {
+        lock (_openLock)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            if (_directory is not null) return _directory;
+            System.IO.Directory.CreateDirectory(_path);
+            var directory = FSDirectory.Open(_path);
+            if (!DirectoryReader.IndexExists(directory))
+            {
+                // An empty first commit lets readers open before anything is ingested.
+                using var writer = new IndexWriter(directory, WriterConfig(OpenMode.CREATE));
+                writer.Commit();
+                _logger.LogInformation("Created an empty Lucene index at {Path}", _path);
+            }
+            _searchers = new SearcherManager(directory, new Bm25SearcherFactory());
+            _directory = directory;
+            return directory;
+        }
+    }
+
+    private static IndexWriterConfig WriterConfig(OpenMode mode) => new(SearchAnalysis.Version, SearchAnalysis.Arabic)
+    {
+        OpenMode = mode,
+        Similarity = new BM25Similarity(),
+        // A large buffer keeps segments few during bulk ingest; memory is released when the session ends.
+        RAMBufferSizeMB = 256,
+        MaxBufferedDocs = IndexWriterConfig.DISABLE_AUTO_FLUSH,
+    };
+
+    private long? SizeOnDisk()
+    {
+        try { return new DirectoryInfo(_path).EnumerateFiles().Sum(f => f.Length); }
+        catch (IOException) { return null; }
+    }
+
+    private sealed class Bm25SearcherFactory : SearcherFactory
+    {
+        public override IndexSearcher NewSearcher(IndexReader reader) => new(reader) { Similarity = new BM25Similarity() };
+    }
+}

@@ -1,0 +1,295 @@
+using Xunit;
+using QABot.Core.Retrieval;
+
+namespace QABot.Testing.Conformance;
+
+/// <summary>
+/// Behaviour every <see cref="IArticleIndex"/> backend must show. A backend's test project subclasses this and
+/// supplies a fresh, empty index per test; the scenarios use only the interface.
+/// </summary>
+public abstract class ArticleIndexConformance : IAsyncLifetime
+{
+    private readonly List<IArticleIndex> _created = [];
+
+    /// <summary>A new, empty index, isolated from every other test.</summary>
+    protected abstract Task<IArticleIndex> CreateIndexAsync();
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync()
+    {
+        foreach (var index in _created) await index.DisposeAsync();
+    }
+
+    protected async Task<IArticleIndex> NewIndexAsync()
+    {
+        var index = await CreateIndexAsync();
+        _created.Add(index);
+        return index;
+    }
+
+    protected static readonly DateTimeOffset September2023 = new(2023, 9, 14, 10, 0, 0, TimeSpan.FromHours(3));
+
+    protected static IndexDocument GiftsArticle(string id = "gifts") => ConformanceDocuments.Article(
+        id,
+        "بنادق وقفازات نادرة.. بوتين وكيم يعززان العلاقات بالهدايا",
+        "أهدى كل من الرئيس الروسي فلاديمير بوتين والزعيم الكوري الشمالي كيم جونغ أون الآخر بندقية بعد الاجتماع في أقصى شرق روسيا.\n" +
+        "وأفاد الناطق باسم الكرملين بأن بوتين أعطى كيم قفازا من بزة فضائية.",
+        September2023, "قناة اليمن اليوم");
+
+    protected static IndexDocument FootballArticle(string id = "football", DateTimeOffset? published = null, string? source = "alarabia") =>
+        ConformanceDocuments.Article(id, "الأهلي يفوز على الزمالك في الدوري", "سجل المهاجم هدفين في مباراة القمة بين الأهلي والزمالك في الدوري المصري.", published, source);
+
+    protected static IndexDocument WeatherArticle(string id = "weather", DateTimeOffset? published = null, string? source = "bbc") =>
+        ConformanceDocuments.Article(id, "موجة حر في القاهرة", "توقعت هيئة الأرصاد استمرار موجة الحر في القاهرة والمدن الساحلية حتى نهاية الأسبوع.", published, source);
+
+    protected static SearchRequest Arabic(string text, int top = 8) => new() { Text = text, Top = top };
+
+    protected static async Task WriteAsync(IArticleIndex index, params IndexDocument[] documents)
+    {
+        await using var session = await index.BeginWriteAsync();
+        foreach (var document in documents) await session.UpsertAsync(document);
+        await session.CommitAsync();
+    }
+
+    [Fact]
+    public async Task Committed_article_is_found_by_its_words_with_full_citation_metadata()
+    {
+        var index = await NewIndexAsync();
+        await WriteAsync(index, GiftsArticle(), FootballArticle());
+
+        var hits = await index.SearchAsync(Arabic("ماذا أهدى بوتين لكيم؟"));
+
+        Assert.NotEmpty(hits);
+        var top = hits[0].Chunk;
+        Assert.Equal("gifts", top.ArticleId);
+        Assert.Equal("gifts:0", top.ChunkId);
+        Assert.Equal(GiftsArticle().Article.Title, top.Metadata.Title);
+        Assert.Equal("قناة اليمن اليوم", top.Metadata.Source);
+        Assert.Equal(September2023, top.Metadata.Published);
+        Assert.Equal(September2023.Offset, top.Metadata.Published!.Value.Offset);
+        Assert.Equal("https://example.test/gifts", top.Metadata.Url);
+        Assert.DoesNotContain(hits, h => h.Chunk.ArticleId == "football");
+        Assert.True(hits.Zip(hits.Skip(1)).All(p => p.First.Score >= p.Second.Score), "hits are ordered by score");
+    }
+
+    [Fact]
+    public async Task Uncommitted_session_is_invisible_and_rolled_back_on_dispose()
+    {
+        var index = await NewIndexAsync();
+        await WriteAsync(index, FootballArticle());
+
+        await using (var session = await index.BeginWriteAsync())
+        {
+            await session.UpsertAsync(GiftsArticle());
+            await session.DeleteAsync("football");
+            Assert.Empty(await index.SearchAsync(Arabic("بندقية بوتين")));
+            Assert.Null(await index.GetArticleAsync("gifts"));
+        }
+
+        Assert.Empty(await index.SearchAsync(Arabic("بندقية بوتين")));
+        Assert.Null(await index.GetArticleAsync("gifts"));
+        Assert.NotNull(await index.GetArticleAsync("football"));
+        Assert.Equal(["football"], (await index.ReadManifestAsync()).Select(m => m.ArticleId));
+
+        // The index stays writable after a rollback.
+        await WriteAsync(index, GiftsArticle());
+        Assert.NotEmpty(await index.SearchAsync(Arabic("بندقية بوتين")));
+    }
+
+    [Fact]
+    public async Task Upsert_replaces_every_chunk_of_the_article()
+    {
+        var index = await NewIndexAsync();
+        await WriteAsync(index, GiftsArticle());
+        var replacement = ConformanceDocuments.Article("gifts", "عنوان جديد", "نص مختلف تماما عن الطقس والمطر.", September2023, contentHash: "v2");
+        await WriteAsync(index, replacement);
+
+        Assert.Empty(await index.SearchAsync(Arabic("بندقية")));
+        var hits = await index.SearchAsync(Arabic("المطر"));
+        Assert.Equal(["gifts:0"], hits.Select(h => h.Chunk.ChunkId));
+        var stored = await index.GetArticleAsync("gifts");
+        Assert.Equal(1, stored!.ChunkCount);
+        Assert.Equal("v2", stored.ContentHash);
+        Assert.Equal("عنوان جديد", stored.Article.Title);
+        Assert.Equal(1, (await index.GetStatsAsync()).Chunks);
+    }
+
+    [Fact]
+    public async Task Delete_removes_article_chunks_and_manifest_entry()
+    {
+        var index = await NewIndexAsync();
+        await WriteAsync(index, GiftsArticle(), FootballArticle());
+
+        await using (var session = await index.BeginWriteAsync())
+        {
+            await session.DeleteAsync("gifts");
+            await session.CommitAsync();
+        }
+
+        Assert.Empty(await index.SearchAsync(Arabic("بندقية بوتين")));
+        Assert.Null(await index.GetArticleAsync("gifts"));
+        Assert.Equal(["football"], (await index.ReadManifestAsync()).Select(m => m.ArticleId));
+    }
+
+    [Fact]
+    public async Task Aliases_resolve_to_the_stored_article_and_accumulate()
+    {
+        var index = await NewIndexAsync();
+        await WriteAsync(index, ConformanceDocuments.Article("a1", "بوتين", "بوتين يزور بيونغ يانغ.", aliases: ["dup-1"]));
+
+        await using (var session = await index.BeginWriteAsync())
+        {
+            await session.SetAliasesAsync("a1", ["dup-2"]);
+            await session.SetAliasesAsync("a1", ["dup-2"]);
+            await session.CommitAsync();
+        }
+
+        foreach (var id in new[] { "a1", "dup-1", "dup-2" })
+        {
+            var stored = await index.GetArticleAsync(id);
+            Assert.NotNull(stored);
+            Assert.Equal("a1", stored!.Article.Id);
+            Assert.Equal(["dup-1", "dup-2"], stored.AliasIds.Order());
+        }
+        Assert.Null(await index.GetArticleAsync("dup-3"));
+        var manifest = Assert.Single(await index.ReadManifestAsync());
+        Assert.Equal(["dup-1", "dup-2"], manifest.AliasIds.Order());
+    }
+
+    [Fact]
+    public async Task Manifest_reports_content_and_body_hashes_and_article_round_trips()
+    {
+        var index = await NewIndexAsync();
+        var gifts = GiftsArticle();
+        await WriteAsync(index, gifts, FootballArticle());
+
+        var manifest = (await index.ReadManifestAsync()).ToDictionary(m => m.ArticleId);
+        Assert.Equal(2, manifest.Count);
+        Assert.Equal(gifts.ContentHash, manifest["gifts"].ContentHash);
+        Assert.Equal(gifts.BodyHash, manifest["gifts"].BodyHash);
+
+        var stored = await index.GetArticleAsync("gifts");
+        Assert.Equal(gifts.Article.Body, stored!.Article.Body);
+        Assert.Equal(gifts.Article.Title, stored.Article.Title);
+        Assert.Equal(gifts.Article.Source, stored.Article.Source);
+        Assert.Equal(gifts.Article.Published, stored.Article.Published);
+        Assert.Equal(2, stored.ChunkCount);
+
+        var listed = new List<StoredArticle>();
+        await foreach (var article in index.ListArticlesAsync()) listed.Add(article);
+        Assert.Equal(["football", "gifts"], listed.Select(a => a.Article.Id).Order());
+    }
+
+    [Fact]
+    public async Task Date_range_keeps_dated_articles_inside_it_and_never_matches_undated_ones()
+    {
+        var index = await NewIndexAsync();
+        await WriteAsync(index,
+            FootballArticle("old", new DateTimeOffset(2015, 3, 1, 0, 0, 0, TimeSpan.Zero)),
+            FootballArticle("new", new DateTimeOffset(2018, 3, 1, 0, 0, 0, TimeSpan.Zero)),
+            FootballArticle("undated", published: null));
+
+        var all = await index.SearchAsync(Arabic("الأهلي والزمالك"));
+        Assert.Equal(3, all.Select(h => h.Chunk.ArticleId).Distinct().Count());
+
+        var in2018 = await index.SearchAsync(Arabic("الأهلي والزمالك") with
+        {
+            PublishedRange = new DateRange(new DateTimeOffset(2018, 1, 1, 0, 0, 0, TimeSpan.Zero), new DateTimeOffset(2018, 12, 31, 23, 59, 59, TimeSpan.Zero)),
+        });
+        Assert.Equal(["new"], in2018.Select(h => h.Chunk.ArticleId).Distinct());
+
+        var openEnded = await index.SearchAsync(Arabic("الأهلي والزمالك") with { PublishedRange = new DateRange(null, new DateTimeOffset(2016, 1, 1, 0, 0, 0, TimeSpan.Zero)) });
+        Assert.Equal(["old"], openEnded.Select(h => h.Chunk.ArticleId).Distinct());
+    }
+
+    [Fact]
+    public async Task Sources_filter_keeps_only_the_named_outlets()
+    {
+        var index = await NewIndexAsync();
+        await WriteAsync(index, FootballArticle("f1", source: "alarabia"), FootballArticle("f2", source: "bbc"), FootballArticle("f3", source: null));
+
+        var hits = await index.SearchAsync(Arabic("الأهلي") with { Sources = ["BBC"] });
+        Assert.Equal(["f2"], hits.Select(h => h.Chunk.ArticleId).Distinct());
+
+        var two = await index.SearchAsync(Arabic("الأهلي") with { Sources = ["bbc", "alarabia"] });
+        Assert.Equal(["f1", "f2"], two.Select(h => h.Chunk.ArticleId).Distinct().Order());
+    }
+
+    [Fact]
+    public async Task Stats_count_articles_chunks_dates_and_sources()
+    {
+        var index = await NewIndexAsync();
+        var empty = await index.GetStatsAsync();
+        Assert.Equal(0, empty.Articles);
+        Assert.Null(empty.EarliestPublished);
+
+        await WriteAsync(index,
+            GiftsArticle(),
+            FootballArticle("f1", new DateTimeOffset(2015, 3, 1, 0, 0, 0, TimeSpan.Zero), "alarabia"),
+            WeatherArticle("w1", null, "bbc"));
+
+        var stats = await index.GetStatsAsync();
+        Assert.Equal(index.BackendName, stats.Backend);
+        Assert.Equal(3, stats.Articles);
+        Assert.Equal(4, stats.Chunks);
+        Assert.Equal(2, stats.DatedArticles);
+        Assert.Equal(new DateTimeOffset(2015, 3, 1, 0, 0, 0, TimeSpan.Zero), stats.EarliestPublished);
+        Assert.Equal(September2023, stats.LatestPublished);
+        Assert.Equal(1, stats.ArticlesBySource["bbc"]);
+        Assert.Equal(1, stats.ArticlesBySource["alarabia"]);
+    }
+
+    [Fact]
+    public async Task Top_limits_the_number_of_hits()
+    {
+        var index = await NewIndexAsync();
+        var documents = Enumerable.Range(0, 12).Select(i => FootballArticle($"f{i}")).ToArray();
+        await WriteAsync(index, documents);
+
+        Assert.Equal(3, (await index.SearchAsync(Arabic("الأهلي", top: 3))).Count);
+        Assert.Equal(12, (await index.SearchAsync(Arabic("الأهلي", top: 50))).Count);
+    }
+
+    [Theory]
+    [InlineData("اهدى بوتين بندقيه")]      // bare alef, heh for teh marbuta
+    [InlineData("أَهْدَى بوتين بُنْدُقِيَّة")] // full tashkeel
+    [InlineData("اهدي بوتين البندقية")]    // yeh for alef maksura, definite article
+    public async Task Arabic_spelling_variants_match(string query)
+    {
+        var index = await NewIndexAsync();
+        await WriteAsync(index, GiftsArticle(), FootballArticle(), WeatherArticle());
+
+        var hits = await index.SearchAsync(Arabic(query));
+
+        Assert.NotEmpty(hits);
+        Assert.Equal("gifts", hits[0].Chunk.ArticleId);
+    }
+
+    [Fact]
+    public async Task Weighted_Arabic_expansions_let_an_English_question_find_Arabic_text()
+    {
+        var index = await NewIndexAsync();
+        await WriteAsync(index, GiftsArticle(), FootballArticle(), WeatherArticle());
+
+        var hits = await index.SearchAsync(new SearchRequest
+        {
+            Text = "What did Putin give Kim?",
+            Language = "en",
+            Expansions = [new WeightedPhrase("بوتين", 1f, "gazetteer"), new WeightedPhrase("كيم جونغ أون", 1f, "gazetteer"), new WeightedPhrase("أعطى", 0.6f, "dictionary")],
+        });
+
+        Assert.NotEmpty(hits);
+        Assert.Equal("gifts", hits[0].Chunk.ArticleId);
+    }
+
+    [Fact]
+    public async Task Question_without_searchable_words_returns_nothing_instead_of_everything()
+    {
+        var index = await NewIndexAsync();
+        await WriteAsync(index, GiftsArticle());
+
+        Assert.Empty(await index.SearchAsync(Arabic("؟؟ ... !!")));
+        Assert.Empty(await index.SearchAsync(Arabic("كلمات غائبة تماما عن الفهرس")));
+    }
+}
