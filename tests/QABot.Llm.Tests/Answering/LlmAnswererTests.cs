@@ -1,3 +1,4 @@
+using QABot.Answering.Formatting;
 using QABot.Answering.Llm.Answering;
 using QABot.Core.Domain;
 using QABot.Llm.Tests.Doubles;
@@ -93,7 +94,7 @@ public sealed class LlmAnswererTests
     }
 
     [Fact]
-    public async Task Empty_reply_falls_back_with_the_standalone_question_and_no_conversation_id()
+    public async Task Empty_reply_falls_back_and_the_fallback_keeps_the_conversation_when_nothing_was_rewritten()
     {
         await using var h = await LlmHarness.StartAsync();
         h.StandIn.Script(Answer, StandInReply.Text(""));
@@ -102,17 +103,33 @@ public sealed class LlmAnswererTests
 
         Assert.Equal(MarkedFallbackAnswerer.Text, answer.Text);
         var request = Assert.Single(h.Fallback.Requests);
-        Assert.Null(request.ConversationId);
-        Assert.Equal(LlmHarness.Today, request.Now);
-        // The turn is recorded once, by the LLM answerer, with the answer actually given.
-        Assert.Equal(MarkedFallbackAnswerer.Text, Assert.Single(await h.Conversations.GetAsync("chat-1")).Answer);
+        Assert.Equal(("chat-1", SeedQuestions.Gifts, LlmHarness.Today), (request.ConversationId, request.Question, request.Now));
+        Assert.Single(await h.Conversations.GetAsync("chat-1")); // recorded once, by the fallback
+    }
+
+    [Fact]
+    public async Task Fallback_after_a_rewrite_gets_the_standalone_question_and_the_turn_is_recorded_once()
+    {
+        await using var h = await LlmHarness.StartAsync();
+        h.StandIn.Script("rewrite-follow-up", StandInReply.Text(SeedQuestions.Treaty));
+        h.StandIn.Script(Answer, StandInReply.Status(500));
+        await h.Conversations.AppendAsync("chat-2", new QABot.Core.Answering.ConversationTurn(SeedQuestions.Gifts, "بندقية [1].", [SampleCorpus.GiftsId], LlmHarness.Today));
+
+        var answer = await h.AskAsync("وهل وقعا اتفاقية؟", "chat-2");
+
+        var request = Assert.Single(h.Fallback.Requests);
+        Assert.Equal((null, SeedQuestions.Treaty), (request.ConversationId, request.Question));
+        Assert.Equal("وهل وقعا اتفاقية؟", answer.Question);
+        var turns = await h.Conversations.GetAsync("chat-2");
+        Assert.Equal(["وهل وقعا اتفاقية؟"], turns.Skip(1).Select(t => t.Question));
     }
 
     [Theory]
-    [InlineData(SeedQuestions.Letter, RefusalText.Arabic, Languages.Arabic)]
-    [InlineData("Did Kim's letter mention a visit to the moon?", RefusalText.English, Languages.English)]
-    public async Task Refusal_marker_gives_a_refused_answer_in_the_question_language(string question, string expected, string language)
+    [InlineData(SeedQuestions.Letter, Languages.Arabic)]
+    [InlineData("Did Kim's letter mention a visit to the moon?", Languages.English)]
+    public async Task Refusal_marker_gives_a_refused_answer_in_the_question_language(string question, string language)
     {
+        var expected = AnswerTexts.NotFound(language);
         await using var h = await LlmHarness.StartAsync();
         h.StandIn.Script("expand-query", StandInReply.Text("رسالة كيم\nبوتين"));
         h.StandIn.Script(Answer, StandInReply.Text("NOT_IN_CORPUS"));
@@ -213,7 +230,7 @@ public sealed class LlmAnswererTests
                            new QABot.Core.Answering.AnswerRequest { Question = SeedQuestions.Gifts, Now = LlmHarness.Today, Top = 3 }, a => completed = a))
             fragments.Add(fragment);
 
-        Assert.Equal([RefusalText.Arabic], fragments);
+        Assert.Equal([AnswerTexts.NotFound(Languages.Arabic)], fragments);
         Assert.True(completed?.Refused);
     }
 
