@@ -1,5 +1,5 @@
 using System.Text.Json;
-using QABot.Cli.Console;
+using QABot.Cli.Terminal;
 
 namespace QABot.Cli.Tests;
 

@@ -76,30 +76,33 @@ public sealed class ExtractiveAnswerer(
     {
         if (hits.Count == 0 || groups.Count == 0) return null;
 
+        var evidenceHits = hits.Take(Math.Max(1, _options.EvidenceChunks)).ToList();
+        var passageTerms = evidenceHits.Select(h => (IReadOnlySet<string>)TermSet(h.Chunk.Metadata.Title + "\n" + h.Chunk.Text, AnalysisLanguage(h.Chunk))).ToList();
+        var weights = groups.WeightsOver(passageTerms);
+
         var candidates = new List<Candidate>();
         var bestCoverage = 0.0;
-        foreach (var (hit, rank) in hits.Take(Math.Max(1, _options.EvidenceChunks)).Select((h, i) => (h, i)))
+        for (var rank = 0; rank < evidenceHits.Count; rank++)
         {
-            var chunk = hit.Chunk;
-            var analysisLanguage = chunk.Metadata.Language == Languages.English ? Languages.English : Languages.Arabic;
-            var chunkTerms = TermSet(chunk.Metadata.Title + "\n" + chunk.Text, analysisLanguage);
-            bestCoverage = Math.Max(bestCoverage, groups.Coverage(chunkTerms));
+            var chunk = evidenceHits[rank].Chunk;
+            bestCoverage = Math.Max(bestCoverage, groups.Coverage(passageTerms[rank], weights));
 
             var position = 0;
             foreach (var span in SentenceSplitter.Split(chunk.Text, MaxQuotedSentenceChars))
             {
                 var sentence = chunk.Text.Substring(span.Start, span.Length);
-                var matched = groups.Matches(TermSet(sentence, analysisLanguage));
-                var hitsInSentence = matched.Count(m => m);
-                // Earlier chunks and sentences that match more distinct question words are better evidence.
-                var score = hitsInSentence + 0.3 / (rank + 1) + 0.05 / (position + 1);
-                if (hitsInSentence > 0) candidates.Add(new Candidate(chunk, rank, sentence.Trim(), position, matched, score));
+                var matched = groups.Matches(TermSet(sentence, AnalysisLanguage(chunk)));
+                var weight = QueryTermGroups.Weighted(matched, weights);
+                // Sentences matching the more telling question words win; rank and position only break near-ties.
+                var score = weight + 0.2 / (rank + 1) + 0.05 / (position + 1);
+                if (weight > 0) candidates.Add(new Candidate(chunk, rank, sentence.Trim(), position, matched, score));
                 position++;
             }
         }
 
         // A follow-up's own words are few ("when was that?"); the previous question's words were searched with it.
         var threshold = followUp ? _options.MinEvidenceCoverage * 0.75 : _options.MinEvidenceCoverage;
+        logger.LogDebug("Evidence coverage {Coverage:0.000} (threshold {Threshold:0.000}) over question words {Groups} weighted {Weights}", bestCoverage, threshold, groups, string.Join(",", weights.Select(w => w.ToString("0.00"))));
         if (bestCoverage < threshold || candidates.Count == 0) return null;
 
         var chosen = new List<Candidate>();
@@ -156,6 +159,9 @@ public sealed class ExtractiveAnswerer(
             Answerer = Name,
         };
     }
+
+    private static string AnalysisLanguage(Chunk chunk) =>
+        chunk.Metadata.Language == Languages.English ? Languages.English : Languages.Arabic;
 
     private static HashSet<string> TermSet(string text, string language) =>
         new(SearchAnalysis.Terms(text, language), StringComparer.Ordinal);

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using QABot.Hosts.Telegram.Extensions;
 using QABot.Hosts.Telegram.Options;
 using QABot.Hosts.Telegram.Webhook;
