@@ -150,6 +150,23 @@ public sealed class FileReadingTests
     }
 
     [Fact]
+    public async Task Json_with_a_bom_and_json_in_windows1256_are_both_read()
+    {
+        using var dir = new TempDirectory();
+        var first = "[" + JsonLine("bom1", "الأول", Body("المياه")) + "]";
+        File.WriteAllBytes(dir.File("bom.json"), [0xEF, 0xBB, 0xBF, .. Encoding.UTF8.GetBytes(first)]);
+        var second = "{\"id\": \"cp1\", \"title\": \"عنوان قديم\", \"body\": \"" + Body("الزراعة") + "\"}";
+        File.WriteAllBytes(dir.File("legacy.json"), TextFileDecoder.Windows1256.GetBytes(second));
+
+        var index = new InMemoryArticleIndex();
+        var report = await CreatePipeline(index).IngestPathsAsync([dir.Path]);
+
+        Assert.Equal((2, 0), (report.Ingested, report.Failed));
+        Assert.Equal("عنوان قديم", index.Committed["cp1"].Document.Article.Title);
+        Assert.Equal("الأول", index.Committed["bom1"].Document.Article.Title);
+    }
+
+    [Fact]
     public async Task Json_fields_are_mapped_from_common_alternative_names()
     {
         using var dir = new TempDirectory();

@@ -90,7 +90,10 @@ public static class ArticleDates
             }
             if (token is "gmt" or "utc" or "z" or "بتوقيت" or "غرينتش" or "جرينتش") continue;
             if (token is "am" or "ص" or "صباحا") { am = true; continue; }
+            // «م» is PM after a time but «ميلادي» (AD) after a year: «2023م». It only changes an hour that was given.
             if (token is "pm" or "م" or "مساء" or "مساءا") { pm = true; continue; }
+            // A Hijri date («1445هـ») is not a Gregorian one; converting it would be a guess at the calendar day.
+            if (token is "ه" or "هجري" or "هجريه") return false;
             if (Ignored.Contains(token)) continue;
             if (TryParseNumber(token, out var number))
             {
@@ -127,8 +130,8 @@ public static class ArticleDates
             else return false;
         }
 
-        if (pm && hour < 12) hour += 12;
-        if (am && hour == 12) hour = 0;
+        if (hasTime && pm && hour < 12) hour += 12;
+        if (hasTime && am && hour == 12) hour = 0;
         if (day is < 1 or > 31 || month is < 1 or > 12 || hour > 23 || minute > 59 || second > 59) return false;
         if (day > DateTime.DaysInMonth(year.Value, month!.Value)) return false;
         value = new DateTimeOffset(year.Value, month.Value, day!.Value, hour, minute, second, offset).ToUniversalTime();
