@@ -1,9 +1,4 @@
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
-using QABot.Cli.Commands;
-using QABot.Cli.Composition;
 using QABot.Testing;
 
 namespace QABot.Cli.Tests;
@@ -21,30 +16,12 @@ public sealed class ServeBrowserTests
     [Fact]
     public async Task Arabic_question_in_the_chat_page_gets_the_real_answer_with_its_dated_citation_card()
     {
-        using var data = new TempDirectory();
-        var env = new CliEnvironment(TextWriter.Null, TextWriter.Null, TextReader.Null, Interactive: false)
-        {
-            Overrides = new Dictionary<string, string?>
-            {
-                ["Data:Directory"] = data.Path,
-                ["Data:SampleCorpus"] = RepoPaths.SampleCorpus,
-                ["Web:Urls"] = "http://127.0.0.1:0",
-                ["Telegram:Enabled"] = "false",
-                ["Llm:Endpoint"] = "",
-                ["Retrieval:Backend"] = "Embedded",
-            },
-        };
-        var (host, _) = ServeHost.Build(env, verbose: false);
-        using var _host = host;
-        await FirstRun.EnsureSampleCorpusAsync(host.Services, env, CancellationToken.None);
-        await host.StartAsync();
-        var address = host.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-
+        await using var serve = await RunningServeHost.StartAsync();
         var (playwright, browser) = await HeadlessChromium.LaunchAsync();
         using var _playwright = playwright;
         await using var _browser = browser;
         var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1000, Height = 900 } });
-        await page.GotoAsync(address);
+        await page.GotoAsync(serve.Address.ToString());
 
         await page.GetByLabel("Your question").FillAsync("ماذا أهدى بوتين لكيم جونغ أون؟");
         await page.GetByRole(AriaRole.Button, new() { Name = "Ask" }).ClickAsync();
@@ -63,6 +40,5 @@ public sealed class ServeBrowserTests
 
         Directory.CreateDirectory(Path.GetDirectoryName(ScreenshotPath)!);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = ScreenshotPath, FullPage = true });
-        await host.StopAsync();
     }
 }

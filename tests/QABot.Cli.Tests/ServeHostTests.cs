@@ -1,13 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using QABot.Cli.Commands;
-using QABot.Cli.Composition;
-using QABot.Testing;
 
 namespace QABot.Cli.Tests;
 
@@ -15,39 +8,21 @@ namespace QABot.Cli.Tests;
 [Trait("Category", "Web")]
 public sealed class ServeHostTests : IAsyncLifetime
 {
-    private readonly TempDirectory _data = new();
-    private IHost? _host;
+    private RunningServeHost _serve = null!;
     private HttpClient _http = null!;
 
     public async Task InitializeAsync()
     {
-        var env = new CliEnvironment(TextWriter.Null, TextWriter.Null, TextReader.Null, Interactive: false)
-        {
-            Overrides = new Dictionary<string, string?>
-            {
-                ["Data:Directory"] = _data.Path,
-                ["Data:SampleCorpus"] = RepoPaths.SampleCorpus,
-                ["Web:Urls"] = "http://127.0.0.1:0",
-                ["Telegram:Enabled"] = "false",
-                ["Llm:Endpoint"] = "",
-                ["Retrieval:Backend"] = "Embedded",
-            },
-        };
-        var (host, plan) = ServeHost.Build(env, verbose: false);
-        Assert.True(plan.Web);
-        Assert.False(plan.Telegram);
-        _host = host;
-        await FirstRun.EnsureSampleCorpusAsync(host.Services, env, CancellationToken.None);
-        await host.StartAsync();
-        var address = host.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        _http = new HttpClient { BaseAddress = new Uri(address) };
+        _serve = await RunningServeHost.StartAsync();
+        Assert.True(_serve.Plan.Web);
+        Assert.False(_serve.Plan.Telegram);
+        _http = new HttpClient { BaseAddress = _serve.Address };
     }
 
     public async Task DisposeAsync()
     {
         _http.Dispose();
-        if (_host is not null) { await _host.StopAsync(); _host.Dispose(); }
-        _data.Dispose();
+        await _serve.DisposeAsync();
     }
 
     [Fact]
