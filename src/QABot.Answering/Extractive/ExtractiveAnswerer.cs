@@ -28,6 +28,11 @@ public sealed class ExtractiveAnswerer(
     public const string Name = "extractive";
     /// <summary>A quote longer than this is cut at a clause boundary: run-on news sentences would otherwise swamp the answer.</summary>
     private const int MaxQuotedSentenceChars = 400;
+    /// <summary>
+    /// A further quote must be nearly as strong as the best one: a sentence that merely repeats the question's names
+    /// (and so "adds" a differently transliterated one) would dilute the answer with a second, irrelevant citation.
+    /// </summary>
+    private const double SupportingSentenceRatio = 0.85;
     private readonly AnsweringOptions _options = options.Value;
 
     public async Task<Answer> AnswerAsync(AnswerRequest request, CancellationToken cancellationToken = default)
@@ -47,7 +52,9 @@ public sealed class ExtractiveAnswerer(
             hits = [.. hits.OrderByDescending(h => previous.CitedArticleIds.Contains(h.Chunk.ArticleId))];
 
         var retrieved = hits.Select(h => new RetrievedRef(h.Chunk.ArticleId, h.Chunk.ChunkId, Math.Round(h.Score, 4))).ToList();
-        var groups = await QueryTermGroups.BuildAsync(searchText, language, planner, cancellationToken);
+        // The publication window is applied as a filter; its words ("September 2023") are not in article bodies.
+        var evidenceText = scope is null ? searchText : TimeScopeExtractor.Without(searchText, scope);
+        var groups = await QueryTermGroups.BuildAsync(evidenceText, language, planner, cancellationToken);
         var evidence = SelectEvidence(hits, groups, followUp);
 
         Answer answer;
@@ -111,7 +118,7 @@ public sealed class ExtractiveAnswerer(
         {
             if (chosen.Count >= Math.Max(1, _options.MaxSentences)) break;
             var addsNewWord = candidate.Matched.Where((m, i) => m && !covered[i]).Any();
-            if (chosen.Count > 0 && (!addsNewWord || candidate.Score < chosen[0].Score * 0.5)) continue;
+            if (chosen.Count > 0 && (!addsNewWord || candidate.Score < chosen[0].Score * SupportingSentenceRatio)) continue;
             if (chosen.Any(c => c.Sentence == candidate.Sentence)) continue;
             chosen.Add(candidate);
             for (var i = 0; i < covered.Length; i++) covered[i] |= candidate.Matched[i];

@@ -19,6 +19,7 @@ public static class BenchCommand
         var command = new Command("bench", "Scale benchmarks: ingest throughput, memory, index size and query latency.");
         command.Add(CreateIngest(globals));
         command.Add(CreateQuery(globals));
+        command.Add(BenchServeCommand.Create(globals));
         return command;
     }
 

@@ -7,6 +7,7 @@ using QABot.Answering.Llm.Extensions;
 using QABot.Core.Configuration;
 using QABot.Ingestion.Extensions;
 using QABot.Retrieval.Extensions;
+using QABot.Retrieval.Qdrant.Extensions;
 
 
 namespace QABot.Cli.Composition;
@@ -65,7 +66,7 @@ public static class QABotComposition
     {
         builder.Services.AddOptions<DataOptions>().Bind(builder.Configuration.GetSection(DataOptions.SectionName));
         builder.AddRetrieval();
-        // builder.AddQdrantRetrieval();  (lands with the Qdrant backend)
+        builder.AddQdrantRetrieval();
         builder.AddIngestion();
         builder.AddAnswering();
         builder.AddLlmAnswering();

@@ -1,7 +1,5 @@
-using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Http.Json;
-using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
 using QABot.Retrieval.Qdrant.Options;
@@ -19,23 +17,25 @@ public sealed class QdrantRestClient
 
     private readonly HttpClient _http;
     private readonly QdrantOptions _options;
-    private readonly ConcurrentDictionary<string, long> _requestsByOperation = new(StringComparer.Ordinal);
-    private long _requestCount;
 
-    public QdrantRestClient(HttpClient http, IOptions<QdrantOptions> options)
+    public QdrantRestClient(HttpClient http, IOptions<QdrantOptions> options, QdrantRequestCounter? counter = null)
     {
         _http = http;
         _options = options.Value;
+        Counter = counter ?? new QdrantRequestCounter();
         if (_http.BaseAddress is null && _options.IsConfigured) _http.BaseAddress = new Uri(_options.Url.TrimEnd('/') + "/");
         if (!string.IsNullOrEmpty(_options.ApiKey) && !_http.DefaultRequestHeaders.Contains(ApiKeyHeader))
             _http.DefaultRequestHeaders.Add(ApiKeyHeader, _options.ApiKey);
     }
 
-    /// <summary>Requests this client has sent (a retried request counts once; the resilience handler's attempts are below it).</summary>
-    public long RequestCount => Interlocked.Read(ref _requestCount);
+    /// <summary>Shared by every client instance of the application (see <see cref="QdrantRequestCounter"/>).</summary>
+    public QdrantRequestCounter Counter { get; }
+
+    /// <summary>Requests sent (a retried request counts once; the resilience handler's attempts are below it).</summary>
+    public long RequestCount => Counter.Total;
 
     /// <summary>Requests per spec operationId, e.g. "upsert_points" → 124.</summary>
-    public IReadOnlyDictionary<string, long> RequestsByOperation => new Dictionary<string, long>(_requestsByOperation);
+    public IReadOnlyDictionary<string, long> RequestsByOperation => Counter.ByOperation;
 
     // ---- collections ----
 
@@ -133,8 +133,7 @@ public sealed class QdrantRestClient
         if (body is not null) request.Content = JsonContent.Create(body, body.GetType(), options: QdrantJson.Options);
         var operation = $"{method.Method} /{path.Split('?')[0]}";
 
-        Interlocked.Increment(ref _requestCount);
-        _requestsByOperation.AddOrUpdate(operationId, 1, (_, n) => n + 1);
+        Counter.Record(operationId);
 
         HttpResponseMessage response;
         try

@@ -7,6 +7,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using QABot.Core.Configuration;
+using QABot.Core.Domain;
 using QABot.Core.Retrieval;
 using QABot.Text.Analysis;
 using LuceneDirectory = Lucene.Net.Store.Directory;
@@ -48,6 +49,8 @@ public sealed class LuceneArticleIndex : IArticleIndex
     public string BackendName => "lucene";
 
     public string IndexPath => _path;
+
+    internal LuceneQueryOptions QueryOptions { get; set; } = LuceneQueryOptions.Default;
 
     public Task<IIndexWriteSession> BeginWriteAsync(CancellationToken cancellationToken = default) => BeginWriteAsync(cancellationToken, lanes: null);
 
@@ -163,7 +166,10 @@ public sealed class LuceneArticleIndex : IArticleIndex
 
     private IReadOnlyList<ScoredChunk> Search(IndexSearcher searcher, SearchRequest request)
     {
-        var query = LuceneQueryBuilder.BuildQuery(request);
+        var query = LuceneQueryBuilder.BuildQuery(request, QueryOptions);
+        // A searcher is a thin view over the shared reader: cheap to create per query with the scoring in use.
+        searcher = new IndexSearcher(searcher.IndexReader) { Similarity = new CoordinatedBm25Similarity(
+            request.Language == Languages.English ? QueryOptions.EnglishCoordinationExponent : QueryOptions.CoordinationExponent) };
         var filter = LuceneQueryBuilder.BuildFilter(request);
         var dense = request.Embedding is { } embedding ? DenseVectors.For(searcher) : null;
         var hybrid = dense is { Count: > 0 };
@@ -259,7 +265,7 @@ public sealed class LuceneArticleIndex : IArticleIndex
                 writer.Commit();
                 _logger.LogInformation("Created an empty Lucene index at {Path}", _path);
             }
-            _searchers = new SearcherManager(directory, new Bm25SearcherFactory());
+            _searchers = new SearcherManager(directory, null);
             _directory = directory;
             return directory;
         }
@@ -278,10 +284,5 @@ public sealed class LuceneArticleIndex : IArticleIndex
     {
         try { return new DirectoryInfo(_path).EnumerateFiles().Sum(f => f.Length); }
         catch (IOException) { return null; }
-    }
-
-    private sealed class Bm25SearcherFactory : SearcherFactory
-    {
-        public override IndexSearcher NewSearcher(IndexReader reader) => new(reader) { Similarity = new BM25Similarity() };
     }
 }

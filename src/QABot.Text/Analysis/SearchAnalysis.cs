@@ -12,7 +12,8 @@ namespace QABot.Text.Analysis;
 
 /// <summary>
 /// The term analysis shared by every index backend (Lucene fields, Qdrant sparse vectors) and by queries.
-/// Arabic: standard tokenizer, lower case, <see cref="ArabicNormalizer"/> folding, stop words, light stemming.
+/// Arabic: standard tokenizer, lower case, <see cref="ArabicNormalizer"/> folding, stop words, light stemming, and an
+/// alternative form without an attached preposition/conjunction (<see cref="ArabicProcliticFilter"/>).
 /// English: Lucene's English analyzer (Porter stemming, stop words).
 /// </summary>
 public static class SearchAnalysis
@@ -36,6 +37,28 @@ public static class SearchAnalysis
         return terms;
     }
 
+    /// <summary>
+    /// The analyzed terms with their positions. A term that shares the previous one's position is an alternative form
+    /// of the same word (see <see cref="ArabicProcliticFilter"/>), flagged <see cref="AnalyzedTerm.IsAlternative"/>.
+    /// </summary>
+    public static IReadOnlyList<AnalyzedTerm> Analyze(string text, string language)
+    {
+        var terms = new List<AnalyzedTerm>();
+        using var stream = ForLanguage(language).GetTokenStream("body", text);
+        var term = stream.AddAttribute<ICharTermAttribute>();
+        var increment = stream.AddAttribute<IPositionIncrementAttribute>();
+        stream.Reset();
+        var position = -1;
+        while (stream.IncrementToken())
+        {
+            var alternative = increment.PositionIncrement == 0 && terms.Count > 0;
+            position += Math.Max(increment.PositionIncrement, alternative ? 0 : 1);
+            terms.Add(new AnalyzedTerm(term.ToString(), position, alternative));
+        }
+        stream.End();
+        return terms;
+    }
+
     private sealed class ArabicSearchAnalyzer : Analyzer
     {
         private static readonly CharArraySet StopWords = BuildStopWords();
@@ -47,6 +70,7 @@ public static class SearchAnalysis
             stream = new ArabicFoldingFilter(stream);
             stream = new StopFilter(Version, stream, StopWords);
             stream = new ArabicStemFilter(stream);
+            stream = new ArabicProcliticFilter(stream);
             return new TokenStreamComponents(source, stream);
         }
 
@@ -61,3 +85,6 @@ public static class SearchAnalysis
         }
     }
 }
+
+/// <param name="Position">Word position in the analyzed text (stop words leave gaps).</param>
+public readonly record struct AnalyzedTerm(string Text, int Position, bool IsAlternative);

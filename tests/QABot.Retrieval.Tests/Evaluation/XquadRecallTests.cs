@@ -19,10 +19,7 @@ public sealed class XquadRecallTests(ITestOutputHelper output)
         var xquad = XquadRetrieval.Load();
         using var temp = new TempDirectory();
         await using var index = await xquad.BuildIndexAsync(temp.File("index"));
-        var planner = new QueryPlanner([
-            new DictionaryQueryExpander(new FreeDictDictionary(CrossLingualResources.DictionaryIndexPath)),
-            new GazetteerQueryExpander(Gazetteer.Load()),
-        ]);
+        var planner = CrossLingualResources.RealPlanner();
 
         var arabic = await XquadRetrieval.MeasureAsync(index, xquad.Arabic, q => planner.PlanAsync(q, 5));
         var english = await XquadRetrieval.MeasureAsync(index, xquad.English, q => planner.PlanAsync(q, 5));
