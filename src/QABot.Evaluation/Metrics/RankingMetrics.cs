@@ -7,12 +7,15 @@ namespace QABot.Evaluation.Metrics;
 /// </summary>
 public static class RankingMetrics
 {
-    /// <summary>Fraction of the gold ids found in the first <paramref name="k"/> positions.</summary>
+    /// <summary>
+    /// Capped recall: gold ids found in the first <paramref name="k"/> positions over min(|gold|, k). With one gold id
+    /// (XQuAD) it is plain recall; a question that three articles answer is not capped at 1/3 at k = 1.
+    /// </summary>
     public static double RecallAtK(IReadOnlyList<string> ranked, IReadOnlySet<string> gold, int k)
     {
         RequireGold(gold);
         var found = ranked.Take(k).Count(gold.Contains);
-        return (double)found / gold.Count;
+        return (double)found / Math.Min(gold.Count, k);
     }
 
     /// <summary>1 / rank of the first gold id within the first <paramref name="k"/> positions; 0 when none is there.</summary>

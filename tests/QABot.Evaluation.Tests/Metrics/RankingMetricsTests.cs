@@ -20,6 +20,16 @@ public sealed class RankingMetricsTests
     }
 
     [Fact]
+    public void Recall_is_capped_at_k_when_several_articles_answer()
+    {
+        // Three gold ids, one of them first: at k = 1 that is everything one position can hold.
+        Assert.Equal(1.0, RankingMetrics.RecallAtK(["g2", "x", "g1"], Gold("g1", "g2", "g3"), 1), 10);
+        // k = 5: two of three found → 2/3.
+        Assert.Equal(2.0 / 3, RankingMetrics.RecallAtK(["g2", "x", "g1"], Gold("g1", "g2", "g3"), 5), 10);
+        Assert.Equal(0.0, RankingMetrics.RecallAtK(["x", "g1"], Gold("g1", "g2"), 1), 10);
+    }
+
+    [Fact]
     public void Reciprocal_rank_is_one_over_the_rank_of_the_first_gold_id_and_zero_beyond_k()
     {
         string[] ranked = ["a", "b", "c", "d"];
