@@ -65,7 +65,7 @@ public static class BenchRunner
         ArgumentNullException.ThrowIfNull(options);
         if (options.Clients.Count == 0 || options.Clients.Any(c => c <= 0)) throw new ArgumentException("Client counts must be positive.", nameof(options));
         var started = DateTimeOffset.Now;
-        var host = options.Services.Build(options.DataDirectory, new Dictionary<string, string?>());
+        var host = options.Services.Build(options.DataDirectory, new Dictionary<string, string?>(), privateStore: false);
         try
         {
             var index = host.Services.GetRequiredService<IArticleIndex>();

@@ -49,7 +49,11 @@ public sealed record ServiceRecipe
         builder.AddAnswering();
     }
 
-    public IHost Build(string dataDirectory, IReadOnlyDictionary<string, string?> overrides)
+    /// <param name="privateStore">
+    /// True for a scratch index: with the Qdrant backend the run then writes to a collection of its own, never the
+    /// user's. False to measure an existing index as configured (bench query).
+    /// </param>
+    public IHost Build(string dataDirectory, IReadOnlyDictionary<string, string?> overrides, bool privateStore = true)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
         {
@@ -59,12 +63,11 @@ public sealed record ServiceRecipe
         });
         builder.Configuration.AddInMemoryCollection(BaseSettings);
         builder.Configuration.AddInMemoryCollection(overrides);
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            [$"{DataOptions.SectionName}:Directory"] = dataDirectory,
-            // With the Qdrant backend configured, a run writes to a collection of its own, never the user's.
-            ["Retrieval:Qdrant:Collection"] = "qabot_eval_" + Path.GetFileName(Path.TrimEndingDirectorySeparator(dataDirectory)).Replace('-', '_'),
-        });
+        var location = new Dictionary<string, string?> { [$"{DataOptions.SectionName}:Directory"] = dataDirectory };
+        if (privateStore)
+            location["Retrieval:Qdrant:Collection"] = "qabot_eval_" + Convert.ToHexStringLower(
+                System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(Path.GetFullPath(dataDirectory))))[..16];
+        builder.Configuration.AddInMemoryCollection(location);
         builder.Logging.ClearProviders();
         builder.Logging.SetMinimumLevel(MinimumLogLevel);
         builder.Services.AddOptions<DataOptions>().Bind(builder.Configuration.GetSection(DataOptions.SectionName));
