@@ -82,7 +82,34 @@ public static class EvalMarkdown
         text.Append(Tables(report));
         foreach (var chart in report.Charts)
             text.Append($"![recall@k per configuration]({BenchmarksDocument.RelativeLink(markdownPath, chart)})\n\n");
+        text.Append(Misses(report));
         return text.ToString();
+    }
+
+    /// <summary>Small sets only: every question the last configuration gets wrong, and how, so a regression has a name.</summary>
+    public static string Misses(EvalReport report, int maxQuestions = 100)
+    {
+        var configuration = report.Configurations[^1];
+        if (configuration.Questions.Count > maxQuestions) return "";
+        var table = new MarkdownTable("id", "question", $"what `{configuration.Name}` got wrong");
+        foreach (var question in configuration.Questions)
+        {
+            var problems = Problems(question).ToList();
+            if (problems.Count > 0) table.Row(question.Id, question.Question.Replace("|", "/"), string.Join("; ", problems));
+        }
+        var rows = table.ToString();
+        return rows.Count(c => c == '\n') <= 2 ? "" : $"Questions `{configuration.Name}` gets wrong:\n\n{rows}\n";
+    }
+
+    private static IEnumerable<string> Problems(QuestionResult question)
+    {
+        if (question.ShouldRefuse && !question.Refused) yield return $"answered an off-corpus question (cited {string.Join(", ", question.Cited.Select(c => c.ArticleId))})";
+        if (!question.ShouldRefuse && question.Refused) yield return "refused an answerable question";
+        if (question.GoldArticleIds.Count > 0 && (question.Ranked.Count == 0 || !question.GoldArticleIds.Contains(question.Ranked[0])))
+            yield return $"gold not ranked first (first: {(question.Ranked.Count > 0 ? question.Ranked[0] : "nothing")})";
+        if (question.CitationPrecision is < 1) yield return $"cited {string.Join(", ", question.Cited.Select(c => c.ArticleId).Distinct())}";
+        if (question.DateCorrect is false) yield return $"wrong date ({string.Join(", ", question.Cited.Select(c => c.Published ?? "not stated"))})";
+        if (!question.Refused && question.KeywordRecall is < 1) yield return $"keyword recall {Fraction(question.KeywordRecall)}";
     }
 
     private static string? Fraction(double? value) => value?.ToString("0.000", CultureInfo.InvariantCulture);

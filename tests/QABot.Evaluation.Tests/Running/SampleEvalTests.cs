@@ -118,6 +118,9 @@ public sealed class SampleEvalTests : IClassFixture<SampleEvalTests.SampleRun>
         Assert.Contains("qabot eval eval/sample-qa.jsonl --config bm25 --config current", markdown);
         Assert.Contains("](img/eval-sample-qa-recall.png)", markdown);
         Assert.Contains("| recall@1", markdown);
+        // Every off-corpus question the bot answered is named in the misses list.
+        foreach (var answered in _run.Report.Configurations[^1].Questions.Where(q => q.ShouldRefuse && !q.Refused))
+            Assert.Contains($"| {answered.Id}", markdown);
     }
 
     [Fact]
