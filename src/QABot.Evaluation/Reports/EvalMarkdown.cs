@@ -91,7 +91,7 @@ public static class EvalMarkdown
     {
         var configuration = report.Configurations[^1];
         if (configuration.Questions.Count > maxQuestions) return "";
-        var table = new MarkdownTable("id", "question", $"what `{configuration.Name}` got wrong");
+        var table = new MarkdownTable("id", "question", $"what `{configuration.Name}` got wrong") { RightAlignValues = false };
         foreach (var question in configuration.Questions)
         {
             var problems = Problems(question).ToList();
