@@ -166,10 +166,12 @@ public sealed class LuceneArticleIndex : IArticleIndex
 
     private IReadOnlyList<ScoredChunk> Search(IndexSearcher searcher, SearchRequest request)
     {
-        var query = LuceneQueryBuilder.BuildQuery(request, QueryOptions);
+        var related = QueryOptions.RelatedTermWeight > 0 ? RelatedTerms.For(searcher.IndexReader) : null;
+        var query = LuceneQueryBuilder.BuildQuery(request, QueryOptions, related);
         // A searcher is a thin view over the shared reader: cheap to create per query with the scoring in use.
         searcher = new IndexSearcher(searcher.IndexReader) { Similarity = new CoordinatedBm25Similarity(
-            request.Language == Languages.English ? QueryOptions.EnglishCoordinationExponent : QueryOptions.CoordinationExponent) };
+            request.Language == Languages.English ? QueryOptions.EnglishCoordinationExponent : QueryOptions.CoordinationExponent,
+            QueryOptions.K1, QueryOptions.B) };
         var filter = LuceneQueryBuilder.BuildFilter(request);
         var dense = request.Embedding is { } embedding ? DenseVectors.For(searcher) : null;
         var hybrid = dense is { Count: > 0 };
