@@ -1,2 +1,4 @@
-// Placeholder entry point until the command tree lands; keeps the solution building.
-return 0;
+using QABot.Cli;
+using QABot.Cli.Composition;
+
+return await QABotCli.RunAsync(args, CliEnvironment.FromConsole());

@@ -1,0 +1,99 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using QABot.Core.Retrieval;
+using QABot.Text;
+
+namespace QABot.Answering.TimeScope;
+
+/// <summary>A publication window found in a question, and the words that expressed it.</summary>
+public sealed record TimeScopeMatch(DateRange Range, string Expression);
+
+/// <summary>
+/// Rule-based reading of the publication window a question asks about: a calendar month ("in September 2023",
+/// «في أيلول 2023»), a day, or a window relative to today ("last week", «الشهر الماضي»). A bare year is deliberately not a
+/// scope: "the 2011 earthquake" names an event, not a publication date, and filtering on it would hide the answer.
+/// </summary>
+public static partial class TimeScopeExtractor
+{
+    public static TimeScopeMatch? Extract(string question, DateTimeOffset now)
+    {
+        var text = ArabicNormalizer.Normalize(question).ToLowerInvariant();
+        var today = new DateTimeOffset(now.UtcDateTime.Date, TimeSpan.Zero);
+
+        foreach (var (pattern, window) in RelativeWindows)
+            if (pattern.Match(text) is { Success: true } m)
+                return new TimeScopeMatch(window(today), m.Value);
+
+        // A named day that does not exist ("31 February") is no scope at all, rather than the whole month.
+        foreach (var match in new[] { DayMonthYear().Match(text), MonthDayYear().Match(text) })
+        {
+            if (!match.Success || MonthNumber(match.Groups["month"].Value) is not { } dayMonth) continue;
+            return TryDay(int.Parse(match.Groups["year"].Value, CultureInfo.InvariantCulture), dayMonth,
+                    int.Parse(match.Groups["day"].Value, CultureInfo.InvariantCulture), out var day)
+                ? new TimeScopeMatch(new DateRange(day, day.AddDays(1).AddTicks(-1)), match.Value)
+                : null;
+        }
+
+        if (MonthYear().Match(text) is { Success: true } my && MonthNumber(my.Groups["month"].Value) is { } month)
+        {
+            var start = new DateTimeOffset(int.Parse(my.Groups["year"].Value, CultureInfo.InvariantCulture), month, 1, 0, 0, 0, TimeSpan.Zero);
+            return new TimeScopeMatch(new DateRange(start, start.AddMonths(1).AddTicks(-1)), my.Value);
+        }
+        return null;
+    }
+
+    private static bool TryDay(int year, int month, int day, out DateTimeOffset value)
+    {
+        value = default;
+        if (day < 1 || day > DateTime.DaysInMonth(year, month)) return false;
+        value = new DateTimeOffset(year, month, day, 0, 0, 0, TimeSpan.Zero);
+        return true;
+    }
+
+    private static int? MonthNumber(string name) => MonthNames.TryGetValue(name.Trim(), out var n) ? n : null;
+
+    private static DateRange Days(DateTimeOffset from, DateTimeOffset toExclusive) => new(from, toExclusive.AddTicks(-1));
+
+    private static DateTimeOffset StartOfMonth(DateTimeOffset d) => new(d.Year, d.Month, 1, 0, 0, 0, TimeSpan.Zero);
+
+    // Ordered: the longer Levantine names («تشرين الاول») must win over their prefixes.
+    private static readonly (Regex Pattern, Func<DateTimeOffset, DateRange> Window)[] RelativeWindows =
+    [
+        (new Regex(@"\b(yesterday)\b|\bامس\b|\bالبارحه\b"), t => Days(t.AddDays(-1), t)),
+        // «اليوم» is left out: it also means "nowadays" and appears in outlet names («اليمن اليوم»).
+        (new Regex(@"\btoday\b"), t => Days(t, t.AddDays(1))),
+        (new Regex(@"\b(last|past|previous) week\b|الاسبوع الماضي|الاسبوع المنصرم"), t => Days(t.AddDays(-7), t.AddDays(1))),
+        (new Regex(@"\bthis week\b|هذا الاسبوع"), t => Days(t.AddDays(-(((int)t.DayOfWeek + 6) % 7)), t.AddDays(1))),
+        (new Regex(@"\b(last|past|previous) month\b|الشهر الماضي|الشهر المنصرم"), t => Days(StartOfMonth(t).AddMonths(-1), StartOfMonth(t))),
+        (new Regex(@"\bthis month\b|هذا الشهر"), t => Days(StartOfMonth(t), t.AddDays(1))),
+        (new Regex(@"\b(last|past|previous) year\b|العام الماضي|السنه الماضيه"), t => Days(new DateTimeOffset(t.Year - 1, 1, 1, 0, 0, 0, TimeSpan.Zero), new DateTimeOffset(t.Year, 1, 1, 0, 0, 0, TimeSpan.Zero))),
+        (new Regex(@"\bthis year\b|هذا العام|هذه السنه"), t => Days(new DateTimeOffset(t.Year, 1, 1, 0, 0, 0, TimeSpan.Zero), t.AddDays(1))),
+    ];
+
+    private const string MonthAlternation =
+        "january|february|march|april|may|june|july|august|september|october|november|december|" +
+        "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|" +
+        "يناير|فبراير|مارس|ابريل|مايو|يونيو|يونيه|يوليو|يوليه|اغسطس|سبتمبر|اكتوبر|نوفمبر|ديسمبر|" +
+        "كانون الثاني|كانون الاول|تشرين الثاني|تشرين الاول|شباط|اذار|نيسان|ايار|حزيران|تموز|اب|ايلول";
+
+    [GeneratedRegex(@"(?<!\d)(?<day>\d{1,2})(st|nd|rd|th)?,?\s+(of\s+)?(?<month>" + MonthAlternation + @")\s*,?\s*(?<year>(19|20)\d\d)\b")]
+    private static partial Regex DayMonthYear();
+
+    [GeneratedRegex(@"\b(?<month>" + MonthAlternation + @")\s+(?<day>\d{1,2})(st|nd|rd|th)?,?\s+(?<year>(19|20)\d\d)\b")]
+    private static partial Regex MonthDayYear();
+
+    [GeneratedRegex(@"(?<![\p{L}])(?<month>" + MonthAlternation + @")\s*(/\s*\p{L}+\s*)?,?\s*(?<year>(19|20)\d\d)\b")]
+    private static partial Regex MonthYear();
+
+    private static readonly Dictionary<string, int> MonthNames = new(StringComparer.Ordinal)
+    {
+        ["january"] = 1, ["jan"] = 1, ["february"] = 2, ["feb"] = 2, ["march"] = 3, ["mar"] = 3, ["april"] = 4, ["apr"] = 4,
+        ["may"] = 5, ["june"] = 6, ["jun"] = 6, ["july"] = 7, ["jul"] = 7, ["august"] = 8, ["aug"] = 8,
+        ["september"] = 9, ["sep"] = 9, ["sept"] = 9, ["october"] = 10, ["oct"] = 10, ["november"] = 11, ["nov"] = 11,
+        ["december"] = 12, ["dec"] = 12,
+        ["يناير"] = 1, ["فبراير"] = 2, ["مارس"] = 3, ["ابريل"] = 4, ["مايو"] = 5, ["يونيو"] = 6, ["يونيه"] = 6,
+        ["يوليو"] = 7, ["يوليه"] = 7, ["اغسطس"] = 8, ["سبتمبر"] = 9, ["اكتوبر"] = 10, ["نوفمبر"] = 11, ["ديسمبر"] = 12,
+        ["كانون الثاني"] = 1, ["شباط"] = 2, ["اذار"] = 3, ["نيسان"] = 4, ["ايار"] = 5, ["حزيران"] = 6, ["تموز"] = 7,
+        ["اب"] = 8, ["ايلول"] = 9, ["تشرين الاول"] = 10, ["تشرين الثاني"] = 11, ["كانون الاول"] = 12,
+    };
+}

@@ -1,0 +1,91 @@
+using System.CommandLine;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using QABot.Cli.Composition;
+using QABot.Cli.Terminal;
+using QABot.Core.Answering;
+using QABot.Core.Json;
+
+namespace QABot.Cli.Commands;
+
+public static class AskCommand
+{
+    /// <summary>Longer input is almost certainly a pasted article, not a question; it is refused with a clear message.</summary>
+    public const int MaxQuestionChars = 2000;
+
+    public static Command Create(GlobalOptions globals)
+    {
+        var question = new Argument<string[]>("question")
+        {
+            Description = "The question, in Arabic or English (quote it). Use - to read one question per line from stdin.",
+            Arity = ArgumentArity.OneOrMore,
+        };
+        var json = new Option<bool>("--json") { Description = "Print one JSON object per question: question, language, answer, refused, citations, retrieved." };
+        var top = new Option<int?>("--top", "-k") { Description = "How many ranked chunks to retrieve and list in `retrieved` (default Retrieval:Top, 8)." };
+        var showRetrieved = new Option<bool>("--show-retrieved") { Description = "Also print the ranked chunks behind the answer." };
+
+        var command = new Command("ask", """
+            Answer a question from the indexed articles, citing each source's title, outlet, date and id.
+            Refuses ("not found in the corpus") when the articles do not support an answer.
+            On an empty index the bundled sample corpus is ingested first.
+
+            Examples:
+              qabot ask "ماذا أهدى بوتين لكيم جونغ أون؟"
+              qabot ask --json "What did Putin give Kim Jong Un?"
+              qabot ask --json - < questions.txt     (one JSON object per line)
+            """) { question, json, top, showRetrieved };
+
+        command.SetAction((parse, ct) => globals.RunAsync(parse, ct, async (services, token) =>
+        {
+            var env = globals.EnvironmentFor(parse);
+            var words = parse.GetValue(question) ?? [];
+            var k = parse.GetValue(top) ?? services.GetRequiredService<IConfiguration>().GetValue("Retrieval:Top", 8);
+            if (k is < 1 or > 100)
+            {
+                await env.Error.WriteLineAsync("error: --top must be between 1 and 100.");
+                return ExitCodes.BadInput;
+            }
+
+            await FirstRun.EnsureSampleCorpusAsync(services, env, token);
+            var answerer = services.GetRequiredService<IAnswerer>();
+            var asJson = parse.GetValue(json);
+
+            if (words is ["-"])
+            {
+                var failures = 0;
+                while (await env.In.ReadLineAsync(token) is { } line)
+                {
+                    if (string.IsNullOrWhiteSpace(line)) continue;
+                    if (line.Length > MaxQuestionChars)
+                    {
+                        failures++;
+                        await env.Error.WriteLineAsync($"error: skipped a question of {line.Length} characters (limit {MaxQuestionChars}).");
+                        continue;
+                    }
+                    var answer = await answerer.AnswerAsync(new AnswerRequest { Question = line.Trim(), Top = k }, token);
+                    if (asJson) await env.Out.WriteLineAsync(AnswerJson.Serialize(answer));
+                    else { AnswerConsoleWriter.Write(env.Out, answer, parse.GetValue(showRetrieved)); await env.Out.WriteLineAsync(); }
+                    await env.Out.FlushAsync(token);
+                }
+                return failures == 0 ? ExitCodes.Success : ExitCodes.PartialFailure;
+            }
+
+            var text = string.Join(' ', words).Trim();
+            if (text.Length == 0)
+            {
+                await env.Error.WriteLineAsync("error: the question is empty.");
+                return ExitCodes.BadInput;
+            }
+            if (text.Length > MaxQuestionChars)
+            {
+                await env.Error.WriteLineAsync($"error: the question has {text.Length} characters; the limit is {MaxQuestionChars}.");
+                return ExitCodes.BadInput;
+            }
+            var single = await answerer.AnswerAsync(new AnswerRequest { Question = text, Top = k }, token);
+            if (asJson) await env.Out.WriteLineAsync(AnswerJson.Serialize(single, indented: true));
+            else AnswerConsoleWriter.Write(env.Out, single, parse.GetValue(showRetrieved));
+            return ExitCodes.Success;
+        }));
+        return command;
+    }
+}

@@ -1,0 +1,42 @@
+using System.Text.RegularExpressions;
+using QABot.Answering.Formatting;
+using QABot.Core.Domain;
+
+namespace QABot.Cli.Terminal;
+
+/// <summary>The human-readable, RTL-safe rendering of an answer used by `ask` and `chat`.</summary>
+public static partial class AnswerConsoleWriter
+{
+    public static void Write(TextWriter output, Answer answer, bool showRetrieved = false)
+    {
+        output.WriteLine(RtlText.Line(IsolateMarkers(answer.Text), answer.Language));
+        if (answer.Citations.Count > 0)
+        {
+            output.WriteLine();
+            output.WriteLine(answer.Language == Languages.English ? "Sources:" : RtlText.Line("المصادر:"));
+            foreach (var c in answer.Citations) output.WriteLine(FormatCitation(c, answer.Language));
+        }
+        if (showRetrieved && answer.Retrieved.Count > 0)
+        {
+            output.WriteLine();
+            output.WriteLine("Retrieved:");
+            foreach (var (r, i) in answer.Retrieved.Select((r, i) => (r, i)))
+                output.WriteLine($"  {i + 1,2}. {r.ChunkId}  {r.Score:0.000}");
+        }
+    }
+
+    /// <summary>"[n] title — outlet — date — id: X", with the Latin parts isolated so an Arabic title cannot reorder them.</summary>
+    public static string FormatCitation(Citation c, string language)
+    {
+        var date = AnswerTexts.DateOrNotStated(c.Published, language);
+        var source = c.Source ?? (language == Languages.English ? "outlet not stated" : "المصدر غير مذكور");
+        var idLabel = language == Languages.English ? "id" : "المعرّف";
+        var line = $"{RtlText.Isolate($"[{c.Number}]")} {c.Title} — {source} — {(c.Published is null ? date : RtlText.Isolate(date))} — {idLabel}: {RtlText.Isolate(c.ArticleId)}";
+        return RtlText.Line(line, language);
+    }
+
+    private static string IsolateMarkers(string text) => CitationMarker().Replace(text, m => RtlText.Isolate(m.Value));
+
+    [GeneratedRegex(@"\[\d+\]|\d{4}-\d{2}-\d{2}")]
+    private static partial Regex CitationMarker();
+}

@@ -1,0 +1,72 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+using QABot.Core.Answering;
+using QABot.Core.Retrieval;
+
+namespace QABot.Evaluation.Benchmarks;
+
+/// <summary>
+/// Replays questions against a composed service provider from N concurrent clients, each taking the next question
+/// from a shared queue, and times both the search (planner + index) and the whole answer.
+/// </summary>
+public static class QueryLoad
+{
+    public const int SearchTop = 10;
+
+    public static async Task<QueryLoadResult> RunAsync(IServiceProvider services, IReadOnlyList<string> questions, int clients, int warmup, CancellationToken cancellationToken)
+    {
+        if (questions.Count == 0) throw new ArgumentException("No questions to replay.", nameof(questions));
+        var planner = services.GetRequiredService<IQueryPlanner>();
+        var index = services.GetRequiredService<IArticleIndex>();
+        var answerer = services.GetRequiredService<IAnswerer>();
+
+        // Warm-up: JIT, searcher and cache effects out of the measured numbers.
+        foreach (var question in questions.Take(warmup)) await AskAsync(question).ConfigureAwait(false);
+
+        var queue = new ConcurrentQueue<string>(questions);
+        var search = new ConcurrentBag<double>();
+        var answer = new ConcurrentBag<double>();
+        var wall = Stopwatch.StartNew();
+        await Task.WhenAll(Enumerable.Range(0, clients).Select(_ => Task.Run(async () =>
+        {
+            while (queue.TryDequeue(out var question))
+            {
+                var (searchMs, answerMs) = await AskAsync(question).ConfigureAwait(false);
+                search.Add(searchMs);
+                answer.Add(answerMs);
+            }
+        }, cancellationToken))).ConfigureAwait(false);
+        wall.Stop();
+        return new QueryLoadResult(clients, LatencySummary.Of(search.ToList(), wall.Elapsed), LatencySummary.Of(answer.ToList(), wall.Elapsed));
+
+        async Task<(double SearchMs, double AnswerMs)> AskAsync(string question)
+        {
+            var clock = Stopwatch.StartNew();
+            var request = await planner.PlanAsync(question, SearchTop, null, cancellationToken).ConfigureAwait(false);
+            await index.SearchAsync(request, cancellationToken).ConfigureAwait(false);
+            var searchMs = clock.Elapsed.TotalMilliseconds;
+            clock.Restart();
+            await answerer.AnswerAsync(new AnswerRequest { Question = question }, cancellationToken).ConfigureAwait(false);
+            return (searchMs, clock.Elapsed.TotalMilliseconds);
+        }
+    }
+
+    /// <summary>
+    /// Questions drawn from the index itself: the titles of evenly spaced articles, cut to at most 12 words, so every
+    /// corpus size gets queries that have an answer in it.
+    /// </summary>
+    public static async Task<IReadOnlyList<string>> TitlesAsync(IArticleIndex index, int count, CancellationToken cancellationToken)
+    {
+        var titles = new List<string>();
+        await foreach (var stored in index.ListArticlesAsync(cancellationToken).ConfigureAwait(false))
+            if (!string.IsNullOrWhiteSpace(stored.Article.Title)) titles.Add(stored.Article.Title);
+        if (titles.Count == 0) throw new InvalidOperationException("The index holds no articles to draw questions from; ingest a corpus first.");
+        var stride = Math.Max(1.0, (double)titles.Count / count);
+        return Enumerable.Range(0, Math.Min(count, titles.Count))
+            .Select(i => string.Join(' ', titles[(int)(i * stride)].Split(' ', StringSplitOptions.RemoveEmptyEntries).Take(12)))
+            .ToList();
+    }
+}
+
+public sealed record QueryLoadResult(int Clients, LatencySummary Search, LatencySummary Answer);

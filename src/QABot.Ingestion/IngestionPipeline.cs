@@ -1,0 +1,220 @@
+using System.Diagnostics;
+using System.Threading.Channels;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using QABot.Core.Domain;
+using QABot.Core.Retrieval;
+using QABot.Ingestion.Options;
+using QABot.Ingestion.Parsing;
+using QABot.Ingestion.Pipeline;
+using QABot.Ingestion.Reading;
+using QABot.Text.Chunking;
+
+namespace QABot.Ingestion;
+
+/// <summary>
+/// Reads article files into the index. Three stages connected by bounded channels keep memory flat and both cores
+/// busy: parse (read, decode, split appended articles, strip boilerplate) → prepare (hash, decide skip / replace /
+/// duplicate, chunk) → write (embed in batches when a model is configured, upsert). Everything goes through one
+/// write session committed at the end; a failure or cancellation disposes it uncommitted, so the index is never
+/// left half-written. Bad files and records are reported and skipped; the run goes on.
+/// </summary>
+public sealed class IngestionPipeline(
+    IArticleIndex index,
+    ArticleChunker chunker,
+    ILogger<IngestionPipeline> logger,
+    ITextEmbedder? embedder = null,
+    IOptions<IngestionOptions>? options = null)
+{
+    private readonly IngestionOptions _options = options?.Value ?? new IngestionOptions();
+
+    public Task<IngestReport> IngestPathsAsync(IReadOnlyList<string> paths, IProgress<IngestProgress>? progress = null, CancellationToken ct = default)
+    {
+        var errors = new List<IngestError>();
+        var files = InputFiles.Expand(paths, errors);
+        var run = new RunState(files.Sum(f => f.Length), progress, _options.MaxErrorsPerFile);
+        foreach (var error in errors) run.AddError(error);
+        if (files.Count == 0 && errors.Count == 0) run.AddError(new IngestError(string.Join(", ", paths), null, "no .txt, .jsonl, .jsonl.gz or .json files found"));
+        return RunAsync((writer, token) => ParseFilesAsync(files, run, writer, token), run, ct);
+    }
+
+    public Task<IngestReport> IngestArticlesAsync(IEnumerable<Article> articles, IProgress<IngestProgress>? progress = null, CancellationToken ct = default)
+    {
+        var run = new RunState(0, progress, _options.MaxErrorsPerFile);
+        return RunAsync(async (writer, token) =>
+        {
+            foreach (var article in articles)
+                await writer.WriteAsync(ParsedItem.Of(article), token);
+        }, run, ct);
+    }
+
+    private async Task<IngestReport> RunAsync(Func<ChannelWriter<ParsedItem>, CancellationToken, Task> produce, RunState run, CancellationToken ct)
+    {
+        var stopwatch = Stopwatch.StartNew();
+        var ledger = new ArticleLedger(await index.ReadManifestAsync(ct));
+        await using var session = await index.BeginWriteAsync(ct);
+
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var parsed = Channel.CreateBounded<ParsedItem>(new BoundedChannelOptions(512) { SingleReader = true, SingleWriter = true });
+        var prepared = Channel.CreateBounded<WriteOperation>(new BoundedChannelOptions(128) { SingleReader = true, SingleWriter = true });
+
+        var parsing = Task.Run(() => CompleteWhenDone(parsed.Writer, produce(parsed.Writer, stop.Token)), stop.Token);
+        var preparing = Task.Run(() => CompleteWhenDone(prepared.Writer, PrepareAsync(parsed.Reader, prepared.Writer, ledger, run, stop.Token)), stop.Token);
+        try
+        {
+            await WriteAsync(prepared.Reader, session, run, stop.Token);
+            await Task.WhenAll(parsing, preparing);
+            foreach (var (articleId, aliasIds) in ledger.ChangedAliases())
+                await session.SetAliasesAsync(articleId, aliasIds, stop.Token);
+            await session.CommitAsync(stop.Token);
+        }
+        catch
+        {
+            // Stop the other stages before the session is disposed uncommitted (the rollback).
+            await stop.CancelAsync();
+            await Task.WhenAll(parsing, preparing).ContinueWith(static _ => { }, TaskScheduler.Default);
+            logger.LogWarning("Ingest stopped; nothing from this run was committed");
+            throw;
+        }
+
+        run.ReportProgress(force: true);
+        var report = run.ToReport(stopwatch.Elapsed);
+        logger.LogInformation(
+            "Ingested {Ingested}, replaced {Replaced}, skipped {Skipped} unchanged, {Duplicates} duplicates, {Failed} failed; {Chunks} chunks in {Elapsed:0.0}s",
+            report.Ingested, report.Replaced, report.Skipped, report.Duplicates, report.Failed, report.Chunks, report.Elapsed.TotalSeconds);
+        return report;
+    }
+
+    private static async Task CompleteWhenDone<T>(ChannelWriter<T> writer, Task work)
+    {
+        try
+        {
+            await work;
+            writer.TryComplete();
+        }
+        catch (Exception ex)
+        {
+            writer.TryComplete(ex);
+            throw;
+        }
+    }
+
+    private async Task ParseFilesAsync(List<InputFile> files, RunState run, ChannelWriter<ParsedItem> writer, CancellationToken ct)
+    {
+        foreach (var file in files)
+        {
+            run.StartFile(file);
+            using var items = ArticleFileParser.Parse(file, run.SetFilePosition).GetEnumerator();
+            while (true)
+            {
+                ct.ThrowIfCancellationRequested();
+                ParsedItem item;
+                try
+                {
+                    if (!items.MoveNext()) break;
+                    item = items.Current;
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    // One unreadable file must not end the run; the others are still ingested.
+                    if (ex is not (IOException or UnauthorizedAccessException or InvalidDataException))
+                        logger.LogError(ex, "Unexpected failure while parsing {Path}", file.Path);
+                    await writer.WriteAsync(ParsedItem.Failure(file.Path, null, "could not be read: " + ex.Message), ct);
+                    break;
+                }
+                if (!writer.TryWrite(item)) await writer.WriteAsync(item, ct);
+            }
+            run.EndFile(file);
+        }
+    }
+
+    private async Task PrepareAsync(ChannelReader<ParsedItem> reader, ChannelWriter<WriteOperation> writer, ArticleLedger ledger, RunState run, CancellationToken ct)
+    {
+        var chunking = chunker.Options;
+        await foreach (var item in reader.ReadAllAsync(ct))
+        {
+            if (item.Error is { } error)
+            {
+                Fail(error);
+                continue;
+            }
+            var article = item.Article!;
+            if (string.IsNullOrWhiteSpace(article.Body) || string.IsNullOrWhiteSpace(article.Id))
+            {
+                Fail(new IngestError(article.Origin ?? article.Id, null, $"article '{article.Id}' has no id or no body text"));
+                continue;
+            }
+            var contentHash = ArticleHasher.ContentHash(article, chunking);
+            var bodyHash = ArticleHasher.BodyHash(article.Body);
+            var decision = ledger.Decide(article.Id, contentHash, bodyHash);
+            run.Count(decision.Outcome);
+            switch (decision.Outcome)
+            {
+                case IngestOutcome.IdConflict:
+                    Fail(new IngestError(article.Origin ?? article.Id, null,
+                        $"article id '{article.Id}' was already ingested in this run from another file with different text; this copy is skipped"));
+                    continue;
+                case IngestOutcome.New or IngestOutcome.Replaced:
+                    var document = new IndexDocument(article, chunker.Split(article), contentHash, bodyHash, decision.AliasIds);
+                    await writer.WriteAsync(new WriteOperation(document, null), ct);
+                    break;
+                case IngestOutcome.Duplicate when decision.DeleteStored:
+                    await writer.WriteAsync(new WriteOperation(null, article.Id), ct);
+                    break;
+            }
+            run.ArticleDone();
+        }
+
+        void Fail(IngestError error)
+        {
+            if (run.AddError(error)) logger.LogWarning("Skipped: {Error}", error);
+        }
+    }
+
+    private async Task WriteAsync(ChannelReader<WriteOperation> reader, IIndexWriteSession session, RunState run, CancellationToken ct)
+    {
+        var batch = new List<IndexDocument>();
+        var batchChunks = 0;
+        await foreach (var operation in reader.ReadAllAsync(ct))
+        {
+            if (operation.Delete is { } deleteId)
+            {
+                await FlushAsync();
+                await session.DeleteAsync(deleteId, ct);
+                continue;
+            }
+            var document = operation.Upsert!;
+            if (embedder is null)
+            {
+                await session.UpsertAsync(document, ct);
+                run.AddChunks(document.Chunks.Count);
+                continue;
+            }
+            batch.Add(document);
+            batchChunks += document.Chunks.Count;
+            if (batchChunks >= _options.EmbeddingBatchSize) await FlushAsync();
+        }
+        await FlushAsync();
+
+        async Task FlushAsync()
+        {
+            if (batch.Count == 0) return;
+            var texts = batch.SelectMany(d => d.Chunks).Select(c => c.Text).ToList();
+            var vectors = texts.Count == 0 ? [] : await embedder!.EmbedAsync(texts, ct);
+            if (vectors.Count != texts.Count)
+                throw new InvalidOperationException($"The embedding model returned {vectors.Count} vectors for {texts.Count} chunks");
+            var offset = 0;
+            foreach (var document in batch)
+            {
+                var own = vectors.Skip(offset).Take(document.Chunks.Count).ToList();
+                offset += document.Chunks.Count;
+                await session.UpsertAsync(document with { ChunkEmbeddings = own }, ct);
+                run.AddChunks(document.Chunks.Count);
+            }
+            batch.Clear();
+            batchChunks = 0;
+        }
+    }
+
+    private sealed record WriteOperation(IndexDocument? Upsert, string? Delete);
+}

@@ -1,0 +1,100 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using QABot.Answering.Extractive;
+using QABot.Answering.Llm.Answering;
+using QABot.Answering.Llm.Connection;
+using QABot.Answering.Llm.Extensions;
+using QABot.Answering.Llm.Planning;
+using QABot.Core.Answering;
+using QABot.Core.Retrieval;
+using QABot.Llm.Tests.Doubles;
+using QABot.Llm.Tests.StandIn;
+
+namespace QABot.Llm.Tests.Wiring;
+
+[Trait("Category", "Llm")]
+public sealed class LlmAnsweringWiringTests
+{
+    [Fact]
+    public async Task Without_configuration_nothing_changes()
+    {
+        await using var h = await LlmHarness.StartAsync(configureLlm: false);
+
+        Assert.IsType<MarkedFallbackAnswerer>(h.Answerer);
+        Assert.Null(h.Services.GetService<IStreamingAnswerer>());
+        Assert.Null(h.Services.GetService<ITextEmbedder>());
+        Assert.Empty(h.Services.GetServices<IQueryExpander>());
+    }
+
+    [Fact]
+    public async Task With_an_endpoint_the_llm_answerer_replaces_the_default_which_stays_the_fallback()
+    {
+        await using var h = await LlmHarness.StartAsync();
+
+        var llm = Assert.IsType<LlmAnswerer>(h.Answerer);
+        Assert.Same(llm, h.Streaming);
+        Assert.Same(h.Fallback, h.Services.GetRequiredKeyedService<IAnswerer>(LlmAnsweringExtensions.FallbackAnswererKey));
+        Assert.IsType<LlmQueryExpander>(Assert.Single(h.Services.GetServices<IQueryExpander>()));
+    }
+
+    [Fact]
+    public void Environment_shortcut_LLM_ENDPOINT_configures_the_answerer_and_a_missing_model_is_a_clear_error()
+    {
+        var builder = NewBuilder(new() { ["LLM_ENDPOINT"] = "http://127.0.0.1:9/v1" });
+        var error = Assert.Throws<InvalidOperationException>(() => builder.AddLlmAnswering());
+        Assert.Contains("Llm:Model is empty", error.Message);
+
+        var withModel = NewBuilder(new() { ["LLM_ENDPOINT"] = "http://127.0.0.1:9/v1", ["LLM_MODEL"] = "llama3" });
+        withModel.AddLlmAnswering();
+        using var host = withModel.Build();
+        Assert.IsType<LlmAnswerer>(host.Services.GetRequiredService<IAnswerer>());
+    }
+
+    [Fact]
+    public void Calling_it_before_AddAnswering_is_a_clear_error()
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Llm:Endpoint"] = "http://127.0.0.1:9/v1", ["Llm:Model"] = "m" });
+        var error = Assert.Throws<InvalidOperationException>(() => builder.AddLlmAnswering());
+        Assert.Contains("AddAnswering()", error.Message);
+    }
+
+    [Theory]
+    [InlineData("https://myres.openai.azure.com", "https://myres.openai.azure.com/openai/v1/", true)]
+    [InlineData("https://myres.openai.azure.com/openai/v1/", "https://myres.openai.azure.com/openai/v1/", true)]
+    [InlineData("http://localhost:11434/v1", "http://localhost:11434/v1", false)]
+    public void Endpoints_are_recognised(string configured, string expected, bool azure)
+    {
+        var endpoint = OpenAiEndpoint.Parse(configured);
+        Assert.Equal((expected, azure), (endpoint.Uri.ToString(), endpoint.IsAzure));
+        Assert.Throws<ArgumentException>(() => OpenAiEndpoint.Parse("localhost:11434"));
+    }
+
+    private static HostApplicationBuilder NewBuilder(Dictionary<string, string?> config)
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.Configuration.AddInMemoryCollection(config);
+        builder.Services.AddSingleton<IArticleIndex, SampleCorpusIndex>();
+        builder.Services.AddSingleton<IQueryPlanner, ExpandingPlanner>();
+        builder.Services.AddSingleton<IConversationStore, MemoryConversations>();
+        builder.Services.AddSingleton<IAnswerer, MarkedFallbackAnswerer>();
+        return builder;
+    }
+
+    [Fact]
+    public async Task With_the_real_AddAnswering_the_extractive_answerer_is_the_fallback_and_answers_when_the_model_is_down()
+    {
+        await using var h = await LlmHarness.StartAsync(new() { ["Llm:MaxRetries"] = "0" }, realExtractiveFallback: true);
+        h.StandIn.Script("grounded-answer", StandInReply.Status(503, "down"));
+
+        Assert.IsType<LlmAnswerer>(h.Answerer);
+        Assert.IsType<ExtractiveAnswerer>(h.Services.GetRequiredKeyedService<IAnswerer>(LlmAnsweringExtensions.FallbackAnswererKey));
+        var answer = await h.AskAsync(SeedQuestions.Gifts, "chat-real");
+
+        Assert.Equal(ExtractiveAnswerer.Name, answer.Answerer);
+        Assert.False(answer.Refused);
+        Assert.Equal(SampleCorpus.GiftsId, answer.Citations[0].ArticleId);
+        Assert.Single(await h.Conversations.GetAsync("chat-real"));
+    }
+}
