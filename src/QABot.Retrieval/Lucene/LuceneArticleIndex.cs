@@ -63,7 +63,7 @@ public sealed class LuceneArticleIndex : IArticleIndex
         {
             var writer = new IndexWriter(directory, WriterConfig(OpenMode.CREATE_OR_APPEND));
             return new LuceneWriteSession(writer, lanes ?? Math.Clamp(Environment.ProcessorCount, 1, 4),
-                afterCommit: () => Task.Run(() => _searchers!.MaybeRefreshBlocking()),
+                afterCommit: () => Task.Run(RefreshAfterCommit),
                 release: () => _writeGate.Release());
         }
         catch
@@ -159,6 +159,13 @@ public sealed class LuceneArticleIndex : IArticleIndex
             _directory?.Dispose();
         }
         return ValueTask.CompletedTask;
+    }
+
+    private void RefreshAfterCommit()
+    {
+        _searchers!.MaybeRefreshBlocking();
+        // The related-term map of the new snapshot is built now rather than inside the first user's query.
+        if (QueryOptions.RelatedTermWeight > 0) WithSearcher(searcher => RelatedTerms.For(searcher.IndexReader));
     }
 
     private static readonly ISet<string> ManifestFieldsToLoad = new HashSet<string> { IndexFields.ArticleId, IndexFields.ContentHash, IndexFields.BodyHash };
