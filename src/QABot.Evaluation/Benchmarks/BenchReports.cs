@@ -17,10 +17,11 @@ public sealed record IngestBenchReport
 /// <param name="InputMegabytes">Uncompressed JSONL read.</param>
 /// <param name="PeakWorkingSetMegabytes">Highest process working set sampled while ingesting.</param>
 /// <param name="Query">Single-client timings of questions drawn from this index.</param>
+/// <param name="Errors">The first inputs ingestion reported as failed, with file and line.</param>
 public sealed record ScaleStep(
     int Lines, int Ingested, int Duplicates, int Failed, int StoredArticles, int Chunks,
     double IngestSeconds, double ArticlesPerSecond, double InputMegabytes, double MegabytesPerSecond,
-    double PeakWorkingSetMegabytes, double IndexMegabytes, QueryLoadResult Query);
+    double PeakWorkingSetMegabytes, double IndexMegabytes, QueryLoadResult Query, IReadOnlyList<string> Errors);
 
 public sealed record QueryBenchReport
 {

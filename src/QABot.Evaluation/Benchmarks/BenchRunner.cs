@@ -12,6 +12,9 @@ namespace QABot.Evaluation.Benchmarks;
 public static class BenchRunner
 {
     private const double Megabyte = 1024 * 1024;
+    private const int WarmupArticles = 300;
+    private const int ErrorsKept = 5;
+    private const int QueryWarmup = 100;
 
     /// <summary>Ingests the first N articles of the corpus into a fresh index for every size, then times questions on it.</summary>
     public static async Task<IngestBenchReport> RunIngestAsync(IngestBenchOptions options, IProgress<BenchProgress>? progress = null, CancellationToken cancellationToken = default)
@@ -24,13 +27,20 @@ public static class BenchRunner
         var steps = new List<ScaleStep>();
         string? kept = null;
 
+        // An untimed small run first: JIT and first-use costs would otherwise inflate whichever size is measured first.
+        progress?.Report(new BenchProgress($"warming up on the first {WarmupArticles} articles (not measured)"));
+        var warmupSlice = await CorpusSlice.WriteAsync(options.CorpusPath, WarmupArticles, Path.Combine(work.Path, "slice-warmup.jsonl.gz"), cancellationToken).ConfigureAwait(false);
+        await MeasureStepAsync(options with { Queries = Math.Min(options.Queries, 50) }, warmupSlice, Path.Combine(work.Path, "data-warmup"), null, cancellationToken).ConfigureAwait(false);
+        TryDelete(Path.Combine(work.Path, "data-warmup"));
+        File.Delete(warmupSlice.Path);
+
         for (var i = 0; i < sizes.Count; i++)
         {
-            var largest = i == sizes.Count - 1;
             var label = sizes[i] == int.MaxValue ? "all" : sizes[i].ToString();
-            progress?.Report(new BenchProgress($"slicing the first {label} articles of {options.CorpusPath}"));
+            progress?.Report(new BenchProgress($"slicing {(sizes[i] == int.MaxValue ? "all" : $"the first {label}")} articles of {options.CorpusPath}"));
             var slice = await CorpusSlice.WriteAsync(options.CorpusPath, sizes[i], Path.Combine(work.Path, $"slice-{label}.jsonl.gz"), cancellationToken).ConfigureAwait(false);
-            if (steps.Count > 0 && slice.Lines == steps[^1].Lines) break;   // the corpus ran out before this size
+            // A size beyond the corpus measures the whole corpus, and is then the last one.
+            var largest = i == sizes.Count - 1 || slice.Lines < sizes[i];
 
             var dataDirectory = largest && options.KeepIndexDirectory is { } keep ? PrepareKept(keep) : Path.Combine(work.Path, $"data-{label}");
             progress?.Report(new BenchProgress($"ingesting {slice.Lines} articles into {dataDirectory}"));
@@ -38,6 +48,7 @@ public static class BenchRunner
             if (largest && options.KeepIndexDirectory is not null) kept = dataDirectory;
             else TryDelete(dataDirectory);
             File.Delete(slice.Path);
+            if (largest) break;
         }
 
         var report = new IngestBenchReport { Corpus = options.CorpusPath, CommandLine = options.CommandLine, StartedAt = started, Steps = steps, KeptIndex = kept };
@@ -61,19 +72,23 @@ public static class BenchRunner
             var stats = await index.GetStatsAsync(cancellationToken).ConfigureAwait(false);
             if (stats.Articles == 0)
                 throw new InvalidOperationException($"The index at {options.DataDirectory} is empty: run `qabot bench ingest --keep-index DIR` or `qabot --data-dir DIR ingest CORPUS` first.");
-            var questions = options.Questions ?? await QueryLoad.TitlesAsync(index, options.Queries, cancellationToken).ConfigureAwait(false);
+            // Given questions are replayed at every client count; titles are drawn fresh for each so no load replays a warmed question.
+            var (warmup, sets) = options.Questions is { } given
+                ? (given.Take(options.Warmup).ToList(), options.Clients.Select(_ => given).ToList())
+                : QueryLoad.Partition(await QueryLoad.TitlesAsync(index, options.Warmup + options.Queries * options.Clients.Count, cancellationToken).ConfigureAwait(false),
+                    options.Warmup, options.Clients.Count, options.Queries);
 
             var loads = new List<QueryLoadResult>();
-            foreach (var clients in options.Clients)
+            for (var i = 0; i < options.Clients.Count; i++)
             {
-                progress?.Report(new BenchProgress($"{questions.Count} questions from {clients} concurrent client(s) on {stats.Articles} articles"));
-                loads.Add(await QueryLoad.RunAsync(host.Services, questions, clients, options.Warmup, cancellationToken).ConfigureAwait(false));
+                progress?.Report(new BenchProgress($"{sets[i].Count} questions from {options.Clients[i]} concurrent client(s) on {stats.Articles} articles"));
+                loads.Add(await QueryLoad.RunAsync(host.Services, sets[i], options.Clients[i], i == 0 ? warmup : [], cancellationToken).ConfigureAwait(false));
             }
 
             var report = new QueryBenchReport
             {
                 DataDirectory = options.DataDirectory, CommandLine = options.CommandLine, StartedAt = started,
-                IndexedArticles = stats.Articles, IndexedChunks = stats.Chunks, Questions = questions.Count, Loads = loads,
+                IndexedArticles = stats.Articles, IndexedChunks = stats.Chunks, Questions = loads.Sum(l => l.Answer.Count), Loads = loads,
             };
             if (options.PlotsDirectory is { } plots) report = report with { Charts = [ScalingCharts.WriteConcurrency(report, plots)] };
             if (options.OutputJsonPath is { } json) await ReportJson.WriteAsync(report, json, cancellationToken).ConfigureAwait(false);
@@ -110,13 +125,13 @@ public static class BenchRunner
             var stats = await index.GetStatsAsync(cancellationToken).ConfigureAwait(false);
             var indexBytes = new DirectoryInfo(dataDirectory).EnumerateFiles("*", SearchOption.AllDirectories).Sum(f => f.Length);
             progress?.Report(new BenchProgress($"{slice.Lines} articles in {seconds:0.0} s; timing {options.Queries} questions"));
-            var questions = await QueryLoad.TitlesAsync(index, options.Queries, cancellationToken).ConfigureAwait(false);
-            var query = await QueryLoad.RunAsync(host.Services, questions, clients: 1, warmup: 20, cancellationToken).ConfigureAwait(false);
+            var (warmup, sets) = QueryLoad.Partition(await QueryLoad.TitlesAsync(index, QueryWarmup + options.Queries, cancellationToken).ConfigureAwait(false), QueryWarmup, 1, options.Queries);
+            var query = await QueryLoad.RunAsync(host.Services, sets[0], clients: 1, warmup, cancellationToken).ConfigureAwait(false);
 
             return new ScaleStep(
                 slice.Lines, ingest.Ingested, ingest.Duplicates, ingest.Failed, stats.Articles, stats.Chunks,
                 seconds, slice.Lines / seconds, slice.UncompressedBytes / Megabyte, slice.UncompressedBytes / Megabyte / seconds,
-                peak / Megabyte, indexBytes / Megabyte, query);
+                peak / Megabyte, indexBytes / Megabyte, query, ingest.Errors.Take(ErrorsKept).Select(e => e.ToString()).ToList());
         }
         finally
         {

@@ -7,36 +7,43 @@ using QABot.Core.Retrieval;
 namespace QABot.Evaluation.Benchmarks;
 
 /// <summary>
-/// Replays questions against a composed service provider from N concurrent clients, each taking the next question
-/// from a shared queue, and times both the search (planner + index) and the whole answer.
+/// Replays questions against a composed service provider from N concurrent clients (closed loop: each takes the next
+/// question from a shared queue as soon as its previous one is answered), and times both the search (planner + index)
+/// and the whole answer.
 /// </summary>
 public static class QueryLoad
 {
     public const int SearchTop = 10;
 
-    public static async Task<QueryLoadResult> RunAsync(IServiceProvider services, IReadOnlyList<string> questions, int clients, int warmup, CancellationToken cancellationToken)
+    /// <param name="warmup">Asked untimed first: JIT, searcher and cache effects stay out of the measured numbers.</param>
+    public static async Task<QueryLoadResult> RunAsync(IServiceProvider services, IReadOnlyList<string> questions, int clients, IReadOnlyList<string> warmup, CancellationToken cancellationToken)
     {
         if (questions.Count == 0) throw new ArgumentException("No questions to replay.", nameof(questions));
         var planner = services.GetRequiredService<IQueryPlanner>();
         var index = services.GetRequiredService<IArticleIndex>();
         var answerer = services.GetRequiredService<IAnswerer>();
 
-        // Warm-up: JIT, searcher and cache effects out of the measured numbers.
-        foreach (var question in questions.Take(warmup)) await AskAsync(question).ConfigureAwait(false);
+        foreach (var question in warmup) await AskAsync(question).ConfigureAwait(false);
 
         var queue = new ConcurrentQueue<string>(questions);
         var search = new ConcurrentBag<double>();
         var answer = new ConcurrentBag<double>();
-        var wall = Stopwatch.StartNew();
-        await Task.WhenAll(Enumerable.Range(0, clients).Select(_ => Task.Run(async () =>
+        // One dedicated thread per client, released together: the search path completes synchronously, so thread-pool
+        // tasks would run only as many clients at a time as the pool has threads (≈ cores) and hide the contention.
+        using var start = new ManualResetEventSlim();
+        var workers = Enumerable.Range(0, clients).Select(_ => Task.Factory.StartNew(() =>
         {
+            start.Wait(cancellationToken);
             while (queue.TryDequeue(out var question))
             {
-                var (searchMs, answerMs) = await AskAsync(question).ConfigureAwait(false);
+                var (searchMs, answerMs) = AskAsync(question).GetAwaiter().GetResult();
                 search.Add(searchMs);
                 answer.Add(answerMs);
             }
-        }, cancellationToken))).ConfigureAwait(false);
+        }, cancellationToken, TaskCreationOptions.LongRunning, TaskScheduler.Default)).ToList();
+        var wall = Stopwatch.StartNew();
+        start.Set();
+        await Task.WhenAll(workers).ConfigureAwait(false);
         wall.Stop();
         return new QueryLoadResult(clients, LatencySummary.Of(search.ToList(), wall.Elapsed), LatencySummary.Of(answer.ToList(), wall.Elapsed));
 
@@ -50,6 +57,19 @@ public static class QueryLoad
             await answerer.AnswerAsync(new AnswerRequest { Question = question }, cancellationToken).ConfigureAwait(false);
             return (searchMs, clock.Elapsed.TotalMilliseconds);
         }
+    }
+
+    /// <summary>
+    /// Splits a pool into a warm-up set and <paramref name="loads"/> disjoint, evenly spread question sets of at most
+    /// <paramref name="perLoad"/>, so a load never replays questions an earlier load (or the warm-up) already warmed
+    /// the caches with. A small pool (a small index) gives the warm-up at most its fair share.
+    /// </summary>
+    public static (IReadOnlyList<string> Warmup, IReadOnlyList<IReadOnlyList<string>> Loads) Partition(IReadOnlyList<string> pool, int warmup, int loads, int perLoad)
+    {
+        var warm = Math.Min(warmup, pool.Count / (loads + 1));
+        var measured = pool.Skip(warm).ToList();
+        return (pool.Take(warm).ToList(),
+            Enumerable.Range(0, loads).Select(j => (IReadOnlyList<string>)measured.Where((_, i) => i % loads == j).Take(perLoad).ToList()).ToList());
     }
 
     /// <summary>

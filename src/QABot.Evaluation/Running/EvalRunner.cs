@@ -21,6 +21,9 @@ public static class EvalRunner
     /// <summary>Chunks fetched per question: enough to fill the top 10 distinct articles when articles have several chunks.</summary>
     public const int SearchDepth = 50;
 
+    /// <summary>Questions asked untimed first, so JIT, lazy loading and cold caches do not land on the measured questions.</summary>
+    public const int WarmupQuestions = 5;
+
     public static async Task<EvalReport> RunAsync(EvalRunOptions options, IProgress<EvalProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -79,6 +82,11 @@ public static class EvalRunner
             var ingest = await IngestAsync(pipeline, dataset, cancellationToken).ConfigureAwait(false);
             var stats = await index.GetStatsAsync(cancellationToken).ConfigureAwait(false);
             if (stats.Articles == 0) throw new InvalidOperationException($"Nothing was indexed for {dataset.Path}; check the corpus paths.");
+
+            // One question of every group too: the English dictionary, for one, loads on the first English question.
+            var warmup = dataset.Questions.Take(WarmupQuestions).Concat(dataset.Questions.DistinctBy(q => q.Group));
+            foreach (var question in warmup)
+                await AskAsync(question, configuration, planner, index, answerer, options.Now, cancellationToken).ConfigureAwait(false);
 
             var questions = new List<QuestionResult>(dataset.QuestionCount);
             var total = dataset.QuestionCount;
