@@ -113,7 +113,7 @@ internal static class LuceneQueryBuilder
         {
             var clause = new BooleanQuery(disableCoord: true);
             foreach (var term in word.Select(t => t.Text).Distinct()) AddTerm(clause, term, weights[term], options);
-            AddRelated(clause, word.First(t => !t.IsAlternative || word.Count() == 1).Text, weight, options, related);
+            foreach (var term in word) AddRelated(clause, term.Text, term.IsAlternative ? weight * options.AlternativeFormWeight : weight, options, related);
             query.Add(clause, Occur.SHOULD);
         }
 
