@@ -60,7 +60,7 @@ public sealed class ExtractiveAnswerer(
         Answer answer;
         if (evidence is null)
         {
-            logger.LogInformation("Refusing: best evidence below coverage {Threshold}", _options.MinEvidenceCoverage);
+            logger.LogDebug("Refusing: best evidence below coverage {Threshold}", _options.MinEvidenceCoverage);
             var text = scope is not null && hits.Count == 0
                 ? AnswerTexts.NotFoundInPeriod(language, FormatRange(scope.Range))
                 : AnswerTexts.NotFound(language);
