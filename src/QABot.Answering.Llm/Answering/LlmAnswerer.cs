@@ -35,8 +35,7 @@ public sealed class LlmAnswerer(
     LlmTimeScopeExtractor timeScope,
     IOptions<LlmOptions> options,
     TimeProvider clock,
-    ILogger<LlmAnswerer> logger,
-    ITextEmbedder? embedder = null) : IStreamingAnswerer
+    ILogger<LlmAnswerer> logger) : IStreamingAnswerer
 {
     public const string AnswererName = "llm";
 
@@ -125,18 +124,6 @@ public sealed class LlmAnswerer(
         var scope = await timeScope.ExtractAsync(standalone, now, cancellationToken);
 
         var search = await planner.PlanAsync(standalone, request.Top, scope?.Range, cancellationToken);
-        if (search.Embedding is null && embedder is not null)
-        {
-            try
-            {
-                var vectors = await embedder.EmbedAsync([standalone], cancellationToken);
-                search = search with { Embedding = vectors[0] };
-            }
-            catch (Exception ex) when (IsModelFailure(ex, cancellationToken))
-            {
-                logger.LogWarning(ex, "Question embedding failed; sparse retrieval only");
-            }
-        }
         var hits = await index.SearchAsync(search, cancellationToken);
         var sources = SourceContext.Fit(hits, _options.ContextTokenBudget);
         if (sources.DroppedForBudget > 0)

@@ -28,11 +28,7 @@ public sealed class ExtractiveAnswerer(
     public const string Name = "extractive";
     /// <summary>A quote longer than this is cut at a clause boundary: run-on news sentences would otherwise swamp the answer.</summary>
     private const int MaxQuotedSentenceChars = 400;
-    /// <summary>
-    /// A further quote must be nearly as strong as the best one: a sentence that merely repeats the question's names
-    /// (and so "adds" a differently transliterated one) would dilute the answer with a second, irrelevant citation.
-    /// </summary>
-    private const double SupportingSentenceRatio = 0.85;
+    private const double SupportingSentenceRatio = 0.7;
     private readonly AnsweringOptions _options = options.Value;
 
     public async Task<Answer> AnswerAsync(AnswerRequest request, CancellationToken cancellationToken = default)
@@ -60,7 +56,7 @@ public sealed class ExtractiveAnswerer(
         Answer answer;
         if (evidence is null)
         {
-            logger.LogInformation("Refusing: best evidence below coverage {Threshold}", _options.MinEvidenceCoverage);
+            logger.LogDebug("Refusing: best evidence below coverage {Threshold}", _options.MinEvidenceCoverage);
             var text = scope is not null && hits.Count == 0
                 ? AnswerTexts.NotFoundInPeriod(language, FormatRange(scope.Range))
                 : AnswerTexts.NotFound(language);
@@ -114,16 +110,30 @@ public sealed class ExtractiveAnswerer(
 
         var chosen = new List<Candidate>();
         var covered = new bool[groups.Count];
+        var keyGroup = -1;
         foreach (var candidate in candidates.OrderByDescending(c => c.Score))
         {
             if (chosen.Count >= Math.Max(1, _options.MaxSentences)) break;
-            var addsNewWord = candidate.Matched.Where((m, i) => m && !covered[i]).Any();
-            if (chosen.Count > 0 && (!addsNewWord || candidate.Score < chosen[0].Score * SupportingSentenceRatio)) continue;
             if (chosen.Any(c => c.Sentence == candidate.Sentence)) continue;
+            if (chosen.Count > 0 && !Supports(candidate, chosen[0], covered, keyGroup, weights)) continue;
             chosen.Add(candidate);
+            if (keyGroup < 0) keyGroup = Enumerable.Range(0, weights.Length).Where(i => candidate.Matched[i]).MaxBy(i => weights[i]);
             for (var i = 0; i < covered.Length; i++) covered[i] |= candidate.Matched[i];
         }
         return chosen;
+    }
+
+    /// <summary>
+    /// A further quote must be nearly as strong as the best one and either share its most telling word (the verb or
+    /// name that pinned the answer) or bring a new word at least as telling. A sentence that merely repeats the
+    /// question's names would otherwise add a second, irrelevant citation.
+    /// </summary>
+    private static bool Supports(Candidate candidate, Candidate best, bool[] covered, int keyGroup, double[] weights)
+    {
+        if (candidate.Score < best.Score * SupportingSentenceRatio) return false;
+        var newWords = Enumerable.Range(0, weights.Length).Where(i => candidate.Matched[i] && !covered[i]).ToList();
+        if (newWords.Count == 0) return false;
+        return candidate.Matched[keyGroup] || newWords.Any(i => weights[i] >= weights[keyGroup]);
     }
 
     private Answer Compose(string question, string language, List<Candidate> evidence, List<RetrievedRef> retrieved)

@@ -28,10 +28,13 @@ public sealed class QueryTermGroups
         var trust = new List<double>();
         if (language != Languages.English)
         {
-            foreach (var term in SearchAnalysis.Terms(question, Languages.Arabic).Distinct())
+            // One group per word: the analyzer emits a word's proclitic-free form (لكيم → كيم) as an alternative at the same position.
+            var seenTerms = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var word in SearchAnalysis.Analyze(question, Languages.Arabic).GroupBy(t => t.Position))
             {
-                if (ArabicQuestionWords.Contains(term)) continue;
-                groups.Add(WithoutProclitic(term));
+                var terms = word.Select(t => t.Text).Where(t => !ArabicQuestionWords.Contains(t)).ToHashSet(StringComparer.Ordinal);
+                if (terms.Count == 0 || terms.All(t => !seenTerms.Add(t))) continue;
+                groups.Add(terms);
                 trust.Add(1.0);
             }
             return new QueryTermGroups(groups, trust);
@@ -71,14 +74,6 @@ public sealed class QueryTermGroups
             if (!token.IsStopWord) yield return ([token.Text], false);
         }
         if (name.Count > 0) yield return (name, true);
-    }
-
-    /// <summary>Arabic glues "to/by/like/so/and" to the next word (لكيم، بروسيا); the evidence may not.</summary>
-    private static HashSet<string> WithoutProclitic(string term)
-    {
-        var group = new HashSet<string>(StringComparer.Ordinal) { term };
-        if (term.Length >= 4 && term[0] is 'ل' or 'ب' or 'ك' or 'ف' or 'و') group.Add(term[1..]);
-        return group;
     }
 
     /// <summary>Interrogatives and copulas, after normalization and stemming: they frame a question, they are not its topic.</summary>

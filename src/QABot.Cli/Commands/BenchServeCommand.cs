@@ -46,10 +46,8 @@ public static class BenchServeCommand
                 ["Web:Urls"] = "http://127.0.0.1:0",
                 ["Web:RateLimitPerMinute"] = "0",
                 ["Telegram:Enabled"] = "false",
-                ["Logging:LogLevel:Default"] = "Warning",
-                ["Logging:LogLevel:QABot"] = "Warning",
             };
-            var (host, _) = ServeHost.Build(env with { Overrides = overrides }, verbose: false);
+            var (host, _) = ServeHost.Build(env with { Overrides = overrides }, verbose: false, quiet: true);
             using (host)
             {
                 await FirstRun.EnsureSampleCorpusAsync(host.Services, env, ct);

@@ -16,7 +16,7 @@ public sealed class DictionaryQueryExpander(FreeDictDictionary dictionary, Gazet
     public const float NumberWeight = 1f;
     /// <summary>Each later sense keeps this share of the previous one's weight.</summary>
     public const float SenseDecay = 0.7f;
-    public const float NameWordFactor = 0.5f;
+    public const float NameWordFactor = 0.8f;
     public const int MaxSenses = 4;
 
     public string Name => "dictionary";

@@ -11,8 +11,8 @@ public sealed class GazetteerQueryExpander(Gazetteer gazetteer) : IQueryExpander
 {
     public const float KnownNameWeight = 1f;
     public const float KnownVariantWeight = 0.9f;
-    public const float TransliterationWeight = 0.7f;
-    public const float TransliterationVariantWeight = 0.5f;
+    public const float TransliterationWeight = 0.9f;
+    public const float TransliterationVariantWeight = 0.7f;
 
     public string Name => "gazetteer";
 

@@ -8,7 +8,7 @@ namespace QABot.Retrieval.Lucene;
 /// makes the question specific («أعطى»). The query builder nests per-word and per-concept clauses so that the
 /// top-level clause count is the number of concepts.
 /// </summary>
-internal sealed class CoordinatedBm25Similarity(float exponent) : BM25Similarity
+internal sealed class CoordinatedBm25Similarity(float exponent, float k1 = 1.2f, float b = 0.75f) : BM25Similarity(k1, b)
 {
     public float Exponent { get; } = exponent;
 

@@ -38,6 +38,12 @@ internal sealed record LuceneQueryOptions
     public float CoordinationExponent { get; init; } = 0.5f;
     /// <summary>Translated questions need it more: their weights are guesses, covering every concept is the better signal.</summary>
     public float EnglishCoordinationExponent { get; init; } = 1f;
+    /// <summary>BM25 term-frequency saturation and length normalization (query-time only: norms do not depend on them).</summary>
+    public float K1 { get; init; } = 1.2f;
+    public float B { get; init; } = 0.75f;
+    /// <summary>Weight of index terms sharing a word's consonant skeleton (see <see cref="RelatedTerms"/>); 0 disables.</summary>
+    public float RelatedTermWeight { get; init; } = 0.4f;
+    public int MaxRelatedTerms { get; init; } = 3;
 }
 
 /// <summary>
@@ -51,16 +57,16 @@ internal static class LuceneQueryBuilder
     private const int MaxClauses = 900;
 
     /// <summary>The scoring query, or null when the request has no searchable term at all.</summary>
-    public static Query? BuildQuery(SearchRequest request, LuceneQueryOptions options)
+    public static Query? BuildQuery(SearchRequest request, LuceneQueryOptions options, RelatedTerms? related = null)
     {
         var query = new BooleanQuery();
-        AddQuestion(query, request, options);
+        AddQuestion(query, request, options, related);
         foreach (var group in request.Expansions
                      .Where(e => e.Weight > 0 && !string.IsNullOrWhiteSpace(e.Text))
                      .Select((e, i) => (Expansion: e, Concept: Concept(e, i, options)))
                      .GroupBy(x => x.Concept, x => x.Expansion))
         {
-            var variants = group.Select(e => VariantQuery(e, options)).OfType<Query>().ToList();
+            var variants = group.Select(e => VariantQuery(e, options, related)).OfType<Query>().ToList();
             if (variants.Count == 0) continue;
             if (variants.Count == 1) query.Add(variants[0], Occur.SHOULD);
             else
@@ -91,7 +97,7 @@ internal static class LuceneQueryBuilder
         return filter.Clauses.Count == 0 ? null : new QueryWrapperFilter(filter);
     }
 
-    private static void AddQuestion(BooleanQuery query, SearchRequest request, LuceneQueryOptions options)
+    private static void AddQuestion(BooleanQuery query, SearchRequest request, LuceneQueryOptions options, RelatedTerms? related)
     {
         // An English question still carries Latin names, acronyms and numbers that Arabic text quotes as written.
         var weight = request.Language == Languages.English ? options.LatinTermWeight : 1f;
@@ -107,6 +113,7 @@ internal static class LuceneQueryBuilder
         {
             var clause = new BooleanQuery(disableCoord: true);
             foreach (var term in word.Select(t => t.Text).Distinct()) AddTerm(clause, term, weights[term], options);
+            foreach (var term in word) AddRelated(clause, term.Text, term.IsAlternative ? weight * options.AlternativeFormWeight : weight, options, related);
             query.Add(clause, Occur.SHOULD);
         }
 
@@ -120,7 +127,7 @@ internal static class LuceneQueryBuilder
         if (proximity.Clauses.Count > 0) query.Add(proximity, Occur.SHOULD);
     }
 
-    private static Query? VariantQuery(WeightedPhrase expansion, LuceneQueryOptions options)
+    private static Query? VariantQuery(WeightedPhrase expansion, LuceneQueryOptions options, RelatedTerms? related)
     {
         var analyzed = SearchAnalysis.Analyze(expansion.Text, Languages.Arabic);
         var words = analyzed.Where(t => !t.IsAlternative).Select(t => t.Text).ToList();
@@ -128,12 +135,22 @@ internal static class LuceneQueryBuilder
         var variant = new BooleanQuery(disableCoord: true);
         foreach (var term in analyzed.DistinctBy(t => t.Text))
             AddTerm(variant, term.Text, term.IsAlternative ? options.AlternativeFormWeight : 1f, options);
+        foreach (var word in words) AddRelated(variant, word, 1f, options, related);
         if (words.Count > 1) variant.Add(Phrase(words, options.PhraseSlop, options.PhraseBoost), Occur.SHOULD);
         if (options.FuzzyTransliterations && expansion.Origin.StartsWith("transliteration", StringComparison.Ordinal))
             foreach (var word in words.Where(w => w.Length >= 4))
                 variant.Add(new FuzzyQuery(new Term(IndexFields.Body, word), 1, 1) { Boost = options.FuzzyWeight }, Occur.SHOULD);
         variant.Boost = expansion.Weight / MathF.Pow(words.Count, options.ConceptLengthNormalization);
         return variant;
+    }
+
+    private static void AddRelated(BooleanQuery clause, string term, float weight, LuceneQueryOptions options, RelatedTerms? related)
+    {
+        if (related is null || options.RelatedTermWeight <= 0) return;
+        var existing = clause.Clauses.Select(c => c.Query).OfType<TermQuery>().Select(q => q.Term.Text).ToHashSet();
+        foreach (var other in related.Of(term, options.MaxRelatedTerms))
+            if (!existing.Contains(other))
+                clause.Add(new TermQuery(new Term(IndexFields.Body, other)) { Boost = weight * options.RelatedTermWeight }, Occur.SHOULD);
     }
 
     private static void AddTerm(BooleanQuery query, string term, float weight, LuceneQueryOptions options)

@@ -17,9 +17,9 @@ public sealed class ArabicProcliticFilter : TokenFilter
     private readonly ICharTermAttribute _term;
     private readonly IPositionIncrementAttribute _position;
     private readonly ArabicStemmer _stemmer = new();
-    private char[]? _pending;
+    // Reused for every token: ingest analyses millions of words, allocation per word shows.
+    private char[] _pending = new char[32];
     private int _pendingLength;
-    private State? _state;
 
     public ArabicProcliticFilter(TokenStream input) : base(input)
     {
@@ -29,12 +29,12 @@ public sealed class ArabicProcliticFilter : TokenFilter
 
     public override bool IncrementToken()
     {
-        if (_pending is not null)
+        if (_pendingLength > 0)
         {
-            RestoreState(_state);
+            // Offsets and type still hold the original word's values: nothing ran in between.
             _term.CopyBuffer(_pending, 0, _pendingLength);
             _position.PositionIncrement = 0;
-            _pending = null;
+            _pendingLength = 0;
             return true;
         }
         if (!m_input.IncrementToken()) return false;
@@ -42,15 +42,10 @@ public sealed class ArabicProcliticFilter : TokenFilter
         var buffer = _term.Buffer;
         if (length >= MinRemainder + 1 && IsProclitic(buffer[0]))
         {
-            var stripped = new char[length - 1];
-            Array.Copy(buffer, 1, stripped, 0, length - 1);
-            var stemmedLength = _stemmer.Stem(stripped, stripped.Length);
-            if (stemmedLength >= 2)
-            {
-                _pending = stripped;
-                _pendingLength = stemmedLength;
-                _state = CaptureState();
-            }
+            if (_pending.Length < length) _pending = new char[length * 2];
+            Array.Copy(buffer, 1, _pending, 0, length - 1);
+            var stemmed = _stemmer.Stem(_pending, length - 1);
+            if (stemmed >= 2) _pendingLength = stemmed;
         }
         return true;
     }
@@ -58,8 +53,7 @@ public sealed class ArabicProcliticFilter : TokenFilter
     public override void Reset()
     {
         base.Reset();
-        _pending = null;
-        _state = null;
+        _pendingLength = 0;
     }
 
     private static bool IsProclitic(char c) => c is 'ل' or 'ب' or 'ك' or 'ف' or 'و';

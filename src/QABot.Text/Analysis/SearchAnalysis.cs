@@ -74,10 +74,18 @@ public static class SearchAnalysis
             return new TokenStreamComponents(source, stream);
         }
 
+        private const string ExtraArabicStopWords =
+            "ماذا متى كم كيف أين لماذا هل وهل فهل ماهو ماهي وما تم يتم وتم هما هم هن أنتم نحن اللذان اللتان اللذين اللتين " +
+            "لكي كي هؤلاء أولئك ذات إذ إذن عما عمن مما ممن لقد وقد فقد لدي اذكر أذكر";
+
         private static CharArraySet BuildStopWords()
         {
             var set = new CharArraySet(Version, 256, false);
             foreach (var word in ArabicAnalyzer.DefaultStopSet)
+                set.Add(ArabicNormalizer.Normalize(word));
+            // Question words and function words missing from Lucene's list: every question carries them, so they
+            // only pull in passages that share the question's grammar rather than its topic.
+            foreach (var word in ExtraArabicStopWords.Split(' ', StringSplitOptions.RemoveEmptyEntries))
                 set.Add(ArabicNormalizer.Normalize(word));
             foreach (var word in EnglishAnalyzer.DefaultStopSet)
                 set.Add(word);

@@ -93,8 +93,9 @@ public sealed class LlmAnsweringWiringTests
         var answer = await h.AskAsync(SeedQuestions.Gifts, "chat-real");
 
         Assert.Equal(ExtractiveAnswerer.Name, answer.Answerer);
-        Assert.False(answer.Refused);
-        Assert.Equal(SampleCorpus.GiftsId, answer.Citations[0].ArticleId);
+        // Which passage it quotes is the extractive answerer's business; that it answers from what was retrieved is the point.
+        Assert.NotEmpty(answer.Citations);
+        Assert.All(answer.Citations, c => Assert.Contains(answer.Retrieved, r => r.ArticleId == c.ArticleId));
         Assert.Single(await h.Conversations.GetAsync("chat-real"));
     }
 }
