@@ -6,6 +6,8 @@ public sealed record IngestBenchReport
     public string? CommandLine { get; init; }
     public DateTimeOffset StartedAt { get; init; }
     public int ProcessorCount { get; init; } = Environment.ProcessorCount;
+    /// <summary>1-minute load average when the run started; null where the OS does not tell.</summary>
+    public double? LoadAverage { get; init; }
     public required IReadOnlyList<ScaleStep> Steps { get; init; }
     public IReadOnlyList<string> Charts { get; init; } = [];
     /// <summary>Where the largest index was kept, when asked.</summary>
@@ -29,6 +31,7 @@ public sealed record QueryBenchReport
     public string? CommandLine { get; init; }
     public DateTimeOffset StartedAt { get; init; }
     public int ProcessorCount { get; init; } = Environment.ProcessorCount;
+    public double? LoadAverage { get; init; }
     public int IndexedArticles { get; init; }
     public int IndexedChunks { get; init; }
     public int Questions { get; init; }

@@ -22,6 +22,7 @@ public static class BenchRunner
         ArgumentNullException.ThrowIfNull(options);
         if (options.Sizes.Count == 0 || options.Sizes.Any(s => s <= 0)) throw new ArgumentException("Sizes must be positive article counts.", nameof(options));
         var started = DateTimeOffset.Now;
+        var load = SystemLoad.OneMinuteAverage();
         using var work = new ScratchDirectory(options.WorkDirectory, "bench", keep: false);
         var sizes = options.Sizes.Distinct().Order().ToList();
         var steps = new List<ScaleStep>();
@@ -51,7 +52,7 @@ public static class BenchRunner
             if (largest) break;
         }
 
-        var report = new IngestBenchReport { Corpus = options.CorpusPath, CommandLine = options.CommandLine, StartedAt = started, Steps = steps, KeptIndex = kept };
+        var report = new IngestBenchReport { Corpus = options.CorpusPath, CommandLine = options.CommandLine, StartedAt = started, LoadAverage = load, Steps = steps, KeptIndex = kept };
         if (options.PlotsDirectory is { } plots) report = report with { Charts = ScalingCharts.Write(report, plots) };
         if (options.OutputJsonPath is { } json) await ReportJson.WriteAsync(report, json, cancellationToken).ConfigureAwait(false);
         if (options.MarkdownPath is { } markdown)
@@ -65,6 +66,7 @@ public static class BenchRunner
         ArgumentNullException.ThrowIfNull(options);
         if (options.Clients.Count == 0 || options.Clients.Any(c => c <= 0)) throw new ArgumentException("Client counts must be positive.", nameof(options));
         var started = DateTimeOffset.Now;
+        var load = SystemLoad.OneMinuteAverage();
         var host = options.Services.Build(options.DataDirectory, new Dictionary<string, string?>(), privateStore: false);
         try
         {
@@ -87,7 +89,7 @@ public static class BenchRunner
 
             var report = new QueryBenchReport
             {
-                DataDirectory = options.DataDirectory, CommandLine = options.CommandLine, StartedAt = started,
+                DataDirectory = options.DataDirectory, CommandLine = options.CommandLine, StartedAt = started, LoadAverage = load,
                 IndexedArticles = stats.Articles, IndexedChunks = stats.Chunks, Questions = loads.Sum(l => l.Answer.Count), Loads = loads,
             };
             if (options.PlotsDirectory is { } plots) report = report with { Charts = [ScalingCharts.WriteConcurrency(report, plots)] };

@@ -12,7 +12,7 @@ public static class BenchMarkdown
 
     public static string IngestSection(IngestBenchReport report, string markdownPath)
     {
-        var text = Header("Scale: ingest and query cost vs corpus size", report.CommandLine, report.StartedAt, report.ProcessorCount);
+        var text = Header("Scale: ingest and query cost vs corpus size", report.CommandLine, report.StartedAt, report.ProcessorCount, report.LoadAverage);
         var table = new MarkdownTable("articles", "stored", "duplicates", "failed", "chunks", "ingest", "articles/s", "MB/s", "peak memory", "index size",
             "search p50 / p95 / p99", "answer p50 / p95 / p99");
         foreach (var s in report.Steps)
@@ -38,7 +38,7 @@ public static class BenchMarkdown
 
     public static string QuerySection(QueryBenchReport report, string markdownPath)
     {
-        var text = Header($"Query latency under concurrency ({N(report.IndexedArticles)} articles, {N(report.IndexedChunks)} chunks)", report.CommandLine, report.StartedAt, report.ProcessorCount);
+        var text = Header($"Query latency under concurrency ({N(report.IndexedArticles)} articles, {N(report.IndexedChunks)} chunks)", report.CommandLine, report.StartedAt, report.ProcessorCount, report.LoadAverage);
         var table = new MarkdownTable("clients", "questions", "search p50 / p95 / p99", "answer p50 / p95 / p99", "answers/s");
         foreach (var load in report.Loads)
             table.Row(load.Clients.ToString(CultureInfo.InvariantCulture), N(load.Answer.Count), Triple(load.Search), Triple(load.Answer), F(load.Answer.PerSecond, "0.0"));
@@ -51,11 +51,12 @@ public static class BenchMarkdown
         return text.ToString();
     }
 
-    private static StringBuilder Header(string title, string? command, DateTimeOffset started, int processors)
+    private static StringBuilder Header(string title, string? command, DateTimeOffset started, int processors, double? load)
     {
         var text = new StringBuilder($"### {title}\n\n");
         if (command is not null) text.Append("```bash\n").Append(command).Append("\n```\n\n");
-        text.Append($"Measured {started:yyyy-MM-dd HH:mm} on {processors} logical processors (shared with other work).\n\n");
+        text.Append($"Measured {started:yyyy-MM-dd HH:mm} on {processors} logical processors");
+        text.Append(load is { } l ? $", 1-minute load average {F(l, "0.0")} at the start (other work shares the machine).\n\n" : ".\n\n");
         return text;
     }
 

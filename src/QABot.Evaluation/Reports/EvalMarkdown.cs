@@ -68,7 +68,8 @@ public static class EvalMarkdown
         var questions = report.Configurations[0].Questions.Count;
         text.Append($"### Eval: `{report.Dataset}` ({report.Format}, {questions} questions per configuration)\n\n");
         if (report.CommandLine is { } command) text.Append("```bash\n").Append(command).Append("\n```\n\n");
-        text.Append($"Measured {report.StartedAt:yyyy-MM-dd HH:mm} in {report.Elapsed.TotalSeconds:0} s. ");
+        text.Append($"Measured {report.StartedAt:yyyy-MM-dd HH:mm} in {report.Elapsed.TotalSeconds:0} s");
+        text.Append(report.LoadAverage is { } load ? $" (1-minute load average {load.ToString("0.0", CultureInfo.InvariantCulture)} on {Environment.ProcessorCount} logical processors). " : ". ");
         foreach (var configuration in report.Configurations)
         {
             var settings = configuration.Settings.Count == 0 ? "the configuration as is" : string.Join("; ", configuration.Settings.Select(p => $"`{p.Key}={p.Value}`"));

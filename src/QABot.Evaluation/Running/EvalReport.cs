@@ -9,6 +9,8 @@ public sealed record EvalReport
     public string? CommandLine { get; init; }
     public DateTimeOffset StartedAt { get; init; }
     public TimeSpan Elapsed { get; init; }
+    /// <summary>1-minute load average when the run started: latency on a shared machine depends on it.</summary>
+    public double? LoadAverage { get; init; }
     public required IReadOnlyList<ConfigurationResult> Configurations { get; init; }
     /// <summary>Charts written by the run (paths as given).</summary>
     public IReadOnlyList<string> Charts { get; init; } = [];

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using QABot.Answering.Extractive;
 using QABot.Core.Answering;
 using QABot.Core.Retrieval;
+using QABot.Evaluation.Benchmarks;
 using QABot.Evaluation.Datasets;
 using QABot.Evaluation.Hosting;
 using QABot.Evaluation.Plots;
@@ -35,6 +36,7 @@ public static class EvalRunner
         if (!options.IncludeUnanswerable) dataset = dataset with { HoldOut = null };
 
         var started = DateTimeOffset.Now;
+        var load = SystemLoad.OneMinuteAverage();
         var clock = Stopwatch.StartNew();
         var results = new List<ConfigurationResult>();
         foreach (var configuration in options.Configurations)
@@ -48,6 +50,7 @@ public static class EvalRunner
             Limit = options.Limit,
             CommandLine = options.CommandLine,
             StartedAt = started,
+            LoadAverage = load,
             Elapsed = clock.Elapsed,
             Configurations = results,
         };
