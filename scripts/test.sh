@@ -18,15 +18,16 @@ dotnet test QABot.sln -c Release --nologo --logger "trx" --logger "console;verbo
 status=${PIPESTATUS[0]}
 set -e
 
-# One closing line summed over every test project: "Total: N passed, N failed, N skipped".
-python3 - "$results" <<'PY' || true
-import sys, glob, xml.etree.ElementTree as ET
-p = f = s = 0
-for trx in glob.glob(sys.argv[1] + "/*.trx"):
-    c = ET.parse(trx).getroot().find(".//{*}Counters")
-    if c is None: continue
-    p += int(c.get("passed", 0)); f += int(c.get("failed", 0)) + int(c.get("error", 0)) + int(c.get("timeout", 0))
-    s += int(c.get("notExecuted", 0))
-print(f"Total: {p} passed, {f} failed, {s} skipped")
+# One closing line summed over every test project: "Total: N passed, N failed, N skipped". Read from the console log
+# (each project prints a "Total tests:" block) because trx files of projects finishing in the same second collide.
+python3 - "$results/console.log" <<'PY' || true
+import re, sys
+counts = {"Passed": 0, "Failed": 0, "Skipped": 0}
+projects = 0
+for line in open(sys.argv[1], encoding="utf-8", errors="replace"):
+    if line.startswith("Total tests:"): projects += 1
+    m = re.match(r"^\s+(Passed|Failed|Skipped): (\d+)\s*$", line)
+    if m: counts[m.group(1)] += int(m.group(2))
+print(f"Total: {counts['Passed']} passed, {counts['Failed']} failed, {counts['Skipped']} skipped ({projects} test projects)")
 PY
 exit "$status"

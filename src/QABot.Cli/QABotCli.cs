@@ -25,6 +25,9 @@ public static class QABotCli
             ArticlesCommand.Create(globals),
             StatsCommand.Create(globals),
             ServeCommand.Create(globals),
+            EvalCommand.Create(globals),
+            BenchCommand.Create(globals),
+            QdrantCommand.Create(globals),
         };
         return root;
     }

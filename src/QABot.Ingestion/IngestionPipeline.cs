@@ -114,10 +114,12 @@ public sealed class IngestionPipeline(
                     if (!items.MoveNext()) break;
                     item = items.Current;
                 }
-                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidDataException)
+                catch (Exception ex) when (ex is not OperationCanceledException)
                 {
-                    item = ParsedItem.Failure(file.Path, null, "could not be read: " + ex.Message);
-                    await writer.WriteAsync(item, ct);
+                    // One unreadable file must not end the run; the others are still ingested.
+                    if (ex is not (IOException or UnauthorizedAccessException or InvalidDataException))
+                        logger.LogError(ex, "Unexpected failure while parsing {Path}", file.Path);
+                    await writer.WriteAsync(ParsedItem.Failure(file.Path, null, "could not be read: " + ex.Message), ct);
                     break;
                 }
                 if (!writer.TryWrite(item)) await writer.WriteAsync(item, ct);
@@ -133,17 +135,25 @@ public sealed class IngestionPipeline(
         {
             if (item.Error is { } error)
             {
-                logger.LogWarning("Skipped: {Error}", error);
-                run.AddError(error);
+                Fail(error);
                 continue;
             }
             var article = item.Article!;
+            if (string.IsNullOrWhiteSpace(article.Body) || string.IsNullOrWhiteSpace(article.Id))
+            {
+                Fail(new IngestError(article.Origin ?? article.Id, null, $"article '{article.Id}' has no id or no body text"));
+                continue;
+            }
             var contentHash = ArticleHasher.ContentHash(article, chunking);
             var bodyHash = ArticleHasher.BodyHash(article.Body);
             var decision = ledger.Decide(article.Id, contentHash, bodyHash);
             run.Count(decision.Outcome);
             switch (decision.Outcome)
             {
+                case IngestOutcome.IdConflict:
+                    Fail(new IngestError(article.Origin ?? article.Id, null,
+                        $"article id '{article.Id}' was already ingested in this run from another file with different text; this copy is skipped"));
+                    continue;
                 case IngestOutcome.New or IngestOutcome.Replaced:
                     var document = new IndexDocument(article, chunker.Split(article), contentHash, bodyHash, decision.AliasIds);
                     await writer.WriteAsync(new WriteOperation(document, null), ct);
@@ -153,6 +163,11 @@ public sealed class IngestionPipeline(
                     break;
             }
             run.ArticleDone();
+        }
+
+        void Fail(IngestError error)
+        {
+            if (run.AddError(error)) logger.LogWarning("Skipped: {Error}", error);
         }
     }
 

@@ -8,7 +8,8 @@ public readonly record struct SentenceSpan(int Start, int Length)
 
 /// <summary>
 /// Splits Arabic and English text into sentences without copying it: boundaries are the terminal marks
-/// . ! ? ؟ ۔ … (with any closing quotes or brackets that follow) and line breaks. A sentence longer than the
+/// . ! ? ؟ ۔ … (with any closing quotes or brackets that follow) and line breaks; a dot after a lone letter
+/// («د.») is an abbreviation. A sentence longer than the
 /// caller's limit is cut at the last Arabic or Latin comma/semicolon (، ؛ , ;) that fits, else at a space, so a
 /// run-on news sentence never produces an oversized chunk.
 /// </summary>
@@ -30,6 +31,8 @@ public static class SentenceSplitter
                 continue;
             }
             if (!IsTerminal(c)) continue;
+            // An initial or title abbreviation («د. محمد», «J. Smith») does not end a sentence.
+            if (c == '.' && i > 0 && char.IsLetter(text[i - 1]) && (i == 1 || char.IsWhiteSpace(text[i - 2]))) continue;
             var end = i + 1;
             while (end < n && (IsTerminal(text[end]) || IsCloser(text[end]))) end++;
             // "3.5", "U.S.A" and "www.x.com" keep their dots: a boundary needs a space (or the end) after the mark.

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using QABot.Cli.Console;
+using QABot.Cli.Terminal;
 
 namespace QABot.Cli.Tests;
 
@@ -87,7 +87,7 @@ public sealed class AskCommandTests : IDisposable
     {
         var stdin = "ماذا أهدى بوتين لكيم جونغ أون؟\n\nWhat is the capital of Australia?\n";
 
-        var (code, output, _) = await _cli.RunAsync(stdin, "ask", "--json", "-");
+        var (code, output, _) = await _cli.RunWithInputAsync(stdin, "ask", "--json", "-");
 
         Assert.Equal(0, code);
         var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries);

@@ -11,7 +11,7 @@ public sealed class CliRun : IDisposable
 
     public string DataDir => _data.Path;
 
-    public async Task<(int ExitCode, string Out, string Error)> RunAsync(string stdin, params string[] args)
+    public async Task<(int ExitCode, string Out, string Error)> RunWithInputAsync(string stdin, params string[] args)
     {
         var output = new StringWriter();
         var error = new StringWriter();
@@ -28,10 +28,12 @@ public sealed class CliRun : IDisposable
             },
         };
         var code = await QABotCli.RunAsync(args, env);
+        // An unexpected failure should show its message in the test output, not just "1 != 0".
+        if (code == 1) Console.Error.WriteLine($"qabot {string.Join(' ', args)} failed:\n{error}");
         return (code, output.ToString(), error.ToString());
     }
 
-    public Task<(int ExitCode, string Out, string Error)> RunAsync(params string[] args) => RunAsync("", args);
+    public Task<(int ExitCode, string Out, string Error)> RunAsync(params string[] args) => RunWithInputAsync("", args);
 
     public void Dispose() => _data.Dispose();
 }

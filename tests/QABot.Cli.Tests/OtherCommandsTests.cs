@@ -24,7 +24,7 @@ public sealed class OtherCommandsTests : IDisposable
     {
         var stdin = "ماذا أهدى بوتين لكيم جونغ أون؟\nومتى كان ذلك؟\n/exit\n";
 
-        var (code, output, _) = await _cli.RunAsync(stdin, "chat");
+        var (code, output, _) = await _cli.RunWithInputAsync(stdin, "chat");
 
         Assert.Equal(0, code);
         var turns = output.Split("> ");

@@ -25,6 +25,7 @@ public sealed class ArticleDatesTests
     [InlineData("14 أيلول/سبتمبر 2023", 2023, 9, 14)]
     [InlineData("9 جويلية 2019", 2019, 7, 9)]
     [InlineData("۲۵ دیسمبر ۲۰۱۹", 2019, 12, 25)]
+    [InlineData("12 أكتوبر 2023م", 2023, 10, 12)]
     public void Reads_arabic_month_names_of_both_series_and_arabic_indic_digits(string text, int year, int month, int day) =>
         Assert.Equal(new DateTimeOffset(year, month, day, 0, 0, 0, TimeSpan.Zero), ArticleDates.ParseOrNull(text));
 
@@ -41,6 +42,7 @@ public sealed class ArticleDatesTests
     {
         Assert.Equal(new DateTimeOffset(2023, 10, 12, 10, 30, 0, TimeSpan.Zero), ArticleDates.ParseOrNull("12 October 2023 10:30 GMT"));
         Assert.Equal(new DateTimeOffset(2023, 10, 12, 7, 30, 0, TimeSpan.Zero), ArticleDates.ParseOrNull("12 October 2023 10:30 +03:00"));
+        Assert.Equal(new DateTimeOffset(2023, 10, 12, 21, 15, 0, TimeSpan.Zero), ArticleDates.ParseOrNull("الخميس 12 أكتوبر 2023 - 09:15 م"));
     }
 
     [Theory]
@@ -54,7 +56,13 @@ public sealed class ArticleDatesTests
     [InlineData("05/06/2023")]             // day/month or month/day? ambiguous, refused
     [InlineData("12 October 2023 banana")] // unread words make the whole thing doubtful
     [InlineData("12 13 2023")]
+    [InlineData("15 محرم 1445هـ")]         // Hijri: never converted by guess
+    [InlineData("3 رجب 1445 هـ")]
     public void Refuses_garbage_and_ambiguity(string text) => Assert.Null(ArticleDates.ParseOrNull(text));
+
+    [Fact]
+    public void Year_first_numeric_dates_are_read_in_iso_order() =>
+        Assert.Equal(new DateTimeOffset(2023, 5, 6, 0, 0, 0, TimeSpan.Zero), ArticleDates.ParseOrNull("2023/05/06 GMT"));
 
     [Fact]
     public void Reads_unambiguous_numeric_day_month_year() =>

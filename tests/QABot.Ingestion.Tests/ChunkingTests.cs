@@ -24,6 +24,14 @@ public sealed class ChunkingTests
     }
 
     [Fact]
+    public void A_dot_after_a_lone_letter_is_an_abbreviation_not_a_boundary()
+    {
+        const string text = "قال د. محمد علي إن الوضع مستقر. وأكد J. Smith ذلك.";
+        var sentences = SentenceSplitter.Split(text).Select(s => text.Substring(s.Start, s.Length)).ToList();
+        Assert.Equal(["قال د. محمد علي إن الوضع مستقر.", "وأكد J. Smith ذلك."], sentences);
+    }
+
+    [Fact]
     public void Overlong_sentence_is_cut_at_an_arabic_comma_within_the_limit()
     {
         var clause = "وقال المتحدث إن المفاوضات مستمرة بين الطرفين منذ أسابيع طويلة";

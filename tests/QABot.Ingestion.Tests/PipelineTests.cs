@@ -100,6 +100,25 @@ public sealed class PipelineTests
     }
 
     [Fact]
+    public async Task Same_id_with_different_text_in_two_files_keeps_the_first_and_reports_the_second()
+    {
+        using var dir = new TempDirectory();
+        Directory.CreateDirectory(Path.Combine(dir.Path, "a"));
+        Directory.CreateDirectory(Path.Combine(dir.Path, "b"));
+        File.WriteAllText(Path.Combine(dir.Path, "a", "story.txt"), "العنوان الأول\n" + Body("المياه"));
+        File.WriteAllText(Path.Combine(dir.Path, "b", "story.txt"), "العنوان الثاني\n" + Body("الكهرباء"));
+
+        var index = new InMemoryArticleIndex();
+        var report = await CreatePipeline(index).IngestPathsAsync([dir.Path]);
+
+        Assert.Equal(1, report.Ingested);
+        Assert.Equal("العنوان الأول", index.Committed["story"].Document.Article.Title);
+        var error = Assert.Single(report.Errors);
+        Assert.Contains("already ingested in this run", error.Message);
+        Assert.Contains(Path.Combine("b", "story.txt"), error.Path);
+    }
+
+    [Fact]
     public async Task Index_failure_mid_run_rolls_back_everything()
     {
         var index = new InMemoryArticleIndex();

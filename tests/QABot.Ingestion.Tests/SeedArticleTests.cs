@@ -148,4 +148,33 @@ public sealed class SeedArticleTests
         Assert.Equal("x#r1", articles[1].Id);
         Assert.Equal(new DateTimeOffset(2022, 10, 5, 0, 0, 0, TimeSpan.Zero), articles[1].Published);
     }
+
+    [Fact]
+    public void Unreadable_date_line_stays_out_of_the_body_and_leaves_the_article_undated()
+    {
+        const string text = "عنوان\nتاريخ النشر: منذ ساعتين\nهذا نص المقال وهو طويل بما يكفي ليعد فقرة كاملة من النص الصحفي المعتاد.";
+        var article = Assert.Single(SeedTextArticleParser.Parse("u", text, "u.txt"));
+        Assert.Null(article.Published);
+        Assert.DoesNotContain("منذ ساعتين", article.Body);
+    }
+
+    [Fact]
+    public void A_short_latin_line_in_an_english_article_is_text_not_an_outlet()
+    {
+        const string text = "Markets rally on rate hopes\nStocks rose sharply on Monday as investors bet on lower rates.\nAnalysts agree\nThe rally may continue into next week, traders said.";
+        var article = Assert.Single(SeedTextArticleParser.Parse("en", text, "en.txt"));
+        Assert.Null(article.Source);
+        Assert.Equal("en", article.Language);
+    }
+
+    [Fact]
+    public void Bare_read_also_list_before_long_end_matter_is_boilerplate_not_an_article()
+    {
+        var keywords = "كلمات دلالية: " + string.Join(" ", Enumerable.Repeat("روسيا أوكرانيا بوتين زيلينسكي الكرملين", 8));
+        var text = "عنوان الخبر\nهذا نص الخبر وهو طويل بما يكفي ليعد فقرة كاملة من النص الصحفي المعتاد.\nاقرأ أيضاً\n" +
+                   "بوتين يستقبل الرئيس السيسي على هامش حفل العشاء\nبوتين: علاقتنا بالصين بلغت أعلى مستوى لها\nالمصدر: وكالة\n" + keywords;
+        var article = Assert.Single(SeedTextArticleParser.Parse("k", text, "k.txt"));
+        Assert.Equal("وكالة", article.Source);
+        Assert.Equal("هذا نص الخبر وهو طويل بما يكفي ليعد فقرة كاملة من النص الصحفي المعتاد.", article.Body);
+    }
 }

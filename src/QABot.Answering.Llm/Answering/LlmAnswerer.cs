@@ -9,7 +9,9 @@ using QABot.Answering.Llm.Context;
 using QABot.Answering.Llm.Guard;
 using QABot.Answering.Llm.Options;
 using QABot.Answering.Llm.Planning;
+using QABot.Answering.Formatting;
 using QABot.Answering.Llm.Prompts;
+using QABot.Answering.TimeScope;
 using QABot.Core.Answering;
 using QABot.Core.Domain;
 using QABot.Core.Retrieval;
@@ -30,11 +32,10 @@ public sealed class LlmAnswerer(
     IArticleIndex index,
     IConversationStore conversations,
     FollowUpRewriter rewriter,
-    TimeScopeExtractor timeScope,
+    LlmTimeScopeExtractor timeScope,
     IOptions<LlmOptions> options,
     TimeProvider clock,
-    ILogger<LlmAnswerer> logger,
-    ITextEmbedder? embedder = null) : IStreamingAnswerer
+    ILogger<LlmAnswerer> logger) : IStreamingAnswerer
 {
     public const string AnswererName = "llm";
 
@@ -60,42 +61,52 @@ public sealed class LlmAnswerer(
         return await FinishAsync(prepared, reply, cancellationToken);
     }
 
+    /// <summary>
+    /// Streams the reply already guarded, sentence by sentence (<see cref="GuardedStream"/>). The answer given to
+    /// <paramref name="onCompleted"/> is the one to keep: when the reply as a whole fails the guard or the model fails
+    /// midway, it is the fallback answer and differs from what was streamed. When nothing could be streamed, its text
+    /// is yielded as one fragment.
+    /// </summary>
     public async IAsyncEnumerable<string> StreamAsync(AnswerRequest request, Action<Answer> onCompleted,
         [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         var prepared = await PrepareAsync(request, cancellationToken);
         Answer? final = null;
-        var reply = new StringBuilder();
+        var streamedAny = false;
         if (prepared.Sources.IsEmpty)
         {
             final = await FinishWithFallbackAsync(prepared, "nothing retrieved", cancellationToken);
         }
         else
         {
-            // Fragments are passed on as they come; the guarded answer given to onCompleted is the one to keep.
+            var reply = new StringBuilder();
+            var guarded = new GuardedStream(prepared.Sources, prepared.Language);
             var stream = chat.StreamAsync(PromptNames.Answer, prepared.Arguments(retryNote: ""), cancellationToken).GetAsyncEnumerator(cancellationToken);
             await using (stream)
             {
                 while (true)
                 {
-                    string fragment;
+                    IReadOnlyList<string> pieces;
+                    bool ended;
                     try
                     {
-                        if (!await stream.MoveNextAsync()) break;
-                        fragment = stream.Current;
+                        ended = !await stream.MoveNextAsync();
+                        if (!ended) reply.Append(stream.Current);
+                        pieces = ended ? guarded.Flush() : guarded.Push(stream.Current);
                     }
                     catch (Exception ex) when (IsModelFailure(ex, cancellationToken))
                     {
                         final = await FinishWithFallbackAsync(prepared, Describe(ex), cancellationToken);
                         break;
                     }
-                    reply.Append(fragment);
-                    yield return fragment;
+                    foreach (var piece in pieces) yield return piece;
+                    streamedAny |= pieces.Count > 0;
+                    if (ended) break;
                 }
             }
             final ??= await FinishAsync(prepared, reply.ToString(), cancellationToken);
         }
-        if (reply.Length == 0) yield return final.Text;
+        if (!streamedAny) yield return final.Text;
         onCompleted(final);
     }
 
@@ -110,27 +121,15 @@ public sealed class LlmAnswerer(
             ? ConversationWindow.Bound(await conversations.GetAsync(id, cancellationToken), _options.MaxHistoryTurns, _options.MaxHistoryTokens)
             : ConversationWindow.Empty;
         var standalone = await rewriter.RewriteAsync(question, history, cancellationToken);
-        var range = await timeScope.ExtractAsync(standalone, now, cancellationToken);
+        var scope = await timeScope.ExtractAsync(standalone, now, cancellationToken);
 
-        var search = await planner.PlanAsync(standalone, request.Top, range, cancellationToken);
-        if (search.Embedding is null && embedder is not null)
-        {
-            try
-            {
-                var vectors = await embedder.EmbedAsync([standalone], cancellationToken);
-                search = search with { Embedding = vectors[0] };
-            }
-            catch (Exception ex) when (IsModelFailure(ex, cancellationToken))
-            {
-                logger.LogWarning(ex, "Question embedding failed; sparse retrieval only");
-            }
-        }
+        var search = await planner.PlanAsync(standalone, request.Top, scope?.Range, cancellationToken);
         var hits = await index.SearchAsync(search, cancellationToken);
         var sources = SourceContext.Fit(hits, _options.ContextTokenBudget);
         if (sources.DroppedForBudget > 0)
             logger.LogInformation("Dropped {Count} lowest-ranked chunk(s) to fit the {Budget}-token context budget", sources.DroppedForBudget, _options.ContextTokenBudget);
 
-        return new PreparedQuestion(request, question, standalone, language, now, history, sources,
+        return new PreparedQuestion(request, question, standalone, language, now, history, scope, sources,
             hits.Select(h => new RetrievedRef(h.Chunk.ArticleId, h.Chunk.ChunkId, h.Score)).ToList());
     }
 
@@ -162,7 +161,8 @@ public sealed class LlmAnswerer(
             case GuardVerdict.Refused:
                 return await RecordAsync(prepared, new Answer
                 {
-                    Question = prepared.Question, Language = prepared.Language, Text = RefusalText.For(prepared.Language), Refused = true,
+                    Question = prepared.Question, Language = prepared.Language, Refused = true,
+                    Text = prepared.Scope is { } scope ? AnswerTexts.NotFoundInPeriod(prepared.Language, scope.Expression) : AnswerTexts.NotFound(prepared.Language),
                     Retrieved = prepared.Retrieved, Answerer = AnswererName,
                 }, cancellationToken);
             default:
@@ -180,14 +180,20 @@ public sealed class LlmAnswerer(
     }
 
     /// <summary>
-    /// The extractive answer, asked with the standalone question and without the conversation id: this answerer
-    /// keeps the conversation, so the turn is recorded once.
+    /// The fallback (extractive) answer. When the model made the question standalone, the fallback gets that question
+    /// without the conversation and this answerer records the turn; otherwise (the rewrite failed, as it does when the
+    /// model is down) it gets the conversation id, reads the follow-up in context itself and records the turn itself.
+    /// Either way the turn is recorded once.
     /// </summary>
     private async Task<Answer> FinishWithFallbackAsync(PreparedQuestion prepared, string reason, CancellationToken cancellationToken)
     {
         logger.LogWarning("LLM answer not used ({Reason}); answering extractively", reason);
-        var answer = await fallback.AnswerAsync(prepared.Request with { Question = prepared.Standalone, ConversationId = null, Now = prepared.Now }, cancellationToken);
-        return await RecordAsync(prepared, answer with { Question = prepared.Question }, cancellationToken);
+        var rewritten = prepared.Standalone != prepared.Question;
+        var request = rewritten
+            ? prepared.Request with { Question = prepared.Standalone, ConversationId = null, Now = prepared.Now }
+            : prepared.Request with { Now = prepared.Now };
+        var answer = await fallback.AnswerAsync(request, cancellationToken) with { Question = prepared.Question };
+        return rewritten ? await RecordAsync(prepared, answer, cancellationToken) : answer;
     }
 
     private async Task<Answer> RecordAsync(PreparedQuestion prepared, Answer answer, CancellationToken cancellationToken)
@@ -210,6 +216,7 @@ public sealed class LlmAnswerer(
         string Language,
         DateTimeOffset Now,
         ConversationWindow History,
+        TimeScopeMatch? Scope,
         SourceContext Sources,
         IReadOnlyList<RetrievedRef> Retrieved)
     {

@@ -17,8 +17,8 @@ public sealed record NumberedSource(int Number, Chunk Chunk, double Score)
 /// </summary>
 public sealed class SourceContext
 {
-    /// <summary>Printed for an undated article so the model has nothing to copy but this.</summary>
-    public const string UndatedLabel = "not stated";
+    /// <summary>Printed for an article without a date or outlet, so the model has nothing to copy but this.</summary>
+    public const string NotStated = "not stated";
 
     private SourceContext(IReadOnlyList<NumberedSource> sources, int droppedForBudget)
     {
@@ -71,7 +71,7 @@ public sealed class SourceContext
     private static string Render(NumberedSource source)
     {
         var m = source.Metadata;
-        var date = m.Published?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? UndatedLabel;
-        return $"[{source.Number}] title: {m.Title}\noutlet: {m.Source ?? UndatedLabel}\ndate: {date}\ntext: {source.Chunk.Text}\n";
+        var date = m.Published?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? NotStated;
+        return $"[{source.Number}] title: {m.Title}\noutlet: {m.Source ?? NotStated}\ndate: {date}\ntext: {source.Chunk.Text}\n";
     }
 }

@@ -75,7 +75,7 @@ public static class LlmAnsweringExtensions
             return new LlmChat(kernelBuilder.Build(), sp.GetRequiredService<PromptLibrary>(), sp.GetRequiredService<IOptions<LlmOptions>>());
         });
         services.TryAddSingleton<FollowUpRewriter>();
-        services.TryAdd(ServiceDescriptor.Describe(typeof(TimeScopeExtractor), typeof(TimeScopeExtractor), previous.Lifetime));
+        services.TryAdd(ServiceDescriptor.Describe(typeof(LlmTimeScopeExtractor), typeof(LlmTimeScopeExtractor), previous.Lifetime));
         if (llm.ExpandQueries) services.TryAddEnumerable(ServiceDescriptor.Singleton<IQueryExpander, LlmQueryExpander>());
 
         services.Add(ServiceDescriptor.Describe(typeof(LlmAnswerer),

@@ -26,69 +26,90 @@ public static partial class CitationGuard
 
     public static GuardResult Check(string? reply, SourceContext sources, string questionLanguage)
     {
-        var actions = new List<string>();
         var text = (reply ?? "").Trim();
-        if (text.Length == 0) return Verdict(GuardVerdict.Empty, "empty reply");
-        if (text.Contains(RefusalMarker, StringComparison.OrdinalIgnoreCase)) return Verdict(GuardVerdict.Refused, "refusal marker");
+        if (text.Length == 0) return new GuardResult(GuardVerdict.Empty, text, [], ["empty reply"]);
+        if (Precheck(text, questionLanguage) is { } early) return early;
 
+        var session = new GuardSession(sources);
+        foreach (var sentence in SplitSentences(text)) session.Add(sentence);
+        return session.Complete();
+    }
+
+    /// <summary>The checks that need only the start of a reply: the refusal marker and the language. Null when both pass.</summary>
+    public static GuardResult? Precheck(string text, string questionLanguage)
+    {
+        if (text.Contains(RefusalMarker, StringComparison.OrdinalIgnoreCase))
+            return new GuardResult(GuardVerdict.Refused, text, [], ["refusal marker"]);
         var language = LanguageDetector.Detect(Marker().Replace(text, " "));
-        if (language != questionLanguage) return Verdict(GuardVerdict.WrongLanguage, $"reply in \"{language}\", question in \"{questionLanguage}\"");
+        return language == questionLanguage ? null
+            : new GuardResult(GuardVerdict.WrongLanguage, text, [], [$"reply in \"{language}\", question in \"{questionLanguage}\""]);
+    }
 
-        // Pass 1: decide which sentences survive, by their markers and their dates.
-        var kept = new List<(string Text, List<int> Sources)>();
-        foreach (var sentence in SplitSentences(text))
+    /// <summary>
+    /// Guards a reply sentence by sentence, so a streamed reply can be passed on already guarded: each sentence comes
+    /// out with markers renumbered, or not at all. Dates in a sentence without markers are checked against the
+    /// articles cited so far.
+    /// </summary>
+    public sealed class GuardSession(SourceContext sources)
+    {
+        private readonly List<string> _actions = [];
+        private readonly Dictionary<string, int> _numberOfArticle = new(StringComparer.Ordinal);
+        private readonly List<NumberedSource> _firstSourceOfArticle = [];
+        private readonly List<int> _citedSoFar = [];
+        private readonly StringBuilder _output = new();
+
+        /// <summary>Returns the sentence as it may be shown (whitespace folded), or "" when it is removed.</summary>
+        public string Add(string sentence)
         {
             var numbers = Marker().Matches(sentence).SelectMany(MarkerNumbers).ToList();
             var valid = numbers.Where(n => sources.Find(n) is not null).Distinct().ToList();
             foreach (var bad in numbers.Where(n => sources.Find(n) is null).Distinct())
-                actions.Add($"dropped marker [{bad}]: no source {bad} among the {sources.Sources.Count} retrieved");
+                _actions.Add($"dropped marker [{bad}]: no source {bad} among the {sources.Sources.Count} retrieved");
             if (numbers.Count > 0 && valid.Count == 0)
             {
-                actions.Add($"removed sentence citing no retrieved source: \"{Clip(sentence)}\"");
-                continue;
+                _actions.Add($"removed sentence citing no retrieved source: \"{Clip(sentence)}\"");
+                return "";
             }
-            kept.Add((sentence, valid));
+            if (!DatesSupported(sentence, valid.Count > 0 ? valid : _citedSoFar, sources, _actions)) return "";
+            _citedSoFar.AddRange(valid.Except(_citedSoFar));
+
+            var rewritten = Marker().Replace(sentence, m => string.Concat(Renumber(m).Select(x => $"[{x}]")));
+            var shown = Whitespace().Replace(RepeatedMarker().Replace(rewritten, "$1"), " ");
+            if (_output.Length == 0) shown = shown.TrimStart();
+            _output.Append(shown);
+            return shown;
         }
 
-        var citedAnywhere = kept.SelectMany(k => k.Sources).Distinct().ToList();
-        kept = kept.Where(k => DatesSupported(k.Text, k.Sources.Count > 0 ? k.Sources : citedAnywhere, sources, actions)).ToList();
-
-        // Pass 2: one number per article, in order of first use; markers rewritten.
-        var numberOfArticle = new Dictionary<string, int>(StringComparer.Ordinal);
-        var firstSourceOfArticle = new List<NumberedSource>();
-        var output = new StringBuilder();
-        foreach (var (sentence, _) in kept)
+        public GuardResult Complete()
         {
-            var rewritten = Marker().Replace(sentence, m =>
-            {
-                var numbers = new List<int>();
-                foreach (var n in MarkerNumbers(m))
-                {
-                    if (sources.Find(n) is not { } source) continue;
-                    if (!numberOfArticle.TryGetValue(source.Metadata.ArticleId, out var articleNumber))
-                    {
-                        articleNumber = numberOfArticle.Count + 1;
-                        numberOfArticle[source.Metadata.ArticleId] = articleNumber;
-                        firstSourceOfArticle.Add(source);
-                    }
-                    if (!numbers.Contains(articleNumber)) numbers.Add(articleNumber);
-                    if (articleNumber != n) actions.Add($"renumbered [{n}] -> [{articleNumber}] ({source.Metadata.ArticleId})");
-                }
-                return string.Concat(numbers.Select(x => $"[{x}]"));
-            });
-            output.Append(CollapseRepeats(rewritten));
+            var text = _output.ToString().Trim();
+            var actions = _actions.Distinct().ToList();
+            if (_numberOfArticle.Count == 0 || text.Length == 0)
+                return new GuardResult(GuardVerdict.NoValidCitation, text, [], [.. actions, "no valid citation left"]);
+            var citations = _firstSourceOfArticle.Select((s, i) => new Citation(
+                i + 1, s.Metadata.ArticleId, s.Metadata.Title, s.Metadata.Source, s.Metadata.Published,
+                Quote(s.Chunk.Text), s.Chunk.ChunkId, s.Metadata.Url)).ToList();
+            return new GuardResult(GuardVerdict.Accepted, text, citations, actions);
         }
 
-        var finalText = Whitespace().Replace(output.ToString(), " ").Trim();
-        if (numberOfArticle.Count == 0 || finalText.Length == 0)
-            return new GuardResult(GuardVerdict.NoValidCitation, finalText, [], [.. actions.Distinct(), "no valid citation left"]);
-
-        var citations = firstSourceOfArticle.Select((s, i) => new Citation(
-            i + 1, s.Metadata.ArticleId, s.Metadata.Title, s.Metadata.Source, s.Metadata.Published,
-            Quote(s.Chunk.Text), s.Chunk.ChunkId, s.Metadata.Url)).ToList();
-        return new GuardResult(GuardVerdict.Accepted, finalText, citations, actions.Distinct().ToList());
-
-        GuardResult Verdict(GuardVerdict verdict, string why) => new(verdict, text, [], [why]);
+        /// <summary>One number per article, given in order of first use; the chunk first cited supplies id and quote.</summary>
+        private List<int> Renumber(Match marker)
+        {
+            var numbers = new List<int>();
+            foreach (var n in MarkerNumbers(marker))
+            {
+                if (sources.Find(n) is not { } source) continue;
+                if (!_numberOfArticle.TryGetValue(source.Metadata.ArticleId, out var articleNumber))
+                {
+                    articleNumber = _numberOfArticle.Count + 1;
+                    _numberOfArticle[source.Metadata.ArticleId] = articleNumber;
+                    _firstSourceOfArticle.Add(source);
+                }
+                if (!numbers.Contains(articleNumber)) numbers.Add(articleNumber);
+                if (articleNumber != n) _actions.Add($"renumbered [{n}] -> [{articleNumber}] ({source.Metadata.ArticleId})");
+            }
+            return numbers;
+        }
     }
 
     /// <summary>
@@ -115,16 +136,20 @@ public static partial class CitationGuard
         return true;
     }
 
-    /// <summary>Sentences with their trailing markers ("… 2023. [1]" stays one sentence) and their leading whitespace.</summary>
+    /// <summary>
+    /// Sentences with their trailing markers ("… 2023. [1]" stays one sentence) and their leading whitespace; the pieces
+    /// concatenate back to the text (paragraph breaks come out as pieces of their own).
+    /// </summary>
     public static IReadOnlyList<string> SplitSentences(string text) =>
-        SentencePattern().Matches(text).Select(m => m.Value).Where(s => s.Trim().Length > 0).ToList();
+        SentencePattern().Matches(text).Select(m => m.Value).Where(s => s.Length > 0).ToList();
+
+    /// <summary>Whether a piece has words in it, not only whitespace, punctuation and markers.</summary>
+    public static bool HasWords(string piece) => Marker().Replace(piece, "").Any(char.IsLetterOrDigit);
 
     private static IEnumerable<int> MarkerNumbers(Match marker) =>
         marker.Groups["n"].Value.Split([',', '،', ' '], StringSplitOptions.RemoveEmptyEntries)
             .Select(part => int.TryParse(ArabicNormalizer.Normalize(part), NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : -1)
             .Where(n => n >= 0);
-
-    private static string CollapseRepeats(string sentence) => RepeatedMarker().Replace(sentence, "$1");
 
     private static string Quote(string chunkText)
     {

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Microsoft.Extensions.Logging;
 using Microsoft.SemanticKernel;
 using QABot.Answering.Llm.Chat;
@@ -12,7 +13,7 @@ namespace QABot.Answering.Llm.Planning;
 /// Query expander "llm": Arabic search terms for an English question, from the model. The planner merges them with
 /// the dictionary translation; they weigh less than a certain dictionary match because a model may drift.
 /// </summary>
-public sealed class LlmQueryExpander(LlmChat chat, ILogger<LlmQueryExpander> logger) : IQueryExpander
+public sealed partial class LlmQueryExpander(LlmChat chat, ILogger<LlmQueryExpander> logger) : IQueryExpander
 {
     public const string ExpanderName = "llm";
     public const float TermWeight = 0.7f;
@@ -38,10 +39,13 @@ public sealed class LlmQueryExpander(LlmChat chat, ILogger<LlmQueryExpander> log
     /// <summary>One term per line; list markers are stripped and anything that is not Arabic is ignored.</summary>
     public static IReadOnlyList<WeightedPhrase> ParseTerms(string reply) =>
         reply.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Select(line => line.TrimStart('-', '*', '•', '.', ')', ' ', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9').Trim())
+            .Select(line => ListMarker().Replace(line, "").Trim())
             .Where(term => term.Length > 0 && LanguageDetector.Detect(term) == Languages.Arabic && term.Any(ArabicNormalizer.IsArabicLetter))
             .Distinct(StringComparer.Ordinal)
             .Take(MaxTerms)
             .Select(term => new WeightedPhrase(term, TermWeight, ExpanderName))
             .ToList();
+
+    [GeneratedRegex(@"^(?:[-*•]|[0-9٠-٩]+[.)-])\s*")]
+    private static partial Regex ListMarker();
 }

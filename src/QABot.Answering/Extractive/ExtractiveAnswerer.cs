@@ -28,6 +28,7 @@ public sealed class ExtractiveAnswerer(
     public const string Name = "extractive";
     /// <summary>A quote longer than this is cut at a clause boundary: run-on news sentences would otherwise swamp the answer.</summary>
     private const int MaxQuotedSentenceChars = 400;
+    private const double SupportingSentenceRatio = 0.7;
     private readonly AnsweringOptions _options = options.Value;
 
     public async Task<Answer> AnswerAsync(AnswerRequest request, CancellationToken cancellationToken = default)
@@ -47,13 +48,15 @@ public sealed class ExtractiveAnswerer(
             hits = [.. hits.OrderByDescending(h => previous.CitedArticleIds.Contains(h.Chunk.ArticleId))];
 
         var retrieved = hits.Select(h => new RetrievedRef(h.Chunk.ArticleId, h.Chunk.ChunkId, Math.Round(h.Score, 4))).ToList();
-        var groups = await QueryTermGroups.BuildAsync(searchText, language, planner, cancellationToken);
+        // The publication window is applied as a filter; its words ("September 2023") are not in article bodies.
+        var evidenceText = scope is null ? searchText : TimeScopeExtractor.Without(searchText, scope);
+        var groups = await QueryTermGroups.BuildAsync(evidenceText, language, planner, cancellationToken);
         var evidence = SelectEvidence(hits, groups, followUp);
 
         Answer answer;
         if (evidence is null)
         {
-            logger.LogInformation("Refusing: best evidence below coverage {Threshold}", _options.MinEvidenceCoverage);
+            logger.LogDebug("Refusing: best evidence below coverage {Threshold}", _options.MinEvidenceCoverage);
             var text = scope is not null && hits.Count == 0
                 ? AnswerTexts.NotFoundInPeriod(language, FormatRange(scope.Range))
                 : AnswerTexts.NotFound(language);
@@ -76,44 +79,61 @@ public sealed class ExtractiveAnswerer(
     {
         if (hits.Count == 0 || groups.Count == 0) return null;
 
+        var evidenceHits = hits.Take(Math.Max(1, _options.EvidenceChunks)).ToList();
+        var passageTerms = evidenceHits.Select(h => (IReadOnlySet<string>)TermSet(h.Chunk.Metadata.Title + "\n" + h.Chunk.Text, AnalysisLanguage(h.Chunk))).ToList();
+        var weights = groups.WeightsOver(passageTerms);
+
         var candidates = new List<Candidate>();
         var bestCoverage = 0.0;
-        foreach (var (hit, rank) in hits.Take(Math.Max(1, _options.EvidenceChunks)).Select((h, i) => (h, i)))
+        for (var rank = 0; rank < evidenceHits.Count; rank++)
         {
-            var chunk = hit.Chunk;
-            var analysisLanguage = chunk.Metadata.Language == Languages.English ? Languages.English : Languages.Arabic;
-            var chunkTerms = TermSet(chunk.Metadata.Title + "\n" + chunk.Text, analysisLanguage);
-            bestCoverage = Math.Max(bestCoverage, groups.Coverage(chunkTerms));
+            var chunk = evidenceHits[rank].Chunk;
+            bestCoverage = Math.Max(bestCoverage, groups.Coverage(passageTerms[rank], weights));
 
             var position = 0;
             foreach (var span in SentenceSplitter.Split(chunk.Text, MaxQuotedSentenceChars))
             {
                 var sentence = chunk.Text.Substring(span.Start, span.Length);
-                var matched = groups.Matches(TermSet(sentence, analysisLanguage));
-                var hitsInSentence = matched.Count(m => m);
-                // Earlier chunks and sentences that match more distinct question words are better evidence.
-                var score = hitsInSentence + 0.3 / (rank + 1) + 0.05 / (position + 1);
-                if (hitsInSentence > 0) candidates.Add(new Candidate(chunk, rank, sentence.Trim(), position, matched, score));
+                var matched = groups.Matches(TermSet(sentence, AnalysisLanguage(chunk)));
+                var weight = QueryTermGroups.Weighted(matched, weights);
+                // Sentences matching the more telling question words win; rank and position only break near-ties.
+                var score = weight + 0.2 / (rank + 1) + 0.05 / (position + 1);
+                if (weight > 0) candidates.Add(new Candidate(chunk, rank, sentence.Trim(), position, matched, score));
                 position++;
             }
         }
 
         // A follow-up's own words are few ("when was that?"); the previous question's words were searched with it.
         var threshold = followUp ? _options.MinEvidenceCoverage * 0.75 : _options.MinEvidenceCoverage;
+        logger.LogDebug("Evidence coverage {Coverage:0.000} (threshold {Threshold:0.000}) over question words {Groups} weighted {Weights}", bestCoverage, threshold, groups, string.Join(",", weights.Select(w => w.ToString("0.00"))));
         if (bestCoverage < threshold || candidates.Count == 0) return null;
 
         var chosen = new List<Candidate>();
         var covered = new bool[groups.Count];
+        var keyGroup = -1;
         foreach (var candidate in candidates.OrderByDescending(c => c.Score))
         {
             if (chosen.Count >= Math.Max(1, _options.MaxSentences)) break;
-            var addsNewWord = candidate.Matched.Where((m, i) => m && !covered[i]).Any();
-            if (chosen.Count > 0 && (!addsNewWord || candidate.Score < chosen[0].Score * 0.5)) continue;
             if (chosen.Any(c => c.Sentence == candidate.Sentence)) continue;
+            if (chosen.Count > 0 && !Supports(candidate, chosen[0], covered, keyGroup, weights)) continue;
             chosen.Add(candidate);
+            if (keyGroup < 0) keyGroup = Enumerable.Range(0, weights.Length).Where(i => candidate.Matched[i]).MaxBy(i => weights[i]);
             for (var i = 0; i < covered.Length; i++) covered[i] |= candidate.Matched[i];
         }
         return chosen;
+    }
+
+    /// <summary>
+    /// A further quote must be nearly as strong as the best one and either share its most telling word (the verb or
+    /// name that pinned the answer) or bring a new word at least as telling. A sentence that merely repeats the
+    /// question's names would otherwise add a second, irrelevant citation.
+    /// </summary>
+    private static bool Supports(Candidate candidate, Candidate best, bool[] covered, int keyGroup, double[] weights)
+    {
+        if (candidate.Score < best.Score * SupportingSentenceRatio) return false;
+        var newWords = Enumerable.Range(0, weights.Length).Where(i => candidate.Matched[i] && !covered[i]).ToList();
+        if (newWords.Count == 0) return false;
+        return candidate.Matched[keyGroup] || newWords.Any(i => weights[i] >= weights[keyGroup]);
     }
 
     private Answer Compose(string question, string language, List<Candidate> evidence, List<RetrievedRef> retrieved)
@@ -156,6 +176,9 @@ public sealed class ExtractiveAnswerer(
             Answerer = Name,
         };
     }
+
+    private static string AnalysisLanguage(Chunk chunk) =>
+        chunk.Metadata.Language == Languages.English ? Languages.English : Languages.Arabic;
 
     private static HashSet<string> TermSet(string text, string language) =>
         new(SearchAnalysis.Terms(text, language), StringComparer.Ordinal);

@@ -1,6 +1,6 @@
-using System.Text.RegularExpressions;
 using QABot.Core.Domain;
 using QABot.Core.Retrieval;
+using QABot.Retrieval.CrossLingual;
 using QABot.Text.Analysis;
 
 namespace QABot.Answering.Extractive;
@@ -11,38 +11,75 @@ namespace QABot.Answering.Extractive;
 /// its dictionary, gazetteer and transliteration alternatives (for Arabic articles). Coverage of these groups is what
 /// the answerer's refusal threshold is calibrated on.
 /// </summary>
-public sealed partial class QueryTermGroups
+public sealed class QueryTermGroups
 {
     private readonly List<HashSet<string>> _groups;
+    private readonly List<double> _trust;
 
-    private QueryTermGroups(List<HashSet<string>> groups) => _groups = groups;
+    private QueryTermGroups(List<HashSet<string>> groups, List<double> trust) => (_groups, _trust) = (groups, trust);
 
     public int Count => _groups.Count;
+
+    public override string ToString() => string.Join(" | ", _groups.Select(g => string.Join(",", g.Take(6))));
 
     public static async Task<QueryTermGroups> BuildAsync(string question, string language, IQueryPlanner planner, CancellationToken cancellationToken)
     {
         var groups = new List<HashSet<string>>();
+        var trust = new List<double>();
         if (language != Languages.English)
         {
-            foreach (var term in SearchAnalysis.Terms(question, Languages.Arabic).Distinct())
-                groups.Add([term]);
-            return new QueryTermGroups(groups);
+            // One group per word: the analyzer emits a word's proclitic-free form (لكيم → كيم) as an alternative at the same position.
+            var seenTerms = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var word in SearchAnalysis.Analyze(question, Languages.Arabic).GroupBy(t => t.Position))
+            {
+                var terms = word.Select(t => t.Text).Where(t => !ArabicQuestionWords.Contains(t)).ToHashSet(StringComparer.Ordinal);
+                if (terms.Count == 0 || terms.All(t => !seenTerms.Add(t))) continue;
+                groups.Add(terms);
+                trust.Add(1.0);
+            }
+            return new QueryTermGroups(groups, trust);
         }
 
+        // Consecutive capitalised words are one name ("Kim Jong Un"): the name is evidence, not each of its parts.
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (Match word in EnglishWord().Matches(question))
+        foreach (var (words, isName) in EnglishContentRuns(EnglishQuestion.Tokenize(question)))
         {
-            var stems = SearchAnalysis.Terms(word.Value, Languages.English);
-            if (stems.Count == 0 || !seen.Add(stems[0])) continue;
-            var group = new HashSet<string>(stems, StringComparer.Ordinal);
-            var plan = await planner.PlanAsync(word.Value, 1, null, cancellationToken);
-            foreach (var phrase in plan.Expansions)
-                foreach (var term in SearchAnalysis.Terms(phrase.Text, Languages.Arabic))
-                    group.Add(term);
+            var phrase = string.Join(' ', words);
+            if (!seen.Add(phrase.ToLowerInvariant())) continue;
+            var group = new HashSet<string>(SearchAnalysis.Terms(phrase, Languages.English), StringComparer.Ordinal);
+            var plan = await planner.PlanAsync(phrase, 1, null, cancellationToken);
+            var arabic = plan.Expansions.SelectMany(p => SearchAnalysis.Terms(p.Text, Languages.Arabic)).ToList();
+            group.UnionWith(arabic);
+            if (group.Count == 0) continue;
             groups.Add(group);
+            trust.Add(arabic.Count == 0 ? UntranslatedTrust : isName ? 1.0 : DictionaryWordTrust);
         }
-        return new QueryTermGroups(groups);
+        return new QueryTermGroups(groups, trust);
     }
+
+    /// <summary>
+    /// A dictionary rendering of an English word often differs from the article's wording ("give" → أعط, the article
+    /// says أهدى), so a missing common word weighs less than a missing name, which transliterates reliably.
+    /// </summary>
+    private const double DictionaryWordTrust = 0.6;
+    private const double UntranslatedTrust = 0.3;
+
+    private static IEnumerable<(IReadOnlyList<string> Words, bool IsName)> EnglishContentRuns(IReadOnlyList<EnglishToken> tokens)
+    {
+        var name = new List<string>();
+        foreach (var token in tokens)
+        {
+            if (token.Capitalized && !token.IsStopWord) { name.Add(token.Text); continue; }
+            if (name.Count > 0) { yield return (name, true); name = []; }
+            if (!token.IsStopWord) yield return ([token.Text], false);
+        }
+        if (name.Count > 0) yield return (name, true);
+    }
+
+    /// <summary>Interrogatives and copulas, after normalization and stemming: they frame a question, they are not its topic.</summary>
+    private static readonly HashSet<string> ArabicQuestionWords = new(
+        SearchAnalysis.Terms("ماذا لماذا متى أين كيف كم هل من ما أي ماهو ماهي هو هي التي الذي الذين اذكر", Languages.Arabic),
+        StringComparer.Ordinal);
 
     /// <summary>Which groups have at least one term in <paramref name="terms"/>.</summary>
     public bool[] Matches(IReadOnlySet<string> terms)
@@ -53,9 +90,33 @@ public sealed partial class QueryTermGroups
         return matched;
     }
 
-    public double Coverage(IReadOnlySet<string> terms) =>
-        _groups.Count == 0 ? 0 : Matches(terms).Count(m => m) / (double)_groups.Count;
+    /// <summary>
+    /// How much each group tells the candidate passages apart: a word found in every retrieved chunk (the name the
+    /// question is about) weighs less than one found in few (the verb that pins the answer), and a word found in none
+    /// weighs most, so a question whose key word the corpus lacks cannot reach the coverage threshold.
+    /// </summary>
+    public double[] WeightsOver(IReadOnlyList<IReadOnlySet<string>> passages)
+    {
+        var weights = new double[_groups.Count];
+        for (var i = 0; i < _groups.Count; i++)
+        {
+            var df = passages.Count(p => _groups[i].Overlaps(p));
+            weights[i] = Math.Log(1 + passages.Count / (1.0 + df));
+            weights[i] *= _trust[i];
+        }
+        return weights;
+    }
 
-    [GeneratedRegex(@"[\p{L}\p{N}]+(['’][\p{L}]+)?")]
-    private static partial Regex EnglishWord();
+    public static double Weighted(bool[] matched, double[] weights)
+    {
+        var sum = 0.0;
+        for (var i = 0; i < matched.Length; i++) if (matched[i]) sum += weights[i];
+        return sum;
+    }
+
+    public double Coverage(IReadOnlySet<string> terms, double[] weights)
+    {
+        var total = weights.Sum();
+        return total <= 0 ? 0 : Weighted(Matches(terms), weights) / total;
+    }
 }

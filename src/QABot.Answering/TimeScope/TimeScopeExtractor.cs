@@ -42,6 +42,14 @@ public static partial class TimeScopeExtractor
         return null;
     }
 
+    /// <summary>The question with the scope's words removed (they were matched on its normalized, lower-cased form).</summary>
+    public static string Without(string question, TimeScopeMatch scope)
+    {
+        var text = ArabicNormalizer.Normalize(question).ToLowerInvariant();
+        var at = text.IndexOf(scope.Expression, StringComparison.Ordinal);
+        return at < 0 ? text : text.Remove(at, scope.Expression.Length);
+    }
+
     private static bool TryDay(int year, int month, int day, out DateTimeOffset value)
     {
         value = default;

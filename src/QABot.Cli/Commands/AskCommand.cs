@@ -1,7 +1,8 @@
 using System.CommandLine;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using QABot.Cli.Composition;
-using QABot.Cli.Console;
+using QABot.Cli.Terminal;
 using QABot.Core.Answering;
 using QABot.Core.Json;
 
@@ -38,7 +39,7 @@ public static class AskCommand
         {
             var env = globals.EnvironmentFor(parse);
             var words = parse.GetValue(question) ?? [];
-            var k = parse.GetValue(top) ?? services.GetRequiredService<Microsoft.Extensions.Configuration.IConfiguration>().GetValue("Retrieval:Top", 8);
+            var k = parse.GetValue(top) ?? services.GetRequiredService<IConfiguration>().GetValue("Retrieval:Top", 8);
             if (k is < 1 or > 100)
             {
                 await env.Error.WriteLineAsync("error: --top must be between 1 and 100.");

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
 using QABot.Cli.Composition;
-using QABot.Cli.Console;
+using QABot.Cli.Terminal;
 using QABot.Core.Answering;
 using QABot.Core.Domain;
 

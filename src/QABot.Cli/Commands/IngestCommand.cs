@@ -2,7 +2,7 @@ using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using QABot.Cli.Composition;
-using QABot.Cli.Console;
+using QABot.Cli.Terminal;
 using QABot.Core.Configuration;
 using QABot.Core.Retrieval;
 using QABot.Ingestion;

@@ -3,7 +3,7 @@ using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using QABot.Cli.Composition;
-using QABot.Cli.Console;
+using QABot.Cli.Terminal;
 using QABot.Core.Configuration;
 using QABot.Core.Json;
 using QABot.Core.Retrieval;

@@ -9,6 +9,7 @@ using QABot.Ingestion.Extensions;
 using QABot.Retrieval.Extensions;
 using QABot.Retrieval.Qdrant.Extensions;
 
+
 namespace QABot.Cli.Composition;
 
 /// <summary>
@@ -57,7 +58,7 @@ public static class QABotComposition
         logging.AddSimpleConsole(o => { o.SingleLine = true; o.TimestampFormat = null; });
         logging.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
         logging.SetMinimumLevel(verbose ? LogLevel.Debug : LogLevel.Warning);
-        if (!verbose) logging.AddFilter("QABot", LogLevel.Warning);
+        logging.AddFilter("QABot", verbose ? LogLevel.Debug : LogLevel.Warning);
     }
 
     /// <summary>Every capability, in dependency order; later registrations replace defaults (Qdrant over Lucene, LLM over extractive).</summary>

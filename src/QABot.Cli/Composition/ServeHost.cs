@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using QABot.Hosts.Telegram.Extensions;
 using QABot.Hosts.Telegram.Options;
 using QABot.Hosts.Telegram.Webhook;
@@ -26,7 +27,8 @@ public sealed record ServePlan(bool Web, bool Telegram, bool TelegramWebhook)
 /// </summary>
 public static class ServeHost
 {
-    public static (IHost Host, ServePlan Plan) Build(CliEnvironment environment, bool verbose)
+    /// <param name="quiet">Warnings only: for load runs, where per-request logging would measure the console.</param>
+    public static (IHost Host, ServePlan Plan) Build(CliEnvironment environment, bool verbose, bool quiet = false)
     {
         var probe = new ConfigurationBuilder();
         QABotComposition.ConfigureSources(probe, QABotComposition.ContentRoot, environment);
@@ -38,7 +40,7 @@ public static class ServeHost
             {
                 ContentRootPath = QABotComposition.ContentRoot, EnvironmentName = Environments.Production, DisableDefaults = true,
             });
-            Configure(builder, builder.Configuration, environment, verbose);
+            Configure(builder, builder.Configuration, environment, verbose, quiet);
             return (builder.Build(), plan);
         }
 
@@ -47,7 +49,7 @@ public static class ServeHost
             ContentRootPath = QABotComposition.ContentRoot, EnvironmentName = Environments.Production,
         });
         web.Configuration.Sources.Clear();
-        Configure(web, web.Configuration, environment, verbose);
+        Configure(web, web.Configuration, environment, verbose, quiet);
         web.AddWebHost();
         var app = web.Build();
         app.MapQABotWeb();
@@ -55,13 +57,16 @@ public static class ServeHost
         return (app, plan);
     }
 
-    private static void Configure(IHostApplicationBuilder builder, IConfigurationManager configuration, CliEnvironment environment, bool verbose)
+    private static void Configure(IHostApplicationBuilder builder, IConfigurationManager configuration, CliEnvironment environment, bool verbose, bool quiet)
     {
         QABotComposition.ConfigureSources(configuration, builder.Environment.ContentRootPath, environment);
         QABotComposition.ConfigureLogging(builder.Logging, builder.Configuration, verbose);
         // A server's operator wants to see startup and request problems; the CLI's default of warnings-only is too quiet.
-        builder.Logging.AddFilter("QABot", verbose ? Microsoft.Extensions.Logging.LogLevel.Debug : Microsoft.Extensions.Logging.LogLevel.Information);
-        builder.Logging.AddFilter("Microsoft.Hosting.Lifetime", Microsoft.Extensions.Logging.LogLevel.Information);
+        if (!quiet)
+        {
+            builder.Logging.AddFilter("QABot", verbose ? LogLevel.Debug : LogLevel.Information);
+            builder.Logging.AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Information);
+        }
         builder.AddQABot();
         builder.AddTelegramBot();
     }

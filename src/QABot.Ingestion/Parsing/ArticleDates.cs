@@ -90,7 +90,10 @@ public static class ArticleDates
             }
             if (token is "gmt" or "utc" or "z" or "بتوقيت" or "غرينتش" or "جرينتش") continue;
             if (token is "am" or "ص" or "صباحا") { am = true; continue; }
+            // «م» is PM after a time but «ميلادي» (AD) after a year: «2023م». It only changes an hour that was given.
             if (token is "pm" or "م" or "مساء" or "مساءا") { pm = true; continue; }
+            // A Hijri date («1445هـ») is not a Gregorian one; converting it would be a guess at the calendar day.
+            if (token is "ه" or "هجري" or "هجريه") return false;
             if (Ignored.Contains(token)) continue;
             if (TryParseNumber(token, out var number))
             {
@@ -119,14 +122,16 @@ public static class ArticleDates
         else
         {
             if (small.Count != 2) return false;
-            var (first, second2) = (small[0], small[1]);
-            if (first > 12 && second2 <= 12) (day, month) = (first, second2);
-            else if (first == second2 && first <= 12) (day, month) = (first, second2);
+            var (first, later) = (small[0], small[1]);
+            // Year first ("2023 10 12") is ISO order, never day-first.
+            if (numbers[0] >= 1000) (month, day) = (first, later);
+            else if (first > 12 && later <= 12) (day, month) = (first, later);
+            else if (first == later && first <= 12) (day, month) = (first, later);
             else return false;
         }
 
-        if (pm && hour < 12) hour += 12;
-        if (am && hour == 12) hour = 0;
+        if (hasTime && pm && hour < 12) hour += 12;
+        if (hasTime && am && hour == 12) hour = 0;
         if (day is < 1 or > 31 || month is < 1 or > 12 || hour > 23 || minute > 59 || second > 59) return false;
         if (day > DateTime.DaysInMonth(year.Value, month!.Value)) return false;
         value = new DateTimeOffset(year.Value, month.Value, day!.Value, hour, minute, second, offset).ToUniversalTime();

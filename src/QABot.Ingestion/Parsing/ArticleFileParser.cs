@@ -88,10 +88,31 @@ public static class ArticleFileParser
                 bytes = Encoding.UTF8.GetBytes(legacy);
             }
             var article = JsonArticleFields.TryRead(bytes, $"{stem}-{reader.LineNumber}", $"{file.Path}:{reader.LineNumber}", out var error);
-            yield return article is null ? ParsedItem.Failure(file.Path, reader.LineNumber, error!) : ParsedItem.Of(article);
+            if (article is not null) yield return ParsedItem.Of(article);
+            else if (!reader.LastLineTerminated && file.Format == InputFormat.JsonLinesGzip && !GzipSizeMatches(file.Path, reader.BytesRead))
+            {
+                // GZipStream ends quietly when the compressed data stops early; the gzip trailer tells the truth.
+                yield return ParsedItem.Failure(file.Path, reader.LineNumber,
+                    $"the gzip stream is truncated: line {reader.LineNumber} is cut off and anything after it is missing");
+            }
+            else yield return ParsedItem.Failure(file.Path, reader.LineNumber, error!);
         }
         onPosition?.Invoke(fileStream.Position);
         if (records == 0) yield return ParsedItem.Failure(file.Path, null, "the file has no JSON lines (only blank lines)");
+    }
+
+    /// <summary>
+    /// Compares the decompressed size with ISIZE, the last four bytes of a gzip file (size mod 2^32 of the last
+    /// member). A file cut short ends in compressed data instead, so the two disagree.
+    /// </summary>
+    private static bool GzipSizeMatches(string path, long decompressedBytes)
+    {
+        using var stream = File.OpenRead(path);
+        if (stream.Length < 18) return false;
+        stream.Seek(-4, SeekOrigin.End);
+        Span<byte> trailer = stackalloc byte[4];
+        stream.ReadExactly(trailer);
+        return System.Buffers.Binary.BinaryPrimitives.ReadUInt32LittleEndian(trailer) == (uint)decompressedBytes;
     }
 
     /// <summary>Refuses an empty, binary or (for .gz) non-gzip file before any line is parsed.</summary>
@@ -131,15 +152,24 @@ public static class ArticleFileParser
 
     private static IEnumerable<ParsedItem> ParseJsonArray(string path)
     {
-        var decoded = TextFileDecoder.Decode(File.ReadAllBytes(path));
-        if (!decoded.Succeeded)
+        var bytes = File.ReadAllBytes(path);
+        byte[] utf8;
+        if (bytes.Length > 0 && System.Text.Unicode.Utf8.IsValid(bytes) && !TextFileDecoder.LooksBinary(bytes))
         {
-            yield return ParsedItem.Failure(path, null, decoded.Error!);
-            yield break;
+            // The common case: already UTF-8, parsed in place (a BOM is skipped when the array is walked).
+            utf8 = bytes;
         }
-        var utf8 = Encoding.UTF8.GetBytes(decoded.Text!);
-        var stem = StemOf(path);
-        foreach (var item in ReadArrayElements(path, stem, utf8)) yield return item;
+        else
+        {
+            var decoded = TextFileDecoder.Decode(bytes);
+            if (!decoded.Succeeded)
+            {
+                yield return ParsedItem.Failure(path, null, decoded.Error!);
+                yield break;
+            }
+            utf8 = Encoding.UTF8.GetBytes(decoded.Text!);
+        }
+        foreach (var item in ReadArrayElements(path, StemOf(path), utf8)) yield return item;
     }
 
     /// <summary>
@@ -153,10 +183,11 @@ public static class ArticleFileParser
         int? failureLine = null;
         try
         {
-            var reader = new Utf8JsonReader(utf8, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+            var bom = utf8.AsSpan().StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) ? 3 : 0;
+            var reader = new Utf8JsonReader(utf8.AsSpan(bom), new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
             reader.Read();
             if (reader.TokenType == JsonTokenType.StartObject)
-                elements.Add((0, utf8.Length, 1));
+                elements.Add((bom, utf8.Length - bom, 1));
             else if (reader.TokenType != JsonTokenType.StartArray)
                 failure = "expected a JSON array of article objects";
             else
@@ -165,11 +196,11 @@ public static class ArticleFileParser
                 var counted = 0;
                 while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
                 {
-                    var start = (int)reader.TokenStartIndex;
+                    var start = bom + (int)reader.TokenStartIndex;
                     line += utf8.AsSpan(counted, start - counted).Count((byte)'\n');
                     counted = start;
                     reader.Skip();
-                    elements.Add((start, (int)reader.BytesConsumed - start, line));
+                    elements.Add((start, bom + (int)reader.BytesConsumed - start, line));
                 }
                 if (reader.TokenType != JsonTokenType.EndArray) failure = "the JSON array is not closed (truncated file?)";
             }

@@ -23,13 +23,13 @@ public static class NewsLines
     public static bool IsRelatedMarker(string line, out string rest)
     {
         foreach (var marker in RelatedMarkers)
-            if (TryStripPrefix(line, marker, out rest)) return true;
+            if (TryStripPrefix(line, marker, PrefixEnd.Glued, out rest)) return true;
         rest = "";
         return false;
     }
 
     /// <summary>Removes a «أخبار ذات صلة» label glued to the start of a paragraph.</summary>
-    public static string StripRelatedNewsLabel(string line) => TryStripPrefix(line, RelatedNews, out var rest) ? rest : line;
+    public static string StripRelatedNewsLabel(string line) => TryStripPrefix(line, RelatedNews, PrefixEnd.Glued, out var rest) ? rest : line;
 
     /// <summary>«المصدر: الأسبوع», «مصدر | وكالة تسنيم |», «Source: Reuters».</summary>
     public static bool TrySource(string line, out string source)
@@ -38,7 +38,8 @@ public static class NewsLines
         if (line.Length > 120) return false;
         foreach (var prefix in SourcePrefixes)
         {
-            if (!TryStripPrefix(line, prefix, out var rest, requireSeparator: true)) continue;
+            // «المصدر الأمني قال» is prose: a source label needs its «:» or «|».
+            if (!TryStripPrefix(line, prefix, PrefixEnd.Separator, out var rest)) continue;
             source = rest.Trim().Trim('|', ':', '-', '–', ' ').Trim();
             return source.Length > 0;
         }
@@ -50,20 +51,30 @@ public static class NewsLines
         keywords = [];
         foreach (var prefix in KeywordPrefixes)
         {
-            if (!TryStripPrefix(line, prefix, out var rest, requireSeparator: true)) continue;
+            if (!TryStripPrefix(line, prefix, PrefixEnd.WordBoundary, out var rest)) continue;
             keywords = SplitKeywords(rest);
             return true;
         }
         return false;
     }
 
-    /// <summary>«تاريخ النشر: 12th, October 2023 GMT», or a line that is nothing but a date.</summary>
-    public static bool TryDateLine(string line, out DateTimeOffset published)
+    /// <summary>
+    /// «تاريخ النشر: 12th, October 2023 GMT», or a line that is nothing but a date. A labelled line whose date cannot
+    /// be read is still a date line (so it is kept out of the body) but yields no date: it is never guessed.
+    /// </summary>
+    public static bool TryDateLine(string line, out DateTimeOffset? published)
     {
+        published = null;
         foreach (var prefix in DatePrefixes)
-            if (TryStripPrefix(line, prefix, out var rest, requireSeparator: true))
-                return ArticleDates.TryParse(rest, out published);
-        return ArticleDates.TryParse(line, out published);
+        {
+            if (!TryStripPrefix(line, prefix, PrefixEnd.Separator, out var rest)) continue;
+            if (rest.Length > 80) return false; // a sentence that happens to start with the word, not a label
+            published = ArticleDates.ParseOrNull(rest);
+            return true;
+        }
+        if (!ArticleDates.TryParse(line, out var date)) return false;
+        published = date;
+        return true;
     }
 
     /// <summary>A wire dateline «موسكو، كييف (الاتحاد، وكالات)»: places, then the outlet in parentheses.</summary>
@@ -171,12 +182,22 @@ public static class NewsLines
         return result;
     }
 
+    /// <summary>What may follow a line prefix for it to count as a label.</summary>
+    public enum PrefixEnd
+    {
+        /// <summary>Anything, even a word glued on by the scraper («اقرأ أيضاًالبرلمان»).</summary>
+        Glued,
+        /// <summary>Not a letter: «كلمات دلالية بوتين» but not «وسومات».</summary>
+        WordBoundary,
+        /// <summary>«:», «|», «-» or the end of the line: «المصدر: RT» but not «المصدر الأمني».</summary>
+        Separator,
+    }
+
     /// <summary>
     /// Matches <paramref name="foldedPrefix"/> at the start of <paramref name="line"/> comparing folded letters, and
-    /// returns the rest with leading separators removed. With <paramref name="requireSeparator"/> the prefix must be
-    /// followed by «:», «|», «-» or the end, so «المصدر» does not match «المصدرة».
+    /// returns the rest with leading separators removed.
     /// </summary>
-    public static bool TryStripPrefix(string line, string foldedPrefix, out string rest, bool requireSeparator = false)
+    public static bool TryStripPrefix(string line, string foldedPrefix, PrefixEnd end, out string rest)
     {
         rest = "";
         var i = 0;
@@ -192,12 +213,19 @@ public static class NewsLines
         if (matched < foldedPrefix.Length) return false;
         // Tanween and tashkeel that trail the prefix («أيضاً») belong to it.
         while (i < line.Length && ArabicNormalizer.Fold(line[i]) == '\0') i++;
-        var afterPrefix = i;
-        while (i < line.Length && (char.IsWhiteSpace(line[i]) || line[i] is ':' or '：' or '|' or '-' or '–' or '»')) i++;
-        if (requireSeparator && i < line.Length && !line[afterPrefix..i].Any(c => c is ':' or '：' or '|' or '-' or '–')) return false;
+        if (end == PrefixEnd.WordBoundary && i < line.Length && char.IsLetter(line[i])) return false;
+        var sawSeparator = false;
+        while (i < line.Length && (char.IsWhiteSpace(line[i]) || IsLabelSeparator(line[i])))
+        {
+            sawSeparator |= IsLabelSeparator(line[i]);
+            i++;
+        }
+        if (end == PrefixEnd.Separator && i < line.Length && !sawSeparator) return false;
         rest = line[i..].Trim();
         return true;
     }
+
+    private static bool IsLabelSeparator(char c) => c is ':' or '：' or '|' or '-' or '–';
 
     private static int CountWords(string text)
     {

@@ -56,6 +56,8 @@ public static class SeedTextArticleParser
             var line = lines[i].Trim();
             if (line.Length == 0) continue;
             if (NewsLines.IsRelatedMarker(line, out _)) return false;
+            // End matter of the host (a long keywords line, say) is not the body of an appended article.
+            if (NewsLines.TrySource(line, out _) || NewsLines.TryKeywords(line, out _)) continue;
             if (!sawTitle) { sawTitle = true; continue; }
             if (IsProse(NewsLines.StripRelatedNewsLabel(line))) return true;
         }
@@ -76,15 +78,19 @@ public static class SeedTextArticleParser
         var keywords = new List<string>();
         var body = new List<string>();
         var headerZone = true; // the lines right after the title may carry the date and a dateline
+        var sawDateLine = false;
+        // A bare Latin line is an outlet name («Sputnik») only in an Arabic article; in English it is just text.
+        var arabicTitle = LanguageDetector.Detect(title) == Languages.Arabic;
 
         for (; i < lines.Count; i++)
         {
             var line = lines[i];
             if (line.Length == 0) continue;
 
-            if (headerZone && published is null && NewsLines.TryDateLine(line, out var date))
+            if (headerZone && !sawDateLine && NewsLines.TryDateLine(line, out var date))
             {
                 published = date;
+                sawDateLine = true;
                 continue;
             }
             if (headerZone && appended && NewsLines.TryDateline(line, out var outlet))
@@ -107,7 +113,7 @@ public static class SeedTextArticleParser
                 continue;
             }
             if (NewsLines.IsWidget(line)) continue;
-            if (bareSource is null && NewsLines.TryBareOutlet(line, out var bare))
+            if (arabicTitle && bareSource is null && NewsLines.TryBareOutlet(line, out var bare))
             {
                 bareSource = bare;
                 continue;

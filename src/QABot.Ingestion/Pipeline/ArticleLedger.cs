@@ -2,7 +2,15 @@ using QABot.Core.Retrieval;
 
 namespace QABot.Ingestion.Pipeline;
 
-public enum IngestOutcome { New, Replaced, Unchanged, Duplicate }
+public enum IngestOutcome
+{
+    New,
+    Replaced,
+    Unchanged,
+    Duplicate,
+    /// <summary>The id was already written in this run with different content (two files, one id): the first one is kept.</summary>
+    IdConflict,
+}
 
 /// <param name="CanonicalId">For a duplicate, the stored article it duplicates.</param>
 /// <param name="DeleteStored">A stored article whose body now equals another's: its own copy is removed.</param>
@@ -28,6 +36,7 @@ public sealed class ArticleLedger
     private readonly Dictionary<string, string> _ownerOfAlias = new(StringComparer.Ordinal);
     private readonly List<string> _aliasesChanged = [];
     private readonly HashSet<string> _aliasesChangedSet = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _contentSeenThisRun = new(StringComparer.Ordinal);
 
     public ArticleLedger(IEnumerable<ManifestEntry> manifest)
     {
@@ -41,6 +50,14 @@ public sealed class ArticleLedger
 
     public IngestDecision Decide(string id, string contentHash, string bodyHash)
     {
+        if (_contentSeenThisRun.TryGetValue(id, out var seenContent))
+        {
+            return seenContent == contentHash
+                ? new IngestDecision(IngestOutcome.Unchanged, null, false, [])
+                : new IngestDecision(IngestOutcome.IdConflict, null, false, []);
+        }
+        _contentSeenThisRun[id] = contentHash;
+
         if (_ownerOfAlias.TryGetValue(id, out var aliasOwner))
         {
             if (_stored.TryGetValue(aliasOwner, out var owner) && owner.BodyHash == bodyHash)

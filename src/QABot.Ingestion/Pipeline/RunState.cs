@@ -31,11 +31,14 @@ internal sealed class RunState(long bytesTotal, IProgress<IngestProgress>? progr
         Interlocked.Exchange(ref _currentFilePosition, 0);
     }
 
-    public void AddError(IngestError error)
+    /// <returns>False when the file already has its share of listed errors: the error is only counted.</returns>
+    public bool AddError(IngestError error)
     {
         _failed++;
         var count = _errorsPerFile[error.Path] = _errorsPerFile.GetValueOrDefault(error.Path) + 1;
-        if (count <= maxErrorsPerFile) _errors.Add(error);
+        if (count > maxErrorsPerFile) return false;
+        _errors.Add(error);
+        return true;
     }
 
     public void Count(IngestOutcome outcome)

@@ -15,6 +15,12 @@ public sealed class Utf8LineReader(Stream stream)
     /// <summary>Number of lines returned so far: the 1-based number of the last line.</summary>
     public int LineNumber { get; private set; }
 
+    /// <summary>Bytes read from the stream so far (decompressed bytes, for a gzip stream).</summary>
+    public long BytesRead { get; private set; }
+
+    /// <summary>False when the last line returned ended at the end of the stream without a newline.</summary>
+    public bool LastLineTerminated { get; private set; } = true;
+
     /// <summary>The first bytes of the stream, for sniffing binary content before parsing.</summary>
     public ReadOnlySpan<byte> Peek()
     {
@@ -35,6 +41,7 @@ public sealed class Utf8LineReader(Stream stream)
                 line = TrimCarriageReturn(_buffer.AsMemory(_start, length));
                 _start += length + 1;
                 LineNumber++;
+                LastLineTerminated = true;
                 return true;
             }
             scanned = _end - _start;
@@ -45,6 +52,7 @@ public sealed class Utf8LineReader(Stream stream)
                     line = TrimCarriageReturn(_buffer.AsMemory(_start, _end - _start));
                     _start = _end;
                     LineNumber++;
+                    LastLineTerminated = false;
                     return true;
                 }
                 line = default;
@@ -69,7 +77,11 @@ public sealed class Utf8LineReader(Stream stream)
     {
         var read = stream.Read(_buffer, _end, _buffer.Length - _end);
         if (read == 0) _eof = true;
-        else _end += read;
+        else
+        {
+            _end += read;
+            BytesRead += read;
+        }
     }
 
     private static ReadOnlyMemory<byte> TrimCarriageReturn(ReadOnlyMemory<byte> line) =>

@@ -6,16 +6,17 @@ namespace QABot.Retrieval.CrossLingual;
 /// <summary>
 /// Word-by-word (and phrase) translation of an English question with the FreeDict dictionary. Earlier senses weigh
 /// more; capitalised words weigh less, since they are usually names the dictionary renders as common nouns.
-/// Numbers pass through unchanged: Arabic news writes them in Latin digits too.
+/// Numbers pass through unchanged: Arabic news writes them in Latin digits too. Words inside a name the
+/// <see cref="Gazetteer"/> knows are not translated («Un» of Kim Jong Un is not the United Nations).
 /// </summary>
-public sealed class DictionaryQueryExpander(FreeDictDictionary dictionary) : IQueryExpander
+public sealed class DictionaryQueryExpander(FreeDictDictionary dictionary, Gazetteer? names = null) : IQueryExpander
 {
     public const float FirstSenseWeight = 0.8f;
     public const float PhraseWeight = 1f;
     public const float NumberWeight = 1f;
     /// <summary>Each later sense keeps this share of the previous one's weight.</summary>
     public const float SenseDecay = 0.7f;
-    public const float NameWordFactor = 0.5f;
+    public const float NameWordFactor = 0.8f;
     public const int MaxSenses = 4;
 
     public string Name => "dictionary";
@@ -27,20 +28,23 @@ public sealed class DictionaryQueryExpander(FreeDictDictionary dictionary) : IQu
         var phrases = new List<WeightedPhrase>();
         if (!dictionary.IsAvailable)
         {
-            phrases.AddRange(tokens.Where(t => t.IsNumber).Select(t => new WeightedPhrase(t.Text, NumberWeight, Name)));
+            phrases.AddRange(tokens.Where(t => t.IsNumber).Select(t => new WeightedPhrase(t.Text, NumberWeight, ExpansionOrigin.Of(Name, t.Text))));
             return Task.FromResult<IReadOnlyList<WeightedPhrase>>(phrases);
         }
 
         var covered = new bool[tokens.Count];
+        foreach (var name in names?.Match(tokens) ?? [])
+            for (var i = name.Start; i < name.Start + name.Length; i++) covered[i] = true;
         // Phrase headwords first ("prime minister", "white house"), longest first.
         for (var length = Math.Min(dictionary.MaxHeadwordWords, tokens.Count); length >= 2; length--)
             for (var start = 0; start + length <= tokens.Count; start++)
             {
                 if (Enumerable.Range(start, length).Any(i => covered[i])) continue;
-                var translations = dictionary.Lookup(string.Join(' ', tokens.Skip(start).Take(length).Select(t => t.Lower)));
+                var headword = string.Join(' ', tokens.Skip(start).Take(length).Select(t => t.Lower));
+                var translations = dictionary.Lookup(headword);
                 if (translations.Count == 0) continue;
                 for (var i = start; i < start + length; i++) covered[i] = true;
-                AddSenses(phrases, translations, PhraseWeight);
+                AddSenses(phrases, headword, translations, PhraseWeight);
             }
 
         foreach (var token in tokens)
@@ -48,20 +52,20 @@ public sealed class DictionaryQueryExpander(FreeDictDictionary dictionary) : IQu
             if (covered[token.Position]) continue;
             if (token.IsNumber)
             {
-                phrases.Add(new WeightedPhrase(token.Text, NumberWeight, Name));
+                phrases.Add(new WeightedPhrase(token.Text, NumberWeight, ExpansionOrigin.Of(Name, token.Text)));
                 continue;
             }
             if (token.IsStopWord || token.Lower.Length < 2) continue;
             var translations = LookupInflected(token.Lower);
-            AddSenses(phrases, translations, token.Capitalized ? FirstSenseWeight * NameWordFactor : FirstSenseWeight);
+            AddSenses(phrases, token.Lower, translations, token.Capitalized ? FirstSenseWeight * NameWordFactor : FirstSenseWeight);
         }
         return Task.FromResult<IReadOnlyList<WeightedPhrase>>(phrases);
     }
 
-    private void AddSenses(List<WeightedPhrase> phrases, IReadOnlyList<Translation> translations, float firstWeight)
+    private void AddSenses(List<WeightedPhrase> phrases, string english, IReadOnlyList<Translation> translations, float firstWeight)
     {
         foreach (var translation in translations.Where(t => t.Sense < MaxSenses))
-            phrases.Add(new WeightedPhrase(translation.Arabic, firstWeight * MathF.Pow(SenseDecay, translation.Sense), Name));
+            phrases.Add(new WeightedPhrase(translation.Arabic, firstWeight * MathF.Pow(SenseDecay, translation.Sense), ExpansionOrigin.Of(Name, english)));
     }
 
     /// <summary>The dictionary lists many inflected forms itself; otherwise try the usual English base forms.</summary>

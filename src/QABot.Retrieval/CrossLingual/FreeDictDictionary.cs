@@ -16,7 +16,7 @@ public sealed record Translation(string Arabic, int Sense);
 public sealed class FreeDictDictionary
 {
     /// <summary>Translations longer than this are explanations ("a kind of ..."), useless as search terms.</summary>
-    private const int MaxTranslationWords = 4;
+    private const int MaxTranslationWords = 3;
 
     private readonly string _indexPath;
     private readonly ILogger _logger;
@@ -41,7 +41,12 @@ public sealed class FreeDictDictionary
     public IReadOnlyList<Translation> Lookup(string headword) =>
         _entries.Value.TryGetValue(Key(headword), out var translations) ? translations : [];
 
-    private static string Key(string headword) => string.Join(' ', headword.ToLowerInvariant().Split(' ', StringSplitOptions.RemoveEmptyEntries));
+    /// <summary>dictd indexes headwords lower-cased with punctuation removed ("A-bomb" is "abomb").</summary>
+    private static string Key(string headword)
+    {
+        var kept = new string(headword.ToLowerInvariant().Where(c => char.IsLetterOrDigit(c) || c == ' ').ToArray());
+        return string.Join(' ', kept.Split(' ', StringSplitOptions.RemoveEmptyEntries));
+    }
 
     private Dictionary<string, IReadOnlyList<Translation>> Load()
     {

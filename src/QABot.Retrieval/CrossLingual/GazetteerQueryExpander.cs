@@ -11,8 +11,8 @@ public sealed class GazetteerQueryExpander(Gazetteer gazetteer) : IQueryExpander
 {
     public const float KnownNameWeight = 1f;
     public const float KnownVariantWeight = 0.9f;
-    public const float TransliterationWeight = 0.7f;
-    public const float TransliterationVariantWeight = 0.5f;
+    public const float TransliterationWeight = 0.9f;
+    public const float TransliterationVariantWeight = 0.7f;
 
     public string Name => "gazetteer";
 
@@ -26,14 +26,14 @@ public sealed class GazetteerQueryExpander(Gazetteer gazetteer) : IQueryExpander
         {
             for (var i = match.Start; i < match.Start + match.Length; i++) covered[i] = true;
             for (var v = 0; v < match.Arabic.Count; v++)
-                phrases.Add(new WeightedPhrase(match.Arabic[v], v == 0 ? KnownNameWeight : KnownVariantWeight, Name));
+                phrases.Add(new WeightedPhrase(match.Arabic[v], v == 0 ? KnownNameWeight : KnownVariantWeight, ExpansionOrigin.Of(Name, match.English)));
         }
         foreach (var token in tokens)
         {
             if (covered[token.Position] || !token.Capitalized || token.IsNumber || token.IsStopWord) continue;
             var variants = Transliterator.Transliterate(token.Text);
             for (var v = 0; v < variants.Count; v++)
-                phrases.Add(new WeightedPhrase(variants[v], v == 0 ? TransliterationWeight : TransliterationVariantWeight, "transliteration"));
+                phrases.Add(new WeightedPhrase(variants[v], v == 0 ? TransliterationWeight : TransliterationVariantWeight, ExpansionOrigin.Of(ExpansionOrigin.Transliteration, token.Text)));
         }
         return Task.FromResult<IReadOnlyList<WeightedPhrase>>(phrases);
     }

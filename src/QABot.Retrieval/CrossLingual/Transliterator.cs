@@ -4,35 +4,41 @@ namespace QABot.Retrieval.CrossLingual;
 
 /// <summary>
 /// Rule-based Latin → Arabic transliteration for names the gazetteer does not know. English spelling maps to Arabic
-/// news spelling ambiguously (g → غ or ج, final s → س or ز, t → ت or ط), so it returns a few variants, the most
-/// conventional first.
+/// news spelling ambiguously (g → غ or ج, final s → س or ز, short vowels written or not), so it returns the few
+/// most plausible spellings, most conventional first.
 /// </summary>
 public static class Transliterator
 {
-    private sealed record Segment(string[] Options);
+    /// <summary>One way to write a letter group, and how unusual that choice is (0 = the convention).</summary>
+    private readonly record struct Option(string Arabic, float Cost);
+
+    private static Option[] Opts(string primary, string? alternative = null, float cost = 0.5f) =>
+        alternative is null ? [new(primary, 0)] : [new(primary, 0), new(alternative, cost)];
 
     /// <summary>Arabic spellings of a Latin word, best first; empty for words with no Latin letters.</summary>
     public static IReadOnlyList<string> Transliterate(string word, int maxVariants = 4)
     {
         var segments = Segments(word.ToLowerInvariant().Where(char.IsAsciiLetterLower).ToArray());
         if (segments.Count == 0) return [];
-        var variants = new List<string> { Compose(segments, flip: -1) };
-        for (var i = 0; i < segments.Count && variants.Count < maxVariants; i++)
+
+        // Beam search over the choices: keeps the cheapest spellings without enumerating every combination.
+        var beam = new List<(List<string> Parts, float Cost)> { ([], 0f) };
+        foreach (var options in segments)
         {
-            if (segments[i].Options.Length < 2) continue;
-            var variant = Compose(segments, flip: i);
-            if (variant.Length > 0 && !variants.Contains(variant)) variants.Add(variant);
+            beam = beam
+                .SelectMany(b => options.Select(o => (Parts: new List<string>(b.Parts) { o.Arabic }, Cost: b.Cost + o.Cost)))
+                .OrderBy(b => b.Cost)
+                .Take(maxVariants * 4)
+                .ToList();
         }
-        return variants.Where(v => v.Length > 0).ToList();
+        return beam.Select(b => Compose(b.Parts)).Where(v => v.Length > 0).Distinct().Take(maxVariants).ToList();
     }
 
-    private static string Compose(List<Segment> segments, int flip)
+    private static string Compose(List<string> parts)
     {
         var sb = new StringBuilder();
-        for (var i = 0; i < segments.Count; i++)
+        foreach (var text in parts)
         {
-            var options = segments[i].Options;
-            var text = i == flip && options.Length > 1 ? options[1] : options[0];
             // Doubled letters are written once in Arabic (Manning → مانينغ).
             if (text.Length == 1 && sb.Length > 0 && sb[^1] == text[0]) continue;
             sb.Append(text);
@@ -40,72 +46,71 @@ public static class Transliterator
         return sb.ToString();
     }
 
-    private static List<Segment> Segments(char[] w)
+    private static List<Option[]> Segments(char[] w)
     {
-        var segments = new List<Segment>();
+        var segments = new List<Option[]>();
         var i = 0;
         while (i < w.Length)
         {
             var first = i == 0;
-            var last = i == w.Length - 1;
-            var next = i + 1 < w.Length ? w[i + 1] : '\0';
-            string rest = new(w, i, Math.Min(3, w.Length - i));
+            var rest = new string(w, i, Math.Min(3, w.Length - i));
+            var atEnd = (int length) => i + length == w.Length;
 
-            (string[] options, int consumed) rule = rest switch
+            (Option[] options, int consumed) rule = rest switch
             {
-                _ when rest.StartsWith("sch") => (["ش"], 3),
-                _ when rest.StartsWith("tch") => (["تش"], 3),
-                _ when rest.StartsWith("ch") => (["تش", "ش"], 2),
-                _ when rest.StartsWith("sh") => (["ش"], 2),
-                _ when rest.StartsWith("th") => (["ث", "ت"], 2),
-                _ when rest.StartsWith("kh") => (["خ"], 2),
-                _ when rest.StartsWith("gh") => (first ? ["غ"] : [""], 2),
-                _ when rest.StartsWith("ph") => (["ف"], 2),
-                _ when rest.StartsWith("zh") => (["ج"], 2),
-                _ when rest.StartsWith("ck") => (["ك"], 2),
-                _ when rest.StartsWith("qu") => (["كو", "ك"], 2),
-                _ when rest.StartsWith("ng") && i + 2 == w.Length => (["نغ", "نج"], 2),
-                _ when rest.StartsWith("ee") || rest.StartsWith("ea") || rest.StartsWith("ie") || rest.StartsWith("ey") => (first ? ["اي"] : ["ي"], 2),
-                _ when rest.StartsWith("ay") || rest.StartsWith("ai") || rest.StartsWith("ei") => (first ? ["اي"] : ["ي", "اي"], 2),
-                _ when rest.StartsWith("oo") || rest.StartsWith("ou") => (first ? ["او"] : ["و"], 2),
-                _ when rest.StartsWith("au") || rest.StartsWith("aw") => (first ? ["او"] : ["او", "و"], 2),
-                _ when rest.StartsWith("oi") || rest.StartsWith("oy") => (["وي"], 2),
-                _ => (Single(w[i], first, last, next), 1),
+                _ when rest.StartsWith("sch") => (Opts("ش"), 3),
+                _ when rest.StartsWith("tch") => (Opts("تش"), 3),
+                _ when rest.StartsWith("ch") => (Opts("تش", "ش", 0.4f), 2),
+                _ when rest.StartsWith("sh") => (Opts("ش"), 2),
+                _ when rest.StartsWith("th") => (Opts("ث", "ت", 0.4f), 2),
+                _ when rest.StartsWith("kh") => (Opts("خ"), 2),
+                _ when rest.StartsWith("gh") => (first ? Opts("غ") : Opts(""), 2),
+                _ when rest.StartsWith("ph") => (Opts("ف"), 2),
+                _ when rest.StartsWith("zh") => (Opts("ج"), 2),
+                _ when rest.StartsWith("ck") => (Opts("ك"), 2),
+                _ when rest.StartsWith("qu") => (Opts("كو", "ك", 0.5f), 2),
+                _ when rest.StartsWith("ng") && atEnd(2) => (Opts("نغ", "نج", 0.3f), 2),
+                _ when rest.StartsWith("ee") || rest.StartsWith("ea") || rest.StartsWith("ie") || rest.StartsWith("ey") => (first ? Opts("اي") : Opts("ي"), 2),
+                _ when rest.StartsWith("ay") || rest.StartsWith("ai") || rest.StartsWith("ei") => (first ? Opts("اي") : Opts("ي", "اي", 0.4f), 2),
+                _ when rest.StartsWith("oo") || rest.StartsWith("ou") => (first ? Opts("او") : Opts("و"), 2),
+                _ when rest.StartsWith("au") || rest.StartsWith("aw") => (first ? Opts("او") : Opts("او", "و", 0.4f), 2),
+                _ when rest.StartsWith("oi") || rest.StartsWith("oy") => (Opts("وي"), 2),
+                _ => (Single(w[i], first, atEnd(1), i + 1 < w.Length ? w[i + 1] : '\0'), 1),
             };
-            segments.Add(new Segment(rule.options));
+            segments.Add(rule.options);
             i += rule.consumed;
         }
         return segments;
     }
 
-    private static string[] Single(char c, bool first, bool last, char next) => c switch
+    private static Option[] Single(char c, bool first, bool last, char next) => c switch
     {
-        'a' => first ? ["ا"] : last ? ["ا", "ة"] : ["ا", ""],
-        'e' => first ? ["ا"] : last ? [""] : ["", "ي"],
-        'i' => first ? ["ا"] : ["ي", ""],
-        'o' => first ? ["او"] : ["و"],
-        'u' => first ? ["او"] : ["و"],
-        'y' => first ? ["ي"] : ["ي"],
-        'b' => ["ب"],
-        'c' => next is 'e' or 'i' or 'y' ? ["س"] : ["ك"],
-        'd' => ["د"],
-        'f' => ["ف"],
-        'g' => next is 'e' or 'i' or 'y' ? ["ج", "غ"] : ["غ", "ج"],
-        'h' => ["ه"],
-        'j' => ["ج"],
-        'k' => ["ك"],
-        'l' => ["ل"],
-        'm' => ["م"],
-        'n' => ["ن"],
-        'p' => ["ب"],
-        'q' => ["ك", "ق"],
-        'r' => ["ر"],
-        's' => last ? ["س", "ز"] : ["س"],
-        't' => ["ت", "ط"],
-        'v' => ["ف"],
-        'w' => ["و"],
-        'x' => ["كس"],
-        'z' => ["ز"],
-        _ => [""],
+        'a' => first ? Opts("ا") : last ? Opts("ا", "ة", 0.4f) : Opts("ا", "", 0.6f),
+        'e' => first ? Opts("ا") : last ? Opts("") : Opts("", "ي", 0.5f),
+        'i' => first ? Opts("ا") : Opts("ي", "", 0.6f),
+        'o' => first ? Opts("او") : Opts("و", "", 0.8f),
+        'u' => first ? Opts("او") : Opts("و", "ا", 0.7f),
+        'y' => Opts("ي"),
+        'b' => Opts("ب"),
+        'c' => next is 'e' or 'i' or 'y' ? Opts("س") : Opts("ك"),
+        'd' => Opts("د"),
+        'f' => Opts("ف"),
+        'g' => next is 'e' or 'i' or 'y' ? Opts("ج", "غ", 0.3f) : Opts("غ", "ج", 0.3f),
+        'h' => Opts("ه"),
+        'j' => Opts("ج"),
+        'k' => Opts("ك"),
+        'l' => Opts("ل"),
+        'm' => Opts("م"),
+        'n' => Opts("ن"),
+        'p' => Opts("ب"),
+        'q' => Opts("ك", "ق", 0.3f),
+        'r' => Opts("ر"),
+        's' => last ? Opts("س", "ز", 0.2f) : Opts("س"),
+        't' => Opts("ت", "ط", 0.5f),
+        'v' => Opts("ف"),
+        'w' => Opts("و"),
+        'x' => Opts("كس"),
+        'z' => Opts("ز"),
+        _ => Opts(""),
     };
 }

@@ -13,7 +13,7 @@ namespace QABot.Retrieval.Lucene;
 internal sealed class DenseVectors
 {
     private static readonly ConditionalWeakTable<IndexReader, DenseVectors> Cache = new();
-    private static readonly ISet<string> FieldsToLoad = new HashSet<string> { IndexFields.Embedding, IndexFields.Published, IndexFields.SourceKey, IndexFields.Source };
+    private static readonly ISet<string> FieldsToLoad = new HashSet<string> { IndexFields.Embedding, IndexFields.Published, IndexFields.PublishedOffset, IndexFields.Source };
 
     private readonly List<Entry> _entries;
 

@@ -7,6 +7,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using QABot.Core.Configuration;
+using QABot.Core.Domain;
 using QABot.Core.Retrieval;
 using QABot.Text.Analysis;
 using LuceneDirectory = Lucene.Net.Store.Directory;
@@ -49,6 +50,8 @@ public sealed class LuceneArticleIndex : IArticleIndex
 
     public string IndexPath => _path;
 
+    internal LuceneQueryOptions QueryOptions { get; set; } = LuceneQueryOptions.Default;
+
     public Task<IIndexWriteSession> BeginWriteAsync(CancellationToken cancellationToken = default) => BeginWriteAsync(cancellationToken, lanes: null);
 
     /// <param name="lanes">Parallel analysis lanes; defaults to the processor count (at most 4).</param>
@@ -60,7 +63,7 @@ public sealed class LuceneArticleIndex : IArticleIndex
         {
             var writer = new IndexWriter(directory, WriterConfig(OpenMode.CREATE_OR_APPEND));
             return new LuceneWriteSession(writer, lanes ?? Math.Clamp(Environment.ProcessorCount, 1, 4),
-                afterCommit: () => Task.Run(() => _searchers!.MaybeRefreshBlocking()),
+                afterCommit: () => Task.Run(RefreshAfterCommit),
                 release: () => _writeGate.Release());
         }
         catch
@@ -158,12 +161,24 @@ public sealed class LuceneArticleIndex : IArticleIndex
         return ValueTask.CompletedTask;
     }
 
+    private void RefreshAfterCommit()
+    {
+        _searchers!.MaybeRefreshBlocking();
+        // The related-term map of the new snapshot is built now rather than inside the first user's query.
+        if (QueryOptions.RelatedTermWeight > 0) WithSearcher(searcher => RelatedTerms.For(searcher.IndexReader));
+    }
+
     private static readonly ISet<string> ManifestFieldsToLoad = new HashSet<string> { IndexFields.ArticleId, IndexFields.ContentHash, IndexFields.BodyHash };
     private static readonly ISet<string> StatsFieldsToLoad = new HashSet<string> { IndexFields.Published, IndexFields.PublishedOffset, IndexFields.Source };
 
     private IReadOnlyList<ScoredChunk> Search(IndexSearcher searcher, SearchRequest request)
     {
-        var query = LuceneQueryBuilder.BuildQuery(request);
+        var related = QueryOptions.RelatedTermWeight > 0 ? RelatedTerms.For(searcher.IndexReader) : null;
+        var query = LuceneQueryBuilder.BuildQuery(request, QueryOptions, related);
+        // A searcher is a thin view over the shared reader: cheap to create per query with the scoring in use.
+        searcher = new IndexSearcher(searcher.IndexReader) { Similarity = new CoordinatedBm25Similarity(
+            request.Language == Languages.English ? QueryOptions.EnglishCoordinationExponent : QueryOptions.CoordinationExponent,
+            QueryOptions.K1, QueryOptions.B) };
         var filter = LuceneQueryBuilder.BuildFilter(request);
         var dense = request.Embedding is { } embedding ? DenseVectors.For(searcher) : null;
         var hybrid = dense is { Count: > 0 };
@@ -259,7 +274,7 @@ public sealed class LuceneArticleIndex : IArticleIndex
                 writer.Commit();
                 _logger.LogInformation("Created an empty Lucene index at {Path}", _path);
             }
-            _searchers = new SearcherManager(directory, new Bm25SearcherFactory());
+            _searchers = new SearcherManager(directory, null);
             _directory = directory;
             return directory;
         }
@@ -278,10 +293,5 @@ public sealed class LuceneArticleIndex : IArticleIndex
     {
         try { return new DirectoryInfo(_path).EnumerateFiles().Sum(f => f.Length); }
         catch (IOException) { return null; }
-    }
-
-    private sealed class Bm25SearcherFactory : SearcherFactory
-    {
-        public override IndexSearcher NewSearcher(IndexReader reader) => new(reader) { Similarity = new BM25Similarity() };
     }
 }

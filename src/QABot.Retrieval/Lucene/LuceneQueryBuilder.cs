@@ -6,55 +6,78 @@ using QABot.Text.Analysis;
 
 namespace QABot.Retrieval.Lucene;
 
+/// <summary>The knobs of the sparse query, tuned on XQuAD (see the retrieval tests).</summary>
+internal sealed record LuceneQueryOptions
+{
+    public static LuceneQueryOptions Default { get; } = new();
+
+    /// <summary>Title words describe the whole article, so a title hit counts more than one body hit.</summary>
+    public float TitleBoost { get; init; } = 1.5f;
+    /// <summary>Words of an English question that survive Arabic analysis are mostly names and numbers written in Latin.</summary>
+    public float LatinTermWeight { get; init; } = 0.5f;
+    /// <summary>A multi-word expansion found as a phrase is stronger evidence than its words apart.</summary>
+    public float PhraseBoost { get; init; } = 1f;
+    public int PhraseSlop { get; init; } = 2;
+    /// <summary>Adjacent question words found near each other in a passage: evidence the passage answers this question.</summary>
+    public float ProximityBoost { get; init; } = 0.3f;
+    public int ProximitySlop { get; init; } = 4;
+    /// <summary>Guessed name spellings also match spellings one edit away (Kuechly → كيكلي / كوكلي).</summary>
+    public bool FuzzyTransliterations { get; init; } = true;
+    public float FuzzyWeight { get; init; } = 0.8f;
+    /// <summary>Weight of a word's alternative analysis (attached preposition removed) relative to the word as written.</summary>
+    public float AlternativeFormWeight { get; init; } = 0.7f;
+    /// <summary>
+    /// A multi-word expansion is one concept: its weight is divided by (word count)^this, so «كيم جونغ أون» does not
+    /// count three times as much as a one-word translation.
+    /// </summary>
+    public float ConceptLengthNormalization { get; init; } = 1f;
+    /// <summary>Alternative renderings of one English concept compete (best one counts) instead of adding up.</summary>
+    public bool ConceptsAsDisjunctions { get; init; } = true;
+    public float DisjunctionTieBreaker { get; init; } = 0.2f;
+    /// <summary>Exponent of the share of question words a passage matches (0 = plain BM25).</summary>
+    public float CoordinationExponent { get; init; } = 0.5f;
+    /// <summary>Translated questions need it more: their weights are guesses, covering every concept is the better signal.</summary>
+    public float EnglishCoordinationExponent { get; init; } = 1f;
+    /// <summary>BM25 term-frequency saturation and length normalization (query-time only: norms do not depend on them).</summary>
+    public float K1 { get; init; } = 1.2f;
+    public float B { get; init; } = 0.75f;
+    /// <summary>Weight of index terms sharing a word's consonant skeleton (see <see cref="RelatedTerms"/>); 0 disables.</summary>
+    public float RelatedTermWeight { get; init; } = 0.4f;
+    public int MaxRelatedTerms { get; init; } = 3;
+}
+
 /// <summary>
-/// Builds the sparse query for a <see cref="SearchRequest"/>: the question's own terms, the weighted Arabic expansions
-/// (phrases as sloppy phrase queries plus their words), each matched in the body and, boosted, in the title.
+/// Builds the sparse query for a <see cref="SearchRequest"/>: the question's own terms (with proximity pairs) and the
+/// weighted Arabic expansions. Expansions whose <see cref="WeightedPhrase.Origin"/> names a concept
+/// (<c>"expander:concept"</c>) are grouped, and the alternatives of one concept compete instead of adding up.
 /// </summary>
 internal static class LuceneQueryBuilder
 {
-    /// <summary>Title words describe the whole article, so a title hit counts more than one body hit.</summary>
-    internal const float TitleBoost = 1.5f;
-    /// <summary>Words of an English question that survive Arabic analysis are mostly names and numbers written in Latin.</summary>
-    internal const float LatinTermWeight = 0.5f;
-    /// <summary>A multi-word expansion found as a phrase is much stronger evidence than its words apart.</summary>
-    internal const float PhraseBoost = 2f;
-    internal const int PhraseSlop = 2;
     /// <summary>Lucene's default clause limit is 1024; expansions are capped well below it.</summary>
-    private const int MaxTerms = 400;
+    private const int MaxClauses = 900;
 
     /// <summary>The scoring query, or null when the request has no searchable term at all.</summary>
-    public static Query? BuildQuery(SearchRequest request)
+    public static Query? BuildQuery(SearchRequest request, LuceneQueryOptions options, RelatedTerms? related = null)
     {
-        var termWeights = new Dictionary<string, float>(StringComparer.Ordinal);
-        var phrases = new List<(IReadOnlyList<string> Terms, float Weight)>();
-
-        var questionWeight = request.Language == Languages.English ? LatinTermWeight : 1f;
-        foreach (var term in SearchAnalysis.Terms(request.Text, Languages.Arabic))
-            AddTerm(termWeights, term, questionWeight);
-
-        foreach (var expansion in request.Expansions)
-        {
-            if (expansion.Weight <= 0 || string.IsNullOrWhiteSpace(expansion.Text)) continue;
-            var terms = SearchAnalysis.Terms(expansion.Text, Languages.Arabic);
-            foreach (var term in terms) AddTerm(termWeights, term, expansion.Weight);
-            if (terms.Count > 1) phrases.Add((terms, expansion.Weight));
-        }
-
-        if (termWeights.Count == 0) return null;
-
         var query = new BooleanQuery();
-        foreach (var (term, weight) in termWeights.OrderByDescending(t => t.Value).Take(MaxTerms))
+        AddQuestion(query, request, options, related);
+        foreach (var group in request.Expansions
+                     .Where(e => e.Weight > 0 && !string.IsNullOrWhiteSpace(e.Text))
+                     .Select((e, i) => (Expansion: e, Concept: Concept(e, i, options)))
+                     .GroupBy(x => x.Concept, x => x.Expansion))
         {
-            query.Add(new TermQuery(new Term(IndexFields.Body, term)) { Boost = weight }, Occur.SHOULD);
-            query.Add(new TermQuery(new Term(IndexFields.Title, term)) { Boost = weight * TitleBoost }, Occur.SHOULD);
+            var variants = group.Select(e => VariantQuery(e, options, related)).OfType<Query>().ToList();
+            if (variants.Count == 0) continue;
+            if (variants.Count == 1) query.Add(variants[0], Occur.SHOULD);
+            else
+            {
+                var best = new DisjunctionMaxQuery(options.DisjunctionTieBreaker);
+                foreach (var variant in variants) best.Add(variant);
+                query.Add(best, Occur.SHOULD);
+            }
+            if (query.Clauses.Count >= MaxClauses) break;
         }
-        foreach (var (terms, weight) in phrases.Take(MaxTerms / 4))
-        {
-            var phrase = new PhraseQuery { Slop = PhraseSlop, Boost = weight * PhraseBoost };
-            foreach (var term in terms) phrase.Add(new Term(IndexFields.Body, term));
-            query.Add(phrase, Occur.SHOULD);
-        }
-        return query;
+        return query.Clauses.Count == 0 ? null : query;
     }
 
     /// <summary>The filter for date range and sources, or null when the request has neither.</summary>
@@ -74,8 +97,81 @@ internal static class LuceneQueryBuilder
         return filter.Clauses.Count == 0 ? null : new QueryWrapperFilter(filter);
     }
 
-    private static void AddTerm(Dictionary<string, float> weights, string term, float weight)
+    private static void AddQuestion(BooleanQuery query, SearchRequest request, LuceneQueryOptions options, RelatedTerms? related)
     {
-        if (!weights.TryGetValue(term, out var existing) || existing < weight) weights[term] = weight;
+        // An English question still carries Latin names, acronyms and numbers that Arabic text quotes as written.
+        var weight = request.Language == Languages.English ? options.LatinTermWeight : 1f;
+        var analyzed = SearchAnalysis.Analyze(request.Text, Languages.Arabic);
+        var weights = new Dictionary<string, float>(StringComparer.Ordinal);
+        foreach (var term in analyzed)
+        {
+            var w = term.IsAlternative ? weight * options.AlternativeFormWeight : weight;
+            if (!weights.TryGetValue(term.Text, out var existing) || existing < w) weights[term.Text] = w;
+        }
+        // One top-level clause per word (both its forms), so coordination counts words, not fields or forms.
+        foreach (var word in analyzed.GroupBy(t => t.Position))
+        {
+            var clause = new BooleanQuery(disableCoord: true);
+            foreach (var term in word.Select(t => t.Text).Distinct()) AddTerm(clause, term, weights[term], options);
+            foreach (var term in word) AddRelated(clause, term.Text, term.IsAlternative ? weight * options.AlternativeFormWeight : weight, options, related);
+            query.Add(clause, Occur.SHOULD);
+        }
+
+        if (options.ProximityBoost <= 0 || request.Language == Languages.English) return;
+        var words = analyzed.Where(t => !t.IsAlternative).Select(t => t.Text).ToList();
+        var proximity = new BooleanQuery(disableCoord: true);
+        for (var i = 0; i + 1 < words.Count; i++)
+            if (words[i] != words[i + 1])
+                proximity.Add(Phrase([words[i], words[i + 1]], options.ProximitySlop, options.ProximityBoost), Occur.SHOULD);
+        // Proximity refines the ranking of passages that match; it is not a concept of its own.
+        if (proximity.Clauses.Count > 0) query.Add(proximity, Occur.SHOULD);
+    }
+
+    private static Query? VariantQuery(WeightedPhrase expansion, LuceneQueryOptions options, RelatedTerms? related)
+    {
+        var analyzed = SearchAnalysis.Analyze(expansion.Text, Languages.Arabic);
+        var words = analyzed.Where(t => !t.IsAlternative).Select(t => t.Text).ToList();
+        if (words.Count == 0) return null;
+        var variant = new BooleanQuery(disableCoord: true);
+        foreach (var term in analyzed.DistinctBy(t => t.Text))
+            AddTerm(variant, term.Text, term.IsAlternative ? options.AlternativeFormWeight : 1f, options);
+        foreach (var word in words) AddRelated(variant, word, 1f, options, related);
+        if (words.Count > 1) variant.Add(Phrase(words, options.PhraseSlop, options.PhraseBoost), Occur.SHOULD);
+        if (options.FuzzyTransliterations && expansion.Origin.StartsWith("transliteration", StringComparison.Ordinal))
+            foreach (var word in words.Where(w => w.Length >= 4))
+                variant.Add(new FuzzyQuery(new Term(IndexFields.Body, word), 1, 1) { Boost = options.FuzzyWeight }, Occur.SHOULD);
+        variant.Boost = expansion.Weight / MathF.Pow(words.Count, options.ConceptLengthNormalization);
+        return variant;
+    }
+
+    private static void AddRelated(BooleanQuery clause, string term, float weight, LuceneQueryOptions options, RelatedTerms? related)
+    {
+        if (related is null || options.RelatedTermWeight <= 0) return;
+        var existing = clause.Clauses.Select(c => c.Query).OfType<TermQuery>().Select(q => q.Term.Text).ToHashSet();
+        foreach (var other in related.Of(term, options.MaxRelatedTerms))
+            if (!existing.Contains(other))
+                clause.Add(new TermQuery(new Term(IndexFields.Body, other)) { Boost = weight * options.RelatedTermWeight }, Occur.SHOULD);
+    }
+
+    private static void AddTerm(BooleanQuery query, string term, float weight, LuceneQueryOptions options)
+    {
+        query.Add(new TermQuery(new Term(IndexFields.Body, term)) { Boost = weight }, Occur.SHOULD);
+        query.Add(new TermQuery(new Term(IndexFields.Title, term)) { Boost = weight * options.TitleBoost }, Occur.SHOULD);
+    }
+
+    private static PhraseQuery Phrase(IReadOnlyList<string> words, int slop, float boost)
+    {
+        var phrase = new PhraseQuery { Slop = slop, Boost = boost };
+        foreach (var word in words) phrase.Add(new Term(IndexFields.Body, word));
+        return phrase;
+    }
+
+    /// <summary>"expander:concept" groups by concept; expansions without one stand alone.</summary>
+    private static string Concept(WeightedPhrase expansion, int index, LuceneQueryOptions options)
+    {
+        var colon = expansion.Origin.IndexOf(':');
+        return options.ConceptsAsDisjunctions && colon >= 0 && colon + 1 < expansion.Origin.Length
+            ? expansion.Origin[(colon + 1)..]
+            : $"#{index}";
     }
 }

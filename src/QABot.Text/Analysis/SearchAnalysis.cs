@@ -12,7 +12,8 @@ namespace QABot.Text.Analysis;
 
 /// <summary>
 /// The term analysis shared by every index backend (Lucene fields, Qdrant sparse vectors) and by queries.
-/// Arabic: standard tokenizer, lower case, <see cref="ArabicNormalizer"/> folding, stop words, light stemming.
+/// Arabic: standard tokenizer, lower case, <see cref="ArabicNormalizer"/> folding, stop words, light stemming, and an
+/// alternative form without an attached preposition/conjunction (<see cref="ArabicProcliticFilter"/>).
 /// English: Lucene's English analyzer (Porter stemming, stop words).
 /// </summary>
 public static class SearchAnalysis
@@ -36,6 +37,28 @@ public static class SearchAnalysis
         return terms;
     }
 
+    /// <summary>
+    /// The analyzed terms with their positions. A term that shares the previous one's position is an alternative form
+    /// of the same word (see <see cref="ArabicProcliticFilter"/>), flagged <see cref="AnalyzedTerm.IsAlternative"/>.
+    /// </summary>
+    public static IReadOnlyList<AnalyzedTerm> Analyze(string text, string language)
+    {
+        var terms = new List<AnalyzedTerm>();
+        using var stream = ForLanguage(language).GetTokenStream("body", text);
+        var term = stream.AddAttribute<ICharTermAttribute>();
+        var increment = stream.AddAttribute<IPositionIncrementAttribute>();
+        stream.Reset();
+        var position = -1;
+        while (stream.IncrementToken())
+        {
+            var alternative = increment.PositionIncrement == 0 && terms.Count > 0;
+            position += Math.Max(increment.PositionIncrement, alternative ? 0 : 1);
+            terms.Add(new AnalyzedTerm(term.ToString(), position, alternative));
+        }
+        stream.End();
+        return terms;
+    }
+
     private sealed class ArabicSearchAnalyzer : Analyzer
     {
         private static readonly CharArraySet StopWords = BuildStopWords();
@@ -47,13 +70,22 @@ public static class SearchAnalysis
             stream = new ArabicFoldingFilter(stream);
             stream = new StopFilter(Version, stream, StopWords);
             stream = new ArabicStemFilter(stream);
+            stream = new ArabicProcliticFilter(stream);
             return new TokenStreamComponents(source, stream);
         }
+
+        private const string ExtraArabicStopWords =
+            "ماذا متى كم كيف أين لماذا هل وهل فهل ماهو ماهي وما تم يتم وتم هما هم هن أنتم نحن اللذان اللتان اللذين اللتين " +
+            "لكي كي هؤلاء أولئك ذات إذ إذن عما عمن مما ممن لقد وقد فقد لدي اذكر أذكر";
 
         private static CharArraySet BuildStopWords()
         {
             var set = new CharArraySet(Version, 256, false);
             foreach (var word in ArabicAnalyzer.DefaultStopSet)
+                set.Add(ArabicNormalizer.Normalize(word));
+            // Question words and function words missing from Lucene's list: every question carries them, so they
+            // only pull in passages that share the question's grammar rather than its topic.
+            foreach (var word in ExtraArabicStopWords.Split(' ', StringSplitOptions.RemoveEmptyEntries))
                 set.Add(ArabicNormalizer.Normalize(word));
             foreach (var word in EnglishAnalyzer.DefaultStopSet)
                 set.Add(word);
@@ -61,3 +93,6 @@ public static class SearchAnalysis
         }
     }
 }
+
+/// <param name="Position">Word position in the analyzed text (stop words leave gaps).</param>
+public readonly record struct AnalyzedTerm(string Text, int Position, bool IsAlternative);

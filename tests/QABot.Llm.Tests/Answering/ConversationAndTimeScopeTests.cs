@@ -1,3 +1,4 @@
+using QABot.Answering.Formatting;
 using QABot.Answering.Llm.Context;
 using QABot.Answering.Llm.Planning;
 using QABot.Core.Answering;
@@ -60,13 +61,27 @@ public sealed class ConversationAndTimeScopeTests
     }
 
     [Fact]
-    public async Task Time_scope_becomes_the_search_date_filter_relative_to_today_and_corpus()
+    public async Task Time_scope_the_rules_read_is_applied_without_asking_the_model()
     {
         await using var h = await LlmHarness.StartAsync();
-        h.StandIn.Script("time-scope", StandInReply.Text("""The range is {"from": "2023-10-01", "to": "2023-10-31"}"""));
-        h.StandIn.Script("grounded-answer", StandInReply.Text("أعرب بوتين عن أمله في أن تساهم الاتفاقيات في الاستقرار الإقليمي [1]."));
+        h.StandIn.Script("grounded-answer", StandInReply.Text("أهدى بوتين كيم بندقية [1]."));
 
-        var answer = await h.AskAsync("ماذا قال بوتين عن الاتفاقيات مع كوريا الشمالية الشهر الماضي؟");
+        await h.AskAsync("ماذا أهدى بوتين لكيم جونغ أون الشهر الماضي؟"); // today is 2023-10-20: September 2023
+
+        Assert.Empty(h.StandIn.CallsFor("time-scope"));
+        var range = h.Index.Searches[^1].PublishedRange;
+        Assert.Equal(("2023-09-01", "2023-09-30"), (range?.From?.ToString("yyyy-MM-dd"), range?.To?.ToString("yyyy-MM-dd")));
+    }
+
+    [Fact]
+    public async Task Time_scope_the_rules_cannot_read_is_asked_of_the_model_with_today_and_the_corpus_span()
+    {
+        await using var h = await LlmHarness.StartAsync();
+        h.StandIn.Script("expand-query", StandInReply.Text("بوتين\nالاتفاقيات\nكوريا الشمالية"));
+        h.StandIn.Script("time-scope", StandInReply.Text("""The range is {"from": "2023-10-01", "to": "2023-10-31"}"""));
+        h.StandIn.Script("grounded-answer", StandInReply.Text("NOT_IN_CORPUS"));
+
+        var answer = await h.AskAsync("What did Putin say about the agreements with North Korea in the weeks after the summit?");
 
         var scopeCall = Assert.Single(h.StandIn.CallsFor("time-scope"));
         Assert.Contains("Today is 2023-10-20", scopeCall.System);
@@ -76,6 +91,7 @@ public sealed class ConversationAndTimeScopeTests
         Assert.Equal(new DateTimeOffset(2023, 10, 1, 0, 0, 0, TimeSpan.Zero), range.From);
         Assert.Equal(new DateTime(2023, 10, 31), range.To!.Value.Date);
         Assert.All(answer.Retrieved, r => Assert.Equal(SampleCorpus.SummitCongratsId, r.ArticleId)); // the only October article
+        Assert.Equal(AnswerTexts.NotFoundInPeriod(QABot.Core.Domain.Languages.English, "2023-10-01 – 2023-10-31"), answer.Text);
     }
 
     [Fact]
@@ -99,7 +115,7 @@ public sealed class ConversationAndTimeScopeTests
     [InlineData("no idea", null, null)]
     public void Time_scope_reply_is_validated(string reply, string? from, string? to)
     {
-        var range = TimeScopeExtractor.ParseRange(reply);
+        var range = LlmTimeScopeExtractor.ParseRange(reply);
         Assert.Equal(from, range?.From?.ToString("yyyy-MM-dd"));
         Assert.Equal(to, range?.To?.ToString("yyyy-MM-dd"));
     }
@@ -111,5 +127,5 @@ public sealed class ConversationAndTimeScopeTests
     [InlineData("Who is Kim Jong Un?", false)]
     [InlineData("ماذا أهدى بوتين لكيم؟", false)]
     public void Time_words_are_recognised_in_both_languages(string question, bool expected) =>
-        Assert.Equal(expected, TimeScopeExtractor.MentionsTime(question));
+        Assert.Equal(expected, LlmTimeScopeExtractor.MentionsTime(question));
 }

@@ -1,3 +1,4 @@
+using QABot.Answering.Formatting;
 using QABot.Answering.Llm.Answering;
 using QABot.Core.Domain;
 using QABot.Llm.Tests.Doubles;
@@ -93,7 +94,7 @@ public sealed class LlmAnswererTests
     }
 
     [Fact]
-    public async Task Empty_reply_falls_back_with_the_standalone_question_and_no_conversation_id()
+    public async Task Empty_reply_falls_back_and_the_fallback_keeps_the_conversation_when_nothing_was_rewritten()
     {
         await using var h = await LlmHarness.StartAsync();
         h.StandIn.Script(Answer, StandInReply.Text(""));
@@ -102,17 +103,33 @@ public sealed class LlmAnswererTests
 
         Assert.Equal(MarkedFallbackAnswerer.Text, answer.Text);
         var request = Assert.Single(h.Fallback.Requests);
-        Assert.Null(request.ConversationId);
-        Assert.Equal(LlmHarness.Today, request.Now);
-        // The turn is recorded once, by the LLM answerer, with the answer actually given.
-        Assert.Equal(MarkedFallbackAnswerer.Text, Assert.Single(await h.Conversations.GetAsync("chat-1")).Answer);
+        Assert.Equal(("chat-1", SeedQuestions.Gifts, LlmHarness.Today), (request.ConversationId, request.Question, request.Now));
+        Assert.Single(await h.Conversations.GetAsync("chat-1")); // recorded once, by the fallback
+    }
+
+    [Fact]
+    public async Task Fallback_after_a_rewrite_gets_the_standalone_question_and_the_turn_is_recorded_once()
+    {
+        await using var h = await LlmHarness.StartAsync();
+        h.StandIn.Script("rewrite-follow-up", StandInReply.Text(SeedQuestions.Treaty));
+        h.StandIn.Script(Answer, StandInReply.Status(500));
+        await h.Conversations.AppendAsync("chat-2", new QABot.Core.Answering.ConversationTurn(SeedQuestions.Gifts, "بندقية [1].", [SampleCorpus.GiftsId], LlmHarness.Today));
+
+        var answer = await h.AskAsync("وهل وقعا اتفاقية؟", "chat-2");
+
+        var request = Assert.Single(h.Fallback.Requests);
+        Assert.Equal((null, SeedQuestions.Treaty), (request.ConversationId, request.Question));
+        Assert.Equal("وهل وقعا اتفاقية؟", answer.Question);
+        var turns = await h.Conversations.GetAsync("chat-2");
+        Assert.Equal(["وهل وقعا اتفاقية؟"], turns.Skip(1).Select(t => t.Question));
     }
 
     [Theory]
-    [InlineData(SeedQuestions.Letter, RefusalText.Arabic, Languages.Arabic)]
-    [InlineData("Did Kim's letter mention a visit to the moon?", RefusalText.English, Languages.English)]
-    public async Task Refusal_marker_gives_a_refused_answer_in_the_question_language(string question, string expected, string language)
+    [InlineData(SeedQuestions.Letter, Languages.Arabic)]
+    [InlineData("Did Kim's letter mention a visit to the moon?", Languages.English)]
+    public async Task Refusal_marker_gives_a_refused_answer_in_the_question_language(string question, string language)
     {
+        var expected = AnswerTexts.NotFound(language);
         await using var h = await LlmHarness.StartAsync();
         h.StandIn.Script("expand-query", StandInReply.Text("رسالة كيم\nبوتين"));
         h.StandIn.Script(Answer, StandInReply.Text("NOT_IN_CORPUS"));
@@ -181,10 +198,10 @@ public sealed class LlmAnswererTests
     }
 
     [Fact]
-    public async Task Streaming_passes_fragments_on_and_completes_with_the_guarded_answer()
+    public async Task Streaming_passes_on_guarded_sentences_and_completes_with_the_same_text()
     {
         await using var h = await LlmHarness.StartAsync();
-        const string reply = "أهدى بوتين كيم جونغ أون بندقية من إنتاج روسي تعد من أفضل نوعية [2]، وأهداه كيم بندقية كورية [2][1]. وأهداه أيضاً سيارة [9].";
+        const string reply = "أهدى بوتين كيم جونغ أون بندقية من إنتاج روسي تعد من أفضل نوعية [2]، وأهداه كيم بندقية كورية [2][1]. وأهداه أيضاً سيارة [9]. وتبادلا القفازات [1].";
         h.StandIn.Script(Answer, StandInReply.Text(reply));
         Answer? completed = null;
 
@@ -193,11 +210,28 @@ public sealed class LlmAnswererTests
                            new QABot.Core.Answering.AnswerRequest { Question = SeedQuestions.Gifts, Now = LlmHarness.Today, Top = 3 }, a => completed = a))
             fragments.Add(fragment);
 
-        Assert.True(fragments.Count > 1, "the stand-in streams the reply in several SSE events");
-        Assert.Equal(reply, string.Concat(fragments));
         Assert.True(Assert.Single(h.StandIn.CallsFor(Answer)).Stream);
+        const string guarded = "أهدى بوتين كيم جونغ أون بندقية من إنتاج روسي تعد من أفضل نوعية [1]، وأهداه كيم بندقية كورية [1]. وتبادلا القفازات [1].";
+        Assert.Equal(2, fragments.Count); // two sentences survive; the one citing [9] is never shown
+        Assert.Equal(guarded, string.Concat(fragments));
         Assert.NotNull(completed);
-        Assert.Equal("أهدى بوتين كيم جونغ أون بندقية من إنتاج روسي تعد من أفضل نوعية [1]، وأهداه كيم بندقية كورية [1].", completed.Text);
+        Assert.Equal((guarded, LlmAnswerer.AnswererName), (completed.Text, completed.Answerer));
+    }
+
+    [Fact]
+    public async Task Streamed_refusal_is_held_back_and_the_refusal_text_given()
+    {
+        await using var h = await LlmHarness.StartAsync();
+        h.StandIn.Script(Answer, StandInReply.Text("NOT_IN_CORPUS"));
+        Answer? completed = null;
+
+        var fragments = new List<string>();
+        await foreach (var fragment in h.Streaming.StreamAsync(
+                           new QABot.Core.Answering.AnswerRequest { Question = SeedQuestions.Gifts, Now = LlmHarness.Today, Top = 3 }, a => completed = a))
+            fragments.Add(fragment);
+
+        Assert.Equal([AnswerTexts.NotFound(Languages.Arabic)], fragments);
+        Assert.True(completed?.Refused);
     }
 
     [Fact]

@@ -86,4 +86,21 @@ public sealed class CitationGuardTests
     [InlineData("أهدى بوتين كيم بندقية [١].", GuardVerdict.Accepted)]
     public void Verdicts_for_an_arabic_question(string reply, GuardVerdict expected) =>
         Assert.Equal(expected, CitationGuard.Check(reply, Sources, Languages.Arabic).Verdict);
+
+    [Theory]
+    [InlineData("أهدى بوتين كيم بندقية روسية. [2] وتلقى دبابة [7]. ووقع الزعيمان اتفاقية [3][1].\n\nوتبادلا الهدايا [1].")]
+    [InlineData("The leaders signed a treaty [3]. It was published on 15 September 2023 [1]. Putin gave Kim a rifle [2][2].")]
+    public void Streaming_in_small_fragments_shows_exactly_the_guarded_text(string reply)
+    {
+        var language = reply[0] < 128 ? Languages.English : Languages.Arabic;
+        var stream = new GuardedStream(Sources, language);
+        var shown = new List<string>();
+        for (var i = 0; i < reply.Length; i += 3) shown.AddRange(stream.Push(reply[i..Math.Min(reply.Length, i + 3)]));
+        shown.AddRange(stream.Flush());
+
+        var whole = CitationGuard.Check(reply, Sources, language);
+        Assert.Equal(GuardVerdict.Accepted, whole.Verdict);
+        Assert.Equal(whole.Text, string.Concat(shown).Trim());
+        Assert.DoesNotContain("[7]", whole.Text);
+    }
 }

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using QABot.Answering.Extensions;
 using QABot.Answering.Llm.Answering;
 using QABot.Answering.Llm.Extensions;
 using QABot.Answering.Llm.Guard;
@@ -38,7 +39,8 @@ public sealed class LlmHarness : IAsyncDisposable
     public MemoryConversations Conversations => (MemoryConversations)Services.GetRequiredService<IConversationStore>();
     public IReadOnlyList<(string Question, GuardResult Result)> GuardResults { get { lock (_guardResults) return _guardResults.ToList(); } }
 
-    public static async Task<LlmHarness> StartAsync(Dictionary<string, string?>? settings = null, bool configureLlm = true)
+    /// <param name="realExtractiveFallback">Register the real extractive answerer through AddAnswering() instead of <see cref="MarkedFallbackAnswerer"/>.</param>
+    public static async Task<LlmHarness> StartAsync(Dictionary<string, string?>? settings = null, bool configureLlm = true, bool realExtractiveFallback = false)
     {
         var standIn = await OpenAiStandIn.StartAsync();
         var config = new Dictionary<string, string?>
@@ -57,9 +59,16 @@ public sealed class LlmHarness : IAsyncDisposable
         builder.Services.AddSingleton<IArticleIndex, SampleCorpusIndex>();
         builder.Services.AddSingleton<IQueryPlanner, ExpandingPlanner>();
         builder.Services.AddSingleton<IConversationStore, MemoryConversations>();
-        // As AddAnswering() registers the extractive answerer: concrete type, and IAnswerer resolved from it.
-        builder.Services.AddSingleton<MarkedFallbackAnswerer>();
-        builder.Services.AddSingleton<IAnswerer>(sp => sp.GetRequiredService<MarkedFallbackAnswerer>());
+        if (realExtractiveFallback)
+        {
+            builder.AddAnswering();
+        }
+        else
+        {
+            // As AddAnswering() registers the extractive answerer: concrete type, and IAnswerer resolved from it.
+            builder.Services.AddSingleton<MarkedFallbackAnswerer>();
+            builder.Services.AddSingleton<IAnswerer>(sp => sp.GetRequiredService<MarkedFallbackAnswerer>());
+        }
         builder.AddLlmAnswering();
         return new LlmHarness(standIn, builder.Build());
     }

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using QABot.Answering.Extractive;
 using QABot.Answering.Llm.Answering;
 using QABot.Answering.Llm.Connection;
 using QABot.Answering.Llm.Extensions;
@@ -79,5 +80,22 @@ public sealed class LlmAnsweringWiringTests
         builder.Services.AddSingleton<IConversationStore, MemoryConversations>();
         builder.Services.AddSingleton<IAnswerer, MarkedFallbackAnswerer>();
         return builder;
+    }
+
+    [Fact]
+    public async Task With_the_real_AddAnswering_the_extractive_answerer_is_the_fallback_and_answers_when_the_model_is_down()
+    {
+        await using var h = await LlmHarness.StartAsync(new() { ["Llm:MaxRetries"] = "0" }, realExtractiveFallback: true);
+        h.StandIn.Script("grounded-answer", StandInReply.Status(503, "down"));
+
+        Assert.IsType<LlmAnswerer>(h.Answerer);
+        Assert.IsType<ExtractiveAnswerer>(h.Services.GetRequiredKeyedService<IAnswerer>(LlmAnsweringExtensions.FallbackAnswererKey));
+        var answer = await h.AskAsync(SeedQuestions.Gifts, "chat-real");
+
+        Assert.Equal(ExtractiveAnswerer.Name, answer.Answerer);
+        // Which passage it quotes is the extractive answerer's business; that it answers from what was retrieved is the point.
+        Assert.NotEmpty(answer.Citations);
+        Assert.All(answer.Citations, c => Assert.Contains(answer.Retrieved, r => r.ArticleId == c.ArticleId));
+        Assert.Single(await h.Conversations.GetAsync("chat-real"));
     }
 }

@@ -19,10 +19,7 @@ public sealed class XquadRecallTests(ITestOutputHelper output)
         var xquad = XquadRetrieval.Load();
         using var temp = new TempDirectory();
         await using var index = await xquad.BuildIndexAsync(temp.File("index"));
-        var planner = new QueryPlanner([
-            new DictionaryQueryExpander(new FreeDictDictionary(CrossLingualResources.DictionaryIndexPath)),
-            new GazetteerQueryExpander(Gazetteer.Load()),
-        ]);
+        var planner = CrossLingualResources.RealPlanner();
 
         var arabic = await XquadRetrieval.MeasureAsync(index, xquad.Arabic, q => planner.PlanAsync(q, 5));
         var english = await XquadRetrieval.MeasureAsync(index, xquad.English, q => planner.PlanAsync(q, 5));
@@ -32,8 +29,10 @@ public sealed class XquadRecallTests(ITestOutputHelper output)
         Console.WriteLine($"XQUAD ar r@1={arabic.At1:F3} r@5={arabic.At5:F3} en r@1={english.At1:F3} r@5={english.At5:F3}");
         foreach (var miss in english.Misses.Take(15)) output.WriteLine($"en miss: {miss.Text}");
 
-        Assert.True(arabic.At1 >= 0.80, $"ar→ar recall@1 {arabic.At1:F3} fell below 0.80");
-        Assert.True(arabic.At5 >= 0.90, $"ar→ar recall@5 {arabic.At5:F3} fell below 0.90");
-        Assert.True(english.At1 >= 0.30, $"en→ar recall@1 {english.At1:F3} fell below 0.30");
+        // Measured 2026-11-23: ar→ar 0.904 / 0.976, en→ar 0.713 / 0.881.
+        Assert.True(arabic.At1 >= 0.89, $"ar→ar recall@1 {arabic.At1:F3} fell below 0.89");
+        Assert.True(arabic.At5 >= 0.965, $"ar→ar recall@5 {arabic.At5:F3} fell below 0.965");
+        Assert.True(english.At1 >= 0.69, $"en→ar recall@1 {english.At1:F3} fell below 0.69");
+        Assert.True(english.At5 >= 0.86, $"en→ar recall@5 {english.At5:F3} fell below 0.86");
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.Playwright;
+using Xunit;
 
-namespace QABot.Hosts.Tests.Web;
+namespace QABot.Testing;
 
 /// <summary>
 /// The system Chromium driven by Playwright (Playwright's own browser download does not work here). Missing Chromium

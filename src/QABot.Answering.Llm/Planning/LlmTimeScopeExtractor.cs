@@ -5,23 +5,27 @@ using Microsoft.Extensions.Logging;
 using Microsoft.SemanticKernel;
 using QABot.Answering.Llm.Chat;
 using QABot.Answering.Llm.Prompts;
+using QABot.Answering.TimeScope;
 using QABot.Core.Retrieval;
 using QABot.Text;
 
 namespace QABot.Answering.Llm.Planning;
 
 /// <summary>
-/// Turns the time scope of a question ("last week", "in September 2023", «الشهر الماضي») into a publication-date
-/// filter, asking the model with today's date and the corpus' date span. Questions without any time word skip the model
-/// call. A reply that is not a valid range means "no filter", never a guessed one.
+/// Turns the time scope of a question into a publication-date filter. The rule-based reader of QABot.Answering goes
+/// first ("last week", "in September 2023", «الشهر الماضي»: exact and free); only a question it cannot read that still
+/// has a time word ("in the weeks before the summit", "autumn 2023") is put to the model, with today's date and the
+/// corpus' date span. A reply that is not a valid range means "no filter", never a guessed one.
 /// </summary>
-public sealed partial class TimeScopeExtractor(LlmChat chat, IArticleIndex index, TimeProvider clock, ILogger<TimeScopeExtractor> logger)
+public sealed partial class LlmTimeScopeExtractor(LlmChat chat, IArticleIndex index, TimeProvider clock, ILogger<LlmTimeScopeExtractor> logger)
 {
     private static readonly TimeSpan StatsLifetime = TimeSpan.FromMinutes(5);
-    private (IndexStats Stats, DateTimeOffset At)? _stats;
+    // A reference swapped whole, so concurrent questions never see a half-written cache entry.
+    private StatsSnapshot? _stats;
 
-    public async Task<DateRange?> ExtractAsync(string question, DateTimeOffset now, CancellationToken cancellationToken)
+    public async Task<TimeScopeMatch?> ExtractAsync(string question, DateTimeOffset now, CancellationToken cancellationToken)
     {
+        if (TimeScopeExtractor.Extract(question, now) is { } byRule) return byRule;
         if (!MentionsTime(question)) return null;
         try
         {
@@ -35,7 +39,7 @@ public sealed partial class TimeScopeExtractor(LlmChat chat, IArticleIndex index
             }, cancellationToken);
             var range = ParseRange(reply);
             logger.LogInformation("Time scope of {Question}: {From} .. {To}", question, range?.From, range?.To);
-            return range;
+            return range is null ? null : new TimeScopeMatch(range, $"{range.From:yyyy-MM-dd} – {range.To:yyyy-MM-dd}".Trim(' ', '–'));
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
@@ -80,9 +84,11 @@ public sealed partial class TimeScopeExtractor(LlmChat chat, IArticleIndex index
         var now = clock.GetUtcNow();
         if (_stats is { } cached && now - cached.At < StatsLifetime) return cached.Stats;
         var stats = await index.GetStatsAsync(cancellationToken);
-        _stats = (stats, now);
+        _stats = new StatsSnapshot(stats, now);
         return stats;
     }
+
+    private sealed record StatsSnapshot(IndexStats Stats, DateTimeOffset At);
 
     private static string IsoDate(DateTimeOffset at) => at.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 

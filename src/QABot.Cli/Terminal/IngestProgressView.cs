@@ -2,7 +2,7 @@ using QABot.Cli.Composition;
 using QABot.Ingestion;
 using Spectre.Console;
 
-namespace QABot.Cli.Console;
+namespace QABot.Cli.Terminal;
 
 /// <summary>A progress bar on a terminal; on redirected output, a plain line per 10 % so logs stay readable.</summary>
 public static class IngestProgressView
@@ -23,7 +23,7 @@ public static class IngestProgressView
             return await run(plain);
         }
 
-        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(System.Console.Error) });
+        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
         IngestReport? report = null;
         await console.Progress()
             .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn(), new SpinnerColumn())

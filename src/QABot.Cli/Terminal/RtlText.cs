@@ -1,6 +1,6 @@
 using QABot.Text;
 
-namespace QABot.Cli.Console;
+namespace QABot.Cli.Terminal;
 
 /// <summary>
 /// Makes mixed Arabic/Latin text survive terminals that apply the Unicode bidi algorithm per line: Arabic lines start

@@ -2,7 +2,7 @@ using System.Text.RegularExpressions;
 using QABot.Answering.Formatting;
 using QABot.Core.Domain;
 
-namespace QABot.Cli.Console;
+namespace QABot.Cli.Terminal;
 
 /// <summary>The human-readable, RTL-safe rendering of an answer used by `ask` and `chat`.</summary>
 public static partial class AnswerConsoleWriter

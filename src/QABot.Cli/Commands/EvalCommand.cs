@@ -1,0 +1,142 @@
+using System.CommandLine;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using QABot.Cli.Composition;
+using QABot.Evaluation.Hosting;
+using QABot.Evaluation.Reports;
+using QABot.Evaluation.Running;
+
+namespace QABot.Cli.Commands;
+
+public static class EvalCommand
+{
+    public static Command Create(GlobalOptions globals)
+    {
+        var dataset = new Argument<string?>("dataset")
+        {
+            Description = "A QA set: our .jsonl format, a SQuAD .json file, or a folder holding xquad.ar.json (+ xquad.en.json). Default: eval/sample-qa.jsonl.",
+            Arity = ArgumentArity.ZeroOrOne,
+        };
+        var corpus = new Option<string[]>("--corpus") { Description = "Articles a .jsonl set is asked against (files or folders; default the bundled sample corpus). SQuAD sets bring their own paragraphs." };
+        var configs = new Option<string[]>("--config", "-c")
+        {
+            Description = "A configuration to run; repeat to compare side by side. Presets: current, bm25 (no query expansion), no-dictionary, extractive, llm; " +
+                          "or NAME:KEY=VALUE;KEY=VALUE (e.g. top5:Retrieval:Top=5). Default: current.",
+        };
+        var limit = new Option<int?>("--limit", "-n") { Description = "At most N questions per group (spread over the set), for a quick run." };
+        var noUnanswerable = new Option<bool>("--no-unanswerable") { Description = "Skip the SQuAD unanswerable pass (held-out paragraphs removed, questions must be refused)." };
+        var outputs = new MeasurementOutputs();
+
+        var command = new Command("eval", """
+            Measure answer quality: index a QA set's articles into a private temporary index per configuration, ask every
+            question, and report retrieval (recall@1/5/10, MRR@10, nDCG@10), answers (exact match, token F1, keywords),
+            citations (precision, date correctness), refusals and latency (p50/p95). Prints the tables, writes a JSON report
+            (--out), the recall@k chart and its section of docs/benchmarks.md.
+
+            Examples:
+              qabot eval                                              (eval/sample-qa.jsonl on corpus/sample)
+              qabot eval ../shared/eval/xquad --config bm25 --config current --out xquad.json
+              qabot eval ../shared/eval/xquad --limit 50 --no-docs
+            """) { dataset, corpus, configs, limit, noUnanswerable };
+        outputs.AddTo(command);
+
+        command.SetAction((parse, ct) => globals.RunAsync(parse, ct, async (services, token) =>
+        {
+            var env = globals.EnvironmentFor(parse);
+            var root = services.GetRequiredService<IHostEnvironment>().ContentRootPath;
+            List<EvalConfiguration> configurations;
+            try { configurations = (parse.GetValue(configs) is { Length: > 0 } specs ? specs : [EvalConfiguration.CurrentName]).Select(EvalConfiguration.Parse).ToList(); }
+            catch (FormatException ex)
+            {
+                await env.Error.WriteLineAsync($"error: {ex.Message}");
+                return ExitCodes.BadInput;
+            }
+            var corpusPaths = parse.GetValue(corpus) is { Length: > 0 } given ? given : [services.GetRequiredService<SampleCorpusBootstrapper>().SampleCorpusPath];
+            if (parse.GetValue(limit) is < 1)
+            {
+                await env.Error.WriteLineAsync("error: --limit must be at least 1.");
+                return ExitCodes.BadInput;
+            }
+
+            var options = new EvalRunOptions
+            {
+                DatasetPath = parse.GetValue(dataset) ?? Path.Combine(root, "eval", "sample-qa.jsonl"),
+                CorpusPaths = corpusPaths,
+                Configurations = configurations,
+                Services = ServiceRecipe.FromApplication(services.GetRequiredService<IConfiguration>(), root, builder => builder.AddQABot()),
+                Limit = parse.GetValue(limit),
+                IncludeUnanswerable = !parse.GetValue(noUnanswerable),
+                OutputJsonPath = parse.GetValue(outputs.Out),
+                PlotsDirectory = outputs.ImagesDirectory(parse, root),
+                MarkdownPath = outputs.MarkdownPath(parse, root),
+                CommandLine = MeasurementOutputs.CommandLine(parse),
+            };
+
+            EvalReport report;
+            try
+            {
+                report = await EvalRunner.RunAsync(options, new LineProgress<EvalProgress>(env.Error,
+                    p => $"[{p.Configuration}] {p.Phase} {p.Done}/{p.Total}"), token);
+            }
+            catch (Exception ex) when (ex is InvalidDataException or FileNotFoundException or DirectoryNotFoundException or ArgumentException)
+            {
+                await env.Error.WriteLineAsync($"error: {ex.Message}");
+                return ExitCodes.BadInput;
+            }
+
+            await env.Out.WriteLineAsync($"{report.Dataset}: {report.Configurations[0].Questions.Count} questions per configuration, {report.Elapsed.TotalSeconds:0} s");
+            var targets = EvalMarkdown.TargetTable(report);
+            if (targets.Length > 0) await env.Out.WriteLineAsync(targets);
+            await env.Out.WriteLineAsync(EvalMarkdown.Tables(report));
+            await outputs.ReportWrittenAsync(env, options.OutputJsonPath, options.MarkdownPath, report.Charts);
+            return ExitCodes.Success;
+        }));
+        return command;
+    }
+}
+
+/// <summary>Where `eval` and `bench` write their results: a JSON report, and the charts plus a section of docs/benchmarks.md.</summary>
+internal sealed class MeasurementOutputs
+{
+    public Option<string?> Out { get; } = new("--out", "-o") { Description = "Write the full report as JSON to this file." };
+    public Option<string?> Docs { get; } = new("--docs") { Description = "Folder holding benchmarks.md and img/ to update (default: docs/ under the QABot root)." };
+    public Option<bool> NoDocs { get; } = new("--no-docs") { Description = "Do not write charts or update benchmarks.md." };
+
+    public void AddTo(Command command)
+    {
+        command.Add(Out);
+        command.Add(Docs);
+        command.Add(NoDocs);
+    }
+
+    public string? MarkdownPath(ParseResult parse, string root) =>
+        parse.GetValue(NoDocs) ? null : Path.Combine(DocsDirectory(parse, root), "benchmarks.md");
+
+    public string? ImagesDirectory(ParseResult parse, string root) =>
+        parse.GetValue(NoDocs) ? null : Path.Combine(DocsDirectory(parse, root), "img");
+
+    private string DocsDirectory(ParseResult parse, string root) => parse.GetValue(Docs) ?? Path.Combine(root, "docs");
+
+    /// <summary>The command as typed, quoted where needed, recorded next to the figures it produced.</summary>
+    public static string CommandLine(ParseResult parse) =>
+        "qabot " + string.Join(' ', parse.Tokens.Select(t => t.Value.Contains(' ') || t.Value.Length == 0 ? $"\"{t.Value}\"" : t.Value));
+
+    public async Task ReportWrittenAsync(CliEnvironment env, string? json, string? markdown, IReadOnlyList<string> charts)
+    {
+        if (json is not null) await env.Error.WriteLineAsync($"report: {json}");
+        if (markdown is not null) await env.Error.WriteLineAsync($"updated: {markdown}");
+        foreach (var chart in charts) await env.Error.WriteLineAsync($"chart:  {chart}");
+    }
+}
+
+/// <summary>Prints progress as plain lines on stderr, on the reporting thread so lines never arrive after the result.</summary>
+internal sealed class LineProgress<T>(TextWriter error, Func<T, string> format) : IProgress<T>
+{
+    private readonly Lock _gate = new();
+
+    public void Report(T value)
+    {
+        lock (_gate) error.WriteLine(format(value));
+    }
+}

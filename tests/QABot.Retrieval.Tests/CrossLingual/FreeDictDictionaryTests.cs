@@ -1,0 +1,84 @@
+using QABot.Retrieval.CrossLingual;
+using QABot.Testing;
+
+namespace QABot.Retrieval.Tests.CrossLingual;
+
+[Trait("Category", "Retrieval")]
+public sealed class FreeDictDictionaryTests
+{
+    private static readonly Lazy<FreeDictDictionary> Installed = new(() => new FreeDictDictionary(CrossLingualResources.DictionaryIndexPath));
+
+    [RequiresFileFact(CrossLingualResources.DictionaryIndexPath)]
+    public void Installed_dictionary_translates_single_words_first_sense_first()
+    {
+        var dictionary = Installed.Value;
+
+        Assert.True(dictionary.Count > 80_000, $"only {dictionary.Count} headwords loaded");
+        Assert.Equal("الهدية", dictionary.Lookup("gift")[0].Arabic);
+        Assert.Equal("أعطى", dictionary.Lookup("Gave")[0].Arabic);
+        Assert.Equal("البندقية", dictionary.Lookup("rifle")[0].Arabic);
+        var bomb = dictionary.Lookup("a-bomb");
+        Assert.Equal(["القنبلة النووية", "القنبلة الذرية"], bomb.Select(t => t.Arabic));
+        Assert.Equal([0, 1], bomb.Select(t => t.Sense));
+        Assert.Empty(dictionary.Lookup("qwertyuiopasdf"));
+    }
+
+    [RequiresFileFact(CrossLingualResources.DictionaryIndexPath)]
+    public void Installed_dictionary_knows_phrase_headwords()
+    {
+        var dictionary = Installed.Value;
+
+        Assert.True(dictionary.MaxHeadwordWords >= 2);
+        Assert.Contains(dictionary.Lookup("bin laden"), t => t.Arabic.Contains("بن لادن"));
+        Assert.NotEmpty(dictionary.Lookup("Addis  Ababa"));
+    }
+
+    [Fact]
+    public void Entry_parsing_splits_numbered_senses_and_alternatives_and_drops_explanations()
+    {
+        var translations = FreeDictDictionary.ParseEntry("Head /hˈɛd/\n1. الرأس، القمة\n2. رئيس - شخص يقود مجموعة\n3. a Latin note\n");
+
+        Assert.Equal([("الرأس", 0), ("القمة", 0), ("رئيس", 1)], translations.Select(t => (t.Arabic, t.Sense)));
+        Assert.Equal(0, FreeDictDictionary.DecodeBase64Number("A"));
+        Assert.Equal(64 * 2 + 3, FreeDictDictionary.DecodeBase64Number("CD"));
+    }
+
+    [Fact]
+    public void Dictionary_files_written_in_dictd_format_are_read_including_dictzip()
+    {
+        using var temp = new TempDirectory();
+        var body = "Rifle /ɹˈaɪfəl/\nالبندقية\nWhite House /wˈaɪt hˈaʊs/\nالبيت الأبيض\n";
+        var bytes = System.Text.Encoding.UTF8.GetBytes(body);
+        var firstLength = System.Text.Encoding.UTF8.GetByteCount("Rifle /ɹˈaɪfəl/\nالبندقية\n");
+        using (var file = File.Create(temp.File("mini.dict.dz")))
+        using (var gzip = new System.IO.Compression.GZipStream(file, System.IO.Compression.CompressionLevel.Optimal))
+            gzip.Write(bytes);
+        File.WriteAllLines(temp.File("mini.index"), [$"rifle\tA\t{Base64(firstLength)}", $"white house\t{Base64(firstLength)}\t{Base64(bytes.Length - firstLength)}"]);
+
+        var dictionary = new FreeDictDictionary(temp.File("mini.index"));
+
+        Assert.Equal("البندقية", Assert.Single(dictionary.Lookup("rifle")).Arabic);
+        Assert.Equal("البيت الأبيض", Assert.Single(dictionary.Lookup("White House")).Arabic);
+        Assert.Equal(2, dictionary.MaxHeadwordWords);
+    }
+
+    [Fact]
+    public void Missing_dictionary_is_empty_and_warns_once_instead_of_failing()
+    {
+        var logger = new CountingLogger();
+        var dictionary = new FreeDictDictionary("/nonexistent/freedict-eng-ara.index", logger);
+
+        Assert.False(dictionary.IsAvailable);
+        Assert.Empty(dictionary.Lookup("gift"));
+        Assert.Empty(dictionary.Lookup("rifle"));
+        Assert.Equal(1, logger.Warnings);
+    }
+
+    private static string Base64(int value)
+    {
+        const string digits = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+        var s = "";
+        do { s = digits[value % 64] + s; value /= 64; } while (value > 0);
+        return s;
+    }
+}
