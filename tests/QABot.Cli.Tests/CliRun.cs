@@ -11,6 +11,9 @@ public sealed class CliRun : IDisposable
 
     public string DataDir => _data.Path;
 
+    /// <summary>Configuration applied on top of the test defaults, e.g. another backend.</summary>
+    public Dictionary<string, string?> Settings { get; } = [];
+
     public async Task<(int ExitCode, string Out, string Error)> RunWithInputAsync(string stdin, params string[] args)
     {
         var output = new StringWriter();
@@ -27,6 +30,7 @@ public sealed class CliRun : IDisposable
                 ["Retrieval:Backend"] = "Embedded",
             },
         };
+        foreach (var (key, value) in Settings) env.Overrides[key] = value;
         var code = await QABotCli.RunAsync(args, env);
         // An unexpected failure should show its message in the test output, not just "1 != 0".
         if (code == 1) Console.Error.WriteLine($"qabot {string.Join(' ', args)} failed:\n{error}");

@@ -87,3 +87,25 @@ public sealed class OtherCommandsTests : IDisposable
         Assert.Contains("no such file", error);
     }
 }
+
+[Trait("Category", "Cli")]
+public sealed class BackendFailureTests : IDisposable
+{
+    private readonly CliRun _cli = new();
+
+    public void Dispose() => _cli.Dispose();
+
+    [Fact]
+    public async Task An_unreachable_qdrant_is_a_one_line_error_not_a_stack_trace()
+    {
+        _cli.Settings["Retrieval:Backend"] = "Qdrant";
+        _cli.Settings["Retrieval:Qdrant:Url"] = "http://127.0.0.1:1";
+        _cli.Settings["Retrieval:Qdrant:MaxRetries"] = "0";
+
+        var (code, _, error) = await _cli.RunAsync("ask", "بوتين");
+
+        Assert.Equal(1, code);
+        Assert.StartsWith("error: Qdrant", error);
+        Assert.DoesNotContain("   at ", error);
+    }
+}

@@ -43,8 +43,9 @@ public sealed class GlobalOptions(CliEnvironment environment)
             await env.Error.WriteLineAsync("Cancelled.");
             return ExitCodes.Cancelled;
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidOperationException or HttpRequestException or Microsoft.Extensions.Options.OptionsValidationException)
+        catch (Exception ex) when (ex is not OperationCanceledException)
         {
+            // The boundary of every command: a failing backend or a bad setting is a one-line message, not a stack trace.
             await env.Error.WriteLineAsync($"error: {ex.Message}");
             if (parse.GetValue(Verbose)) await env.Error.WriteLineAsync(ex.ToString());
             return ExitCodes.Failure;

@@ -59,6 +59,8 @@ public static class QABotComposition
         logging.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
         logging.SetMinimumLevel(verbose ? LogLevel.Debug : LogLevel.Warning);
         logging.AddFilter("QABot", verbose ? LogLevel.Debug : LogLevel.Warning);
+        // Retries are reported by the failure they end in (a one-line error); each attempt's stack trace is for --verbose.
+        logging.AddFilter("Polly", verbose ? LogLevel.Warning : LogLevel.None);
     }
 
     /// <summary>Every capability, in dependency order; later registrations replace defaults (Qdrant over Lucene, LLM over extractive).</summary>

@@ -17,6 +17,8 @@ public sealed class Bm25SparseEncoder
     /// <summary>The same weights as the embedded index's query builder, so both backends rank alike.</summary>
     public const float TitleBoost = 1.5f;
     public const float LatinTermWeight = 0.5f;
+    /// <summary>A word's alternative analysis (attached preposition or conjunction removed) weighs less than the word as written.</summary>
+    public const float AlternativeFormWeight = 0.7f;
 
     private readonly Bm25Parameters _parameters;
 
@@ -29,29 +31,35 @@ public sealed class Bm25SparseEncoder
     public SparseVector EncodeDocument(string title, string body)
     {
         var weights = new Dictionary<uint, float>();
-        AddSaturated(weights, SearchAnalysis.Terms(body, Languages.Arabic), _parameters.AverageBodyTerms, 1f);
-        AddSaturated(weights, SearchAnalysis.Terms(title, Languages.Arabic), _parameters.AverageTitleTerms, TitleBoost);
+        AddSaturated(weights, SearchAnalysis.Analyze(body, Languages.Arabic), _parameters.AverageBodyTerms, 1f);
+        AddSaturated(weights, SearchAnalysis.Analyze(title, Languages.Arabic), _parameters.AverageTitleTerms, TitleBoost);
         return ToVector(weights);
     }
 
     /// <summary>
     /// The query vector: the question's own terms (at reduced weight for an English question, whose surviving words
-    /// are mostly Latin names and numbers) and every weighted Arabic expansion. A term keeps its highest weight.
-    /// Null when nothing searchable remains, so an empty question matches nothing rather than everything.
+    /// are mostly Latin names and numbers) and every weighted Arabic expansion, a multi-word expansion's weight shared
+    /// among its words (one concept, not several). A term keeps its highest weight. Null when nothing searchable
+    /// remains, so an empty question matches nothing rather than everything.
     /// </summary>
     public SparseVector? EncodeQuery(SearchRequest request)
     {
         var weights = new Dictionary<uint, float>();
-        var questionWeight = request.Language == Languages.English ? LatinTermWeight : 1f;
-        foreach (var term in SearchAnalysis.Terms(request.Text, Languages.Arabic))
-            KeepMax(weights, TermId(term), questionWeight);
+        AddQueryTerms(weights, SearchAnalysis.Analyze(request.Text, Languages.Arabic), request.Language == Languages.English ? LatinTermWeight : 1f);
         foreach (var expansion in request.Expansions)
         {
             if (expansion.Weight <= 0 || string.IsNullOrWhiteSpace(expansion.Text)) continue;
-            foreach (var term in SearchAnalysis.Terms(expansion.Text, Languages.Arabic))
-                KeepMax(weights, TermId(term), expansion.Weight);
+            var terms = SearchAnalysis.Analyze(expansion.Text, Languages.Arabic);
+            var words = terms.Count(t => !t.IsAlternative);
+            if (words > 0) AddQueryTerms(weights, terms, expansion.Weight / words);
         }
         return weights.Count == 0 ? null : ToVector(weights);
+    }
+
+    private static void AddQueryTerms(Dictionary<uint, float> weights, IReadOnlyList<AnalyzedTerm> terms, float weight)
+    {
+        foreach (var term in terms)
+            KeepMax(weights, TermId(term.Text), term.IsAlternative ? weight * AlternativeFormWeight : weight);
     }
 
     /// <summary>32-bit FNV-1a over the term's UTF-8 bytes.</summary>
@@ -78,14 +86,16 @@ public sealed class Bm25SparseEncoder
         return termFrequency * (k1 + 1) / (termFrequency + norm);
     }
 
-    private void AddSaturated(Dictionary<uint, float> weights, IReadOnlyList<string> terms, float averageLength, float boost)
+    private void AddSaturated(Dictionary<uint, float> weights, IReadOnlyList<AnalyzedTerm> terms, float averageLength, float boost)
     {
-        if (terms.Count == 0) return;
-        foreach (var group in terms.GroupBy(t => t, StringComparer.Ordinal))
+        // Length counts words; a word's alternative form is indexed too but does not make the passage longer.
+        var length = terms.Count(t => !t.IsAlternative);
+        if (length == 0) return;
+        foreach (var group in terms.GroupBy(t => t.Text, StringComparer.Ordinal))
         {
             var id = TermId(group.Key);
             // Distinct terms that collide on a 32-bit id simply add up: rare, and no worse than one longer term.
-            weights[id] = weights.GetValueOrDefault(id) + boost * Saturate(group.Count(), terms.Count, averageLength);
+            weights[id] = weights.GetValueOrDefault(id) + boost * Saturate(group.Count(), length, averageLength);
         }
     }
 

@@ -1,3 +1,4 @@
+using QABot.Testing;
 using System.Net;
 using System.Text;
 using Microsoft.AspNetCore.Builder;

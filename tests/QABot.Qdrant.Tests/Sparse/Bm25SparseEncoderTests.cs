@@ -66,6 +66,22 @@ public sealed class Bm25SparseEncoderTests
     }
 
     [Fact]
+    public void A_multi_word_expansion_shares_its_weight_and_alternative_forms_weigh_less()
+    {
+        var query = _encoder.EncodeQuery(new SearchRequest { Text = "x", Language = "en", Expansions = [new WeightedPhrase("كيم جونغ أون", 0.9f)] })!;
+        var weights = query.Indices.Zip(query.Values).ToDictionary(p => p.First, p => p.Second);
+        var analyzed = SearchAnalysis.Analyze("كيم جونغ أون", "ar");
+        foreach (var term in analyzed)
+            Assert.Equal(term.IsAlternative ? 0.3f * Bm25SparseEncoder.AlternativeFormWeight : 0.3f, weights[Bm25SparseEncoder.TermId(term.Text)], 5);
+
+        var withProclitic = SearchAnalysis.Analyze("بموسكو", "ar");
+        Assert.Contains(withProclitic, t => t.IsAlternative);
+        var question = _encoder.EncodeQuery(new SearchRequest { Text = "بموسكو" })!;
+        var questionWeights = question.Indices.Zip(question.Values).ToDictionary(p => p.First, p => p.Second);
+        Assert.Equal(Bm25SparseEncoder.AlternativeFormWeight, questionWeights[Bm25SparseEncoder.TermId(withProclitic.First(t => t.IsAlternative).Text)], 5);
+    }
+
+    [Fact]
     public void A_question_with_nothing_searchable_has_no_vector()
     {
         Assert.Null(_encoder.EncodeQuery(new SearchRequest { Text = "؟؟ ... !!" }));

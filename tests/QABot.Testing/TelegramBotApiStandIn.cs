@@ -10,7 +10,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace QABot.Hosts.Tests.Telegram;
+namespace QABot.Testing;
 
 /// <summary>
 /// NOT Telegram. A loopback HTTP server imitating the handful of Bot API methods the bot uses (getMe, getUpdates,
