@@ -44,6 +44,17 @@ internal sealed record LuceneQueryOptions
     /// <summary>Weight of index terms sharing a word's consonant skeleton (see <see cref="RelatedTerms"/>); 0 disables.</summary>
     public float RelatedTermWeight { get; init; } = 0.4f;
     public int MaxRelatedTerms { get; init; } = 3;
+    /// <summary>
+    /// Second stage (<see cref="PassageReranker"/>): a passage's score is multiplied by 1 + this × the share of the
+    /// question's concepts found within <see cref="RerankWindow"/> words; 0 disables.
+    /// </summary>
+    public float RerankWeight { get; init; } = 2f;
+    public float EnglishRerankWeight { get; init; } = 2f;
+    public int RerankWindow { get; init; } = 20;
+    /// <summary>How many first-stage passages the second stage reorders.</summary>
+    public int RerankDepth { get; init; } = 30;
+    /// <summary>For questions asking for a number, weight of "a number in the window" relative to the mean question concept.</summary>
+    public float NumberConceptShare { get; init; } = 1f;
 }
 
 /// <summary>
