@@ -296,6 +296,8 @@ public sealed class LuceneArticleIndex : IArticleIndex
         // A large buffer keeps segments few during bulk ingest; memory is released when the session ends.
         RAMBufferSizeMB = 256,
         MaxBufferedDocs = IndexWriterConfig.DISABLE_AUTO_FLUSH,
+        // Packing each flushed segment into a compound file copies it once more; the index has few segments anyway.
+        UseCompoundFile = false,
     };
 
     private long? SizeOnDisk()
