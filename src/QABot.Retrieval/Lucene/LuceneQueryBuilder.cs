@@ -52,7 +52,7 @@ internal sealed record LuceneQueryOptions
     public float EnglishRerankWeight { get; init; } = 2f;
     public int RerankWindow { get; init; } = 20;
     /// <summary>How many first-stage passages the second stage reorders.</summary>
-    public int RerankDepth { get; init; } = 30;
+    public int RerankDepth { get; init; } = 15;
     /// <summary>For questions asking for a number, weight of "a number in the window" relative to the mean question concept.</summary>
     public float NumberConceptShare { get; init; } = 1f;
 }
