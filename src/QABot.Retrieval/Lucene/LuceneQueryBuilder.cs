@@ -34,10 +34,13 @@ internal sealed record LuceneQueryOptions
     /// <summary>Alternative renderings of one English concept compete (best one counts) instead of adding up.</summary>
     public bool ConceptsAsDisjunctions { get; init; } = true;
     public float DisjunctionTieBreaker { get; init; } = 0.2f;
-    /// <summary>Exponent of the share of question words a passage matches (0 = plain BM25).</summary>
-    public float CoordinationExponent { get; init; } = 0.5f;
+    /// <summary>
+    /// Exponent of the share of question words a passage matches (0 = plain BM25). Lower since the second stage
+    /// (<see cref="PassageReranker"/>) rewards covering the question within one sentence-sized window.
+    /// </summary>
+    public float CoordinationExponent { get; init; } = 0.2f;
     /// <summary>Translated questions need it more: their weights are guesses, covering every concept is the better signal.</summary>
-    public float EnglishCoordinationExponent { get; init; } = 1f;
+    public float EnglishCoordinationExponent { get; init; } = 0.5f;
     /// <summary>BM25 term-frequency saturation and length normalization (query-time only: norms do not depend on them).</summary>
     public float K1 { get; init; } = 1.2f;
     public float B { get; init; } = 0.75f;
