@@ -186,8 +186,17 @@ public sealed class LuceneArticleIndex : IArticleIndex
         if (!hybrid)
         {
             if (query is null) return [];
-            var hits = searcher.Search(query, filter, request.Top).ScoreDocs;
-            return hits.Select(h => new ScoredChunk(StoredDocuments.ToChunk(searcher.Doc(h.Doc)), h.Score)).ToList();
+            var rerankWeight = request.Language == Languages.English ? QueryOptions.EnglishRerankWeight : QueryOptions.RerankWeight;
+            var reranker = rerankWeight > 0 ? PassageReranker.For(searcher.IndexReader, query,
+                NumericAnswerCue.ExpectsNumber(request.Text, request.Language) ? QueryOptions.NumberConceptShare : 0f) : null;
+            var hits = searcher.Search(query, filter, reranker is null ? request.Top : Math.Max(request.Top, QueryOptions.RerankDepth)).ScoreDocs;
+            var scored = hits.Select(h => new ScoredChunk(StoredDocuments.ToChunk(searcher.Doc(h.Doc)), h.Score));
+            if (reranker is not null)
+                scored = scored
+                    .Select(c => c with { Score = c.Score * (1 + rerankWeight * reranker.WindowCoverage(c.Chunk.Text, QueryOptions.RerankWindow)) })
+                    .OrderByDescending(c => c.Score)
+                    .Take(request.Top);
+            return scored.ToList();
         }
 
         var depth = Math.Max(MinFusionDepth, request.Top * FusionDepthFactor);
@@ -287,6 +296,8 @@ public sealed class LuceneArticleIndex : IArticleIndex
         // A large buffer keeps segments few during bulk ingest; memory is released when the session ends.
         RAMBufferSizeMB = 256,
         MaxBufferedDocs = IndexWriterConfig.DISABLE_AUTO_FLUSH,
+        // Packing each flushed segment into a compound file copies it once more; the index has few segments anyway.
+        UseCompoundFile = false,
     };
 
     private long? SizeOnDisk()

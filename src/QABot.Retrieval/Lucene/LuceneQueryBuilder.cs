@@ -34,16 +34,30 @@ internal sealed record LuceneQueryOptions
     /// <summary>Alternative renderings of one English concept compete (best one counts) instead of adding up.</summary>
     public bool ConceptsAsDisjunctions { get; init; } = true;
     public float DisjunctionTieBreaker { get; init; } = 0.2f;
-    /// <summary>Exponent of the share of question words a passage matches (0 = plain BM25).</summary>
-    public float CoordinationExponent { get; init; } = 0.5f;
+    /// <summary>
+    /// Exponent of the share of question words a passage matches (0 = plain BM25). Lower since the second stage
+    /// (<see cref="PassageReranker"/>) rewards covering the question within one sentence-sized window.
+    /// </summary>
+    public float CoordinationExponent { get; init; } = 0.2f;
     /// <summary>Translated questions need it more: their weights are guesses, covering every concept is the better signal.</summary>
-    public float EnglishCoordinationExponent { get; init; } = 1f;
+    public float EnglishCoordinationExponent { get; init; } = 0.5f;
     /// <summary>BM25 term-frequency saturation and length normalization (query-time only: norms do not depend on them).</summary>
     public float K1 { get; init; } = 1.2f;
     public float B { get; init; } = 0.75f;
     /// <summary>Weight of index terms sharing a word's consonant skeleton (see <see cref="RelatedTerms"/>); 0 disables.</summary>
     public float RelatedTermWeight { get; init; } = 0.4f;
     public int MaxRelatedTerms { get; init; } = 3;
+    /// <summary>
+    /// Second stage (<see cref="PassageReranker"/>): a passage's score is multiplied by 1 + this × the share of the
+    /// question's concepts found within <see cref="RerankWindow"/> words; 0 disables.
+    /// </summary>
+    public float RerankWeight { get; init; } = 2f;
+    public float EnglishRerankWeight { get; init; } = 2f;
+    public int RerankWindow { get; init; } = 20;
+    /// <summary>How many first-stage passages the second stage reorders.</summary>
+    public int RerankDepth { get; init; } = 15;
+    /// <summary>For questions asking for a number, weight of "a number in the window" relative to the mean question concept.</summary>
+    public float NumberConceptShare { get; init; } = 1f;
 }
 
 /// <summary>

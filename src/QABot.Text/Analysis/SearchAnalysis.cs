@@ -12,7 +12,7 @@ namespace QABot.Text.Analysis;
 
 /// <summary>
 /// The term analysis shared by every index backend (Lucene fields, Qdrant sparse vectors) and by queries.
-/// Arabic: standard tokenizer, lower case, <see cref="ArabicNormalizer"/> folding, stop words, light stemming, and an
+/// Arabic: standard tokenizer, lower case and <see cref="ArabicNormalizer"/> folding (one filter), stop words, light stemming, and an
 /// alternative form without an attached preposition/conjunction (<see cref="ArabicProcliticFilter"/>).
 /// English: Lucene's English analyzer (Porter stemming, stop words).
 /// </summary>
@@ -66,8 +66,8 @@ public static class SearchAnalysis
         protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader)
         {
             var source = new StandardTokenizer(Version, reader);
-            TokenStream stream = new LowerCaseFilter(Version, source);
-            stream = new ArabicFoldingFilter(stream);
+            // The folding filter lower-cases too.
+            TokenStream stream = new ArabicFoldingFilter(source);
             stream = new StopFilter(Version, stream, StopWords);
             stream = new ArabicStemFilter(stream);
             stream = new ArabicProcliticFilter(stream);

@@ -29,10 +29,10 @@ public sealed class XquadRecallTests(ITestOutputHelper output)
         Console.WriteLine($"XQUAD ar r@1={arabic.At1:F3} r@5={arabic.At5:F3} en r@1={english.At1:F3} r@5={english.At5:F3}");
         foreach (var miss in english.Misses.Take(15)) output.WriteLine($"en miss: {miss.Text}");
 
-        // Measured 2026-11-23: ar→ar 0.904 / 0.976, en→ar 0.713 / 0.881.
-        Assert.True(arabic.At1 >= 0.89, $"ar→ar recall@1 {arabic.At1:F3} fell below 0.89");
-        Assert.True(arabic.At5 >= 0.965, $"ar→ar recall@5 {arabic.At5:F3} fell below 0.965");
-        Assert.True(english.At1 >= 0.69, $"en→ar recall@1 {english.At1:F3} fell below 0.69");
-        Assert.True(english.At5 >= 0.86, $"en→ar recall@5 {english.At5:F3} fell below 0.86");
+        // Measured 2026-11-23 (with the passage rerank): ar→ar 0.911 / 0.979, en→ar 0.734 / 0.888.
+        Assert.True(arabic.At1 >= 0.905, $"ar→ar recall@1 {arabic.At1:F3} fell below 0.905");
+        Assert.True(arabic.At5 >= 0.975, $"ar→ar recall@5 {arabic.At5:F3} fell below 0.975");
+        Assert.True(english.At1 >= 0.725, $"en→ar recall@1 {english.At1:F3} fell below 0.725");
+        Assert.True(english.At5 >= 0.88, $"en→ar recall@5 {english.At5:F3} fell below 0.88");
     }
 }
