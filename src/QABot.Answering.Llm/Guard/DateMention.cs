@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using QABot.Text;
+using QABot.Text.Dates;
 
 namespace QABot.Answering.Llm.Guard;
 
@@ -10,8 +11,6 @@ namespace QABot.Answering.Llm.Guard;
 /// </summary>
 public sealed partial record DateMention(int? Year, int? Month, int? Day, string Text)
 {
-    private static readonly Dictionary<string, int> MonthNumbers = BuildMonthNumbers();
-
     /// <summary>Whether a stated publication date agrees with this mention in every field the mention gives.</summary>
     public bool MatchesDate(DateTimeOffset date) =>
         (Year is null || Year == date.Year) && (Month is null || Month == date.Month) && (Day is null || Day == date.Day);
@@ -28,7 +27,7 @@ public sealed partial record DateMention(int? Year, int? Month, int? Day, string
         var normalized = ArabicNormalizer.Normalize(text);
         var found = new List<DateMention>();
         var taken = new List<(int Start, int End)>();
-        foreach (var pattern in new[] { IsoDate(), DayMonthYear(), MonthDayYear(), MonthYear() })
+        foreach (var pattern in new[] { IsoDate(), DayMonthYear, MonthDayYear, MonthYear })
         {
             foreach (Match m in pattern.Matches(normalized))
             {
@@ -45,7 +44,7 @@ public sealed partial record DateMention(int? Year, int? Month, int? Day, string
     {
         int? year = Number(m.Groups["y"]);
         int? day = Number(m.Groups["d"]);
-        int? month = Number(m.Groups["mn"]) ?? (m.Groups["m"].Success && MonthNumbers.TryGetValue(Key(m.Groups["m"].Value), out var mm) ? mm : null);
+        int? month = Number(m.Groups["mn"]) ?? (m.Groups["m"].Success && MonthNames.TryGetMonth(m.Groups["m"].Value, out var mm) ? mm : null);
         if (month is null or < 1 or > 12) return null;
         if (day is < 1 or > 31) return null;
         return new DateMention(year, month, day, m.Value.Trim());
@@ -53,35 +52,8 @@ public sealed partial record DateMention(int? Year, int? Month, int? Day, string
 
     private static int? Number(Group g) => g.Success && int.TryParse(g.Value, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : null;
 
-    private static string Key(string monthName) => Regex.Replace(monthName.ToLowerInvariant(), @"\s+", " ").TrimEnd('.');
-
-    private static Dictionary<string, int> BuildMonthNumbers()
-    {
-        var map = new Dictionary<string, int>(StringComparer.Ordinal);
-        string[][] names =
-        [
-            ["january", "jan", "يناير", "كانون الثاني"],
-            ["february", "feb", "فبراير", "شباط"],
-            ["march", "mar", "مارس", "اذار"],
-            ["april", "apr", "ابريل", "افريل", "نيسان"],
-            ["may", "مايو", "ايار"],
-            ["june", "jun", "يونيو", "يونيه", "حزيران"],
-            ["july", "jul", "يوليو", "يوليه", "تموز"],
-            ["august", "aug", "اغسطس", "اب"],
-            ["september", "sep", "sept", "سبتمبر", "ايلول"],
-            ["october", "oct", "اكتوبر", "تشرين الاول"],
-            ["november", "nov", "نوفمبر", "تشرين الثاني"],
-            ["december", "dec", "ديسمبر", "كانون الاول"],
-        ];
-        for (var i = 0; i < names.Length; i++)
-            foreach (var name in names[i]) map[name] = i + 1;
-        return map;
-    }
-
-    private const string Months =
-        "january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec" +
-        "|يناير|فبراير|مارس|ابريل|افريل|مايو|يونيو|يونيه|يوليو|يوليه|اغسطس|سبتمبر|اكتوبر|نوفمبر|ديسمبر" +
-        @"|كانون\s+الثاني|كانون\s+الاول|تشرين\s+الاول|تشرين\s+الثاني|شباط|اذار|نيسان|ايار|حزيران|تموز|اب|ايلول";
+    private const RegexOptions Options = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled;
+    private static readonly string Months = MonthNames.Alternation;
 
     // Arabic letters are not \w-bounded by .NET's \b in every position, so word edges are spelled out.
     private const string Before = @"(?<![\p{L}\d])";
@@ -90,15 +62,9 @@ public sealed partial record DateMention(int? Year, int? Month, int? Day, string
     [GeneratedRegex(Before + @"(?<y>(19|20)\d\d)-(?<mn>\d{1,2})-(?<d>\d{1,2})" + After)]
     private static partial Regex IsoDate();
 
-    [GeneratedRegex(Before + @"(?<d>\d{1,2})(st|nd|rd|th)?,?\s+(of\s+|من\s+)?(?<m>" + Months + @")\.?" + After + @"(,?\s+(عام\s+|سنه\s+)?(?<y>(19|20)\d\d)" + After + ")?",
-        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex DayMonthYear();
+    private static readonly Regex DayMonthYear = new(Before + @"(?<d>\d{1,2})(st|nd|rd|th)?,?\s+(of\s+|من\s+)?(?<m>" + Months + @")\.?" + After + @"(,?\s+(عام\s+|سنه\s+)?(?<y>(19|20)\d\d)" + After + ")?", Options);
 
-    [GeneratedRegex(Before + @"(?<m>" + Months + @")\.?\s+(?<d>\d{1,2})(st|nd|rd|th)?" + After + @"(,?\s+(?<y>(19|20)\d\d)" + After + ")?",
-        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex MonthDayYear();
+    private static readonly Regex MonthDayYear = new(Before + @"(?<m>" + Months + @")\.?\s+(?<d>\d{1,2})(st|nd|rd|th)?" + After + @"(,?\s+(?<y>(19|20)\d\d)" + After + ")?", Options);
 
-    [GeneratedRegex(Before + @"(?<m>" + Months + @")\.?,?\s+(من\s+)?(عام\s+|سنه\s+|of\s+)?(?<y>(19|20)\d\d)" + After,
-        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex MonthYear();
+    private static readonly Regex MonthYear = new(Before + @"(?<m>" + Months + @")\.?,?\s+(من\s+)?(عام\s+|سنه\s+|of\s+)?(?<y>(19|20)\d\d)" + After, Options);
 }

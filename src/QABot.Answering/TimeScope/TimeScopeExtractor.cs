@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using QABot.Core.Retrieval;
 using QABot.Text;
+using QABot.Text.Dates;
 
 namespace QABot.Answering.TimeScope;
 
@@ -13,7 +14,7 @@ public sealed record TimeScopeMatch(DateRange Range, string Expression);
 /// «في أيلول 2023»), a day, or a window relative to today ("last week", «الشهر الماضي»). A bare year is deliberately not a
 /// scope: "the 2011 earthquake" names an event, not a publication date, and filtering on it would hide the answer.
 /// </summary>
-public static partial class TimeScopeExtractor
+public static class TimeScopeExtractor
 {
     public static TimeScopeMatch? Extract(string question, DateTimeOffset now)
     {
@@ -25,7 +26,7 @@ public static partial class TimeScopeExtractor
                 return new TimeScopeMatch(window(today), m.Value);
 
         // A named day that does not exist ("31 February") is no scope at all, rather than the whole month.
-        foreach (var match in new[] { DayMonthYear().Match(text), MonthDayYear().Match(text) })
+        foreach (var match in new[] { DayMonthYear.Match(text), MonthDayYear.Match(text) })
         {
             if (!match.Success || MonthNumber(match.Groups["month"].Value) is not { } dayMonth) continue;
             return TryDay(int.Parse(match.Groups["year"].Value, CultureInfo.InvariantCulture), dayMonth,
@@ -34,7 +35,7 @@ public static partial class TimeScopeExtractor
                 : null;
         }
 
-        if (MonthYear().Match(text) is { Success: true } my && MonthNumber(my.Groups["month"].Value) is { } month)
+        if (MonthYear.Match(text) is { Success: true } my && MonthNumber(my.Groups["month"].Value) is { } month)
         {
             var start = new DateTimeOffset(int.Parse(my.Groups["year"].Value, CultureInfo.InvariantCulture), month, 1, 0, 0, 0, TimeSpan.Zero);
             return new TimeScopeMatch(new DateRange(start, start.AddMonths(1).AddTicks(-1)), my.Value);
@@ -58,7 +59,7 @@ public static partial class TimeScopeExtractor
         return true;
     }
 
-    private static int? MonthNumber(string name) => MonthNames.TryGetValue(name.Trim(), out var n) ? n : null;
+    private static int? MonthNumber(string name) => MonthNames.TryGetMonth(name, out var n) ? n : null;
 
     private static DateRange Days(DateTimeOffset from, DateTimeOffset toExclusive) => new(from, toExclusive.AddTicks(-1));
 
@@ -78,30 +79,11 @@ public static partial class TimeScopeExtractor
         (new Regex(@"\bthis year\b|هذا العام|هذه السنه"), t => Days(new DateTimeOffset(t.Year, 1, 1, 0, 0, 0, TimeSpan.Zero), t.AddDays(1))),
     ];
 
-    private const string MonthAlternation =
-        "january|february|march|april|may|june|july|august|september|october|november|december|" +
-        "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|" +
-        "يناير|فبراير|مارس|ابريل|مايو|يونيو|يونيه|يوليو|يوليه|اغسطس|سبتمبر|اكتوبر|نوفمبر|ديسمبر|" +
-        "كانون الثاني|كانون الاول|تشرين الثاني|تشرين الاول|شباط|اذار|نيسان|ايار|حزيران|تموز|اب|ايلول";
+    private static readonly string Months = MonthNames.Alternation;
 
-    [GeneratedRegex(@"(?<!\d)(?<day>\d{1,2})(st|nd|rd|th)?,?\s+(of\s+)?(?<month>" + MonthAlternation + @")\s*,?\s*(?<year>(19|20)\d\d)\b")]
-    private static partial Regex DayMonthYear();
+    private static readonly Regex DayMonthYear = new(@"(?<!\d)(?<day>\d{1,2})(st|nd|rd|th)?,?\s+(of\s+)?(?<month>" + Months + @")\s*,?\s*(?<year>(19|20)\d\d)\b", RegexOptions.Compiled);
 
-    [GeneratedRegex(@"\b(?<month>" + MonthAlternation + @")\s+(?<day>\d{1,2})(st|nd|rd|th)?,?\s+(?<year>(19|20)\d\d)\b")]
-    private static partial Regex MonthDayYear();
+    private static readonly Regex MonthDayYear = new(@"\b(?<month>" + Months + @")\s+(?<day>\d{1,2})(st|nd|rd|th)?,?\s+(?<year>(19|20)\d\d)\b", RegexOptions.Compiled);
 
-    [GeneratedRegex(@"(?<![\p{L}])(?<month>" + MonthAlternation + @")\s*(/\s*\p{L}+\s*)?,?\s*(?<year>(19|20)\d\d)\b")]
-    private static partial Regex MonthYear();
-
-    private static readonly Dictionary<string, int> MonthNames = new(StringComparer.Ordinal)
-    {
-        ["january"] = 1, ["jan"] = 1, ["february"] = 2, ["feb"] = 2, ["march"] = 3, ["mar"] = 3, ["april"] = 4, ["apr"] = 4,
-        ["may"] = 5, ["june"] = 6, ["jun"] = 6, ["july"] = 7, ["jul"] = 7, ["august"] = 8, ["aug"] = 8,
-        ["september"] = 9, ["sep"] = 9, ["sept"] = 9, ["october"] = 10, ["oct"] = 10, ["november"] = 11, ["nov"] = 11,
-        ["december"] = 12, ["dec"] = 12,
-        ["يناير"] = 1, ["فبراير"] = 2, ["مارس"] = 3, ["ابريل"] = 4, ["مايو"] = 5, ["يونيو"] = 6, ["يونيه"] = 6,
-        ["يوليو"] = 7, ["يوليه"] = 7, ["اغسطس"] = 8, ["سبتمبر"] = 9, ["اكتوبر"] = 10, ["نوفمبر"] = 11, ["ديسمبر"] = 12,
-        ["كانون الثاني"] = 1, ["شباط"] = 2, ["اذار"] = 3, ["نيسان"] = 4, ["ايار"] = 5, ["حزيران"] = 6, ["تموز"] = 7,
-        ["اب"] = 8, ["ايلول"] = 9, ["تشرين الاول"] = 10, ["تشرين الثاني"] = 11, ["كانون الاول"] = 12,
-    };
+    private static readonly Regex MonthYear = new(@"(?<![\p{L}])(?<month>" + Months + @")\s*(/\s*\p{L}+\s*)?,?\s*(?<year>(19|20)\d\d)\b", RegexOptions.Compiled);
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using QABot.Text;
+using QABot.Text.Dates;
 
 namespace QABot.Ingestion.Parsing;
 
@@ -18,9 +19,6 @@ public static class ArticleDates
         "yyyy-MM-dd'T'HH:mm:ss.FFFFFFF", "yyyy-MM-dd'T'HH:mm", "yyyy-MM-dd HH:mm:ssK", "yyyy-MM-dd HH:mm:ss", "yyyy-MM-dd HH:mm",
         "yyyy-MM-dd", "yyyy/MM/dd", "yyyy/MM/dd HH:mm", "yyyy/MM/dd HH:mm:ss", "yyyy.MM.dd",
     ];
-
-    // Keys are folded with ArabicNormalizer and lower-cased, as tokens are before lookup.
-    private static readonly Dictionary<string, int> Months = BuildMonths();
 
     private static readonly HashSet<string> Ignored = new(StringComparer.Ordinal)
     {
@@ -66,13 +64,13 @@ public static class ArticleDates
         for (var i = 0; i < tokens.Count; i++)
         {
             var token = tokens[i];
-            if (i + 1 < tokens.Count && Months.TryGetValue(token + " " + tokens[i + 1], out var twoWordMonth))
+            if (i + 1 < tokens.Count && MonthNames.TryGetMonth(token + " " + tokens[i + 1], out var twoWordMonth))
             {
                 if (!SetOnce(ref month, twoWordMonth)) return false;
                 i++;
                 continue;
             }
-            if (Months.TryGetValue(token, out var m))
+            if (MonthNames.TryGetMonth(token, out var m))
             {
                 if (!SetOnce(ref month, m)) return false;
                 continue;
@@ -224,29 +222,5 @@ public static class ArticleDates
         if (h > 14 || m > 59) return false;
         offset = sign * new TimeSpan(h, m, 0);
         return true;
-    }
-
-    private static Dictionary<string, int> BuildMonths()
-    {
-        var names = new (int Month, string[] Names)[]
-        {
-            (1, ["january", "jan", "يناير", "كانون الثاني", "جانفي", "ينایر"]),
-            (2, ["february", "feb", "فبراير", "شباط", "فيفري", "فبرایر"]),
-            (3, ["march", "mar", "مارس", "آذار", "اذار"]),
-            (4, ["april", "apr", "أبريل", "ابريل", "إبريل", "نيسان", "أفريل", "افريل"]),
-            (5, ["may", "مايو", "أيار", "ايار", "ماي"]),
-            (6, ["june", "jun", "يونيو", "يونيه", "حزيران", "جوان"]),
-            (7, ["july", "jul", "يوليو", "يوليه", "تموز", "جويلية", "جويلیة"]),
-            (8, ["august", "aug", "أغسطس", "اغسطس", "آب", "أوت", "اوت"]),
-            (9, ["september", "sep", "sept", "سبتمبر", "أيلول", "ايلول"]),
-            (10, ["october", "oct", "أكتوبر", "اكتوبر", "تشرين الأول", "تشرين اول"]),
-            (11, ["november", "nov", "نوفمبر", "تشرين الثاني", "تشرين ثاني"]),
-            (12, ["december", "dec", "ديسمبر", "كانون الأول", "كانون اول"]),
-        };
-        var map = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var (month, list) in names)
-            foreach (var name in list)
-                map[ArabicNormalizer.Normalize(name).ToLowerInvariant()] = month;
-        return map;
     }
 }
