@@ -166,7 +166,7 @@ internal sealed record AliasesPayload([property: JsonPropertyName("aliases")] IR
 internal static class SourceKeys
 {
     public static string? For(string? source) =>
-        string.IsNullOrWhiteSpace(source) ? null : ArabicNormalizer.Normalize(source.Trim()).ToLowerInvariant();
+        string.IsNullOrWhiteSpace(source) ? null : OutletKeys.For(source);
 }
 
 internal static class Payloads

@@ -49,8 +49,6 @@ internal sealed class ArticleDocumentBuilder
 
     private static string AliasKey(string articleId, string aliasId) => articleId + "\u0001" + aliasId;
 
-    public static string SourceKey(string source) => ArabicNormalizer.Normalize(source.Trim()).ToLowerInvariant();
-
     private sealed class ChunkFields
     {
         private readonly StringField _kind = new(IndexFields.Kind, DocumentKinds.Chunk, Field.Store.NO);
@@ -82,7 +80,7 @@ internal sealed class ArticleDocumentBuilder
             if (!string.IsNullOrWhiteSpace(meta.Source))
             {
                 _source.SetStringValue(meta.Source);
-                _sourceKey.SetStringValue(SourceKey(meta.Source));
+                _sourceKey.SetStringValue(OutletKeys.For(meta.Source));
                 doc.Add(_source);
                 doc.Add(_sourceKey);
             }

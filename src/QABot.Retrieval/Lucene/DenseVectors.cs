@@ -3,6 +3,7 @@ using System.Runtime.CompilerServices;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 using QABot.Core.Retrieval;
+using QABot.Text;
 
 namespace QABot.Retrieval.Lucene;
 
@@ -28,7 +29,7 @@ internal sealed class DenseVectors
     {
         var queryNorm = TensorPrimitives.Norm(query);
         if (queryNorm == 0 || count <= 0) return [];
-        var sourceKeys = request.Sources is { Count: > 0 } s ? s.Select(ArticleDocumentBuilder.SourceKey).ToHashSet() : null;
+        var sourceKeys = request.Sources is { Count: > 0 } s ? s.Select(OutletKeys.For).ToHashSet() : null;
         var best = new PriorityQueue<(int Doc, float Similarity), float>();
         foreach (var entry in _entries)
         {
@@ -62,7 +63,7 @@ internal sealed class DenseVectors
                 TensorPrimitives.Divide(vector, norm, vector);
                 var source = doc.Get(IndexFields.Source);
                 entries.Add(new Entry(leaf.DocBase + docs.DocID, vector, StoredDocuments.Published(doc),
-                    source is null ? null : ArticleDocumentBuilder.SourceKey(source)));
+                    source is null ? null : OutletKeys.For(source)));
             }
         }
         return new DenseVectors(entries);

@@ -2,6 +2,7 @@ using Lucene.Net.Index;
 using Lucene.Net.Search;
 using QABot.Core.Domain;
 using QABot.Core.Retrieval;
+using QABot.Text;
 using QABot.Text.Analysis;
 
 namespace QABot.Retrieval.Lucene;
@@ -105,7 +106,7 @@ internal static class LuceneQueryBuilder
         {
             var anySource = new BooleanQuery();
             foreach (var source in sources.Where(s => !string.IsNullOrWhiteSpace(s)))
-                anySource.Add(new TermQuery(new Term(IndexFields.SourceKey, ArticleDocumentBuilder.SourceKey(source))), Occur.SHOULD);
+                anySource.Add(new TermQuery(new Term(IndexFields.SourceKey, OutletKeys.For(source))), Occur.SHOULD);
             filter.Add(anySource, Occur.MUST);
         }
         return filter.Clauses.Count == 0 ? null : new QueryWrapperFilter(filter);
