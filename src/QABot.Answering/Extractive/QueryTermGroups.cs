@@ -32,8 +32,9 @@ public sealed class QueryTermGroups
             var seenTerms = new HashSet<string>(StringComparer.Ordinal);
             foreach (var word in SearchAnalysis.Analyze(question, Languages.Arabic).GroupBy(t => t.Position))
             {
-                var terms = word.Select(t => t.Text).Where(t => !ArabicQuestionWords.Contains(t)).ToHashSet(StringComparer.Ordinal);
-                if (terms.Count == 0 || terms.All(t => !seenTerms.Add(t))) continue;
+                // Question words (ماذا، متى، كم…) never get here: the shared analysis drops them as stop words.
+                var terms = word.Select(t => t.Text).ToHashSet(StringComparer.Ordinal);
+                if (terms.All(t => !seenTerms.Add(t))) continue;
                 groups.Add(terms);
                 trust.Add(1.0);
             }
@@ -75,11 +76,6 @@ public sealed class QueryTermGroups
         }
         if (name.Count > 0) yield return (name, true);
     }
-
-    /// <summary>Interrogatives and copulas, after normalization and stemming: they frame a question, they are not its topic.</summary>
-    private static readonly HashSet<string> ArabicQuestionWords = new(
-        SearchAnalysis.Terms("ماذا لماذا متى أين كيف كم هل من ما أي ماهو ماهي هو هي التي الذي الذين اذكر", Languages.Arabic),
-        StringComparer.Ordinal);
 
     /// <summary>Which groups have at least one term in <paramref name="terms"/>.</summary>
     public bool[] Matches(IReadOnlySet<string> terms)
