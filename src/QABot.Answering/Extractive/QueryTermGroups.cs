@@ -48,8 +48,8 @@ public sealed class QueryTermGroups
             var phrase = string.Join(' ', words);
             if (!seen.Add(phrase.ToLowerInvariant())) continue;
             var group = new HashSet<string>(SearchAnalysis.Terms(phrase, Languages.English), StringComparer.Ordinal);
-            var plan = await planner.PlanAsync(phrase, 1, null, cancellationToken);
-            var arabic = plan.Expansions.SelectMany(p => SearchAnalysis.Terms(p.Text, Languages.Arabic)).ToList();
+            var expansions = await planner.ExpandAsync(phrase, cancellationToken);
+            var arabic = expansions.SelectMany(p => SearchAnalysis.Terms(p.Text, Languages.Arabic)).ToList();
             group.UnionWith(arabic);
             if (group.Count == 0) continue;
             groups.Add(group);

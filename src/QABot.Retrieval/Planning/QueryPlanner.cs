@@ -36,6 +36,13 @@ public sealed class QueryPlanner(IEnumerable<IQueryExpander> expanders, ILogger<
         };
     }
 
+    public async Task<IReadOnlyList<WeightedPhrase>> ExpandAsync(string text, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var language = LanguageDetector.Detect(text);
+        return language == Languages.English ? await ExpandAsync(text, language, cancellationToken).ConfigureAwait(false) : [];
+    }
+
     private async Task<IReadOnlyList<WeightedPhrase>> ExpandAsync(string question, string language, CancellationToken cancellationToken)
     {
         var results = await Task.WhenAll(_expanders.Select(async expander =>

@@ -60,6 +60,22 @@ public sealed class QueryPlannerTests
         Assert.Equal([1f, 0f, 0f], request.Embedding!.Value.ToArray());
     }
 
+    [Fact]
+    public async Task Expanding_alone_gives_the_plans_alternatives_without_an_embedding_request()
+    {
+        var embedder = new FixedEmbedder();
+        var planner = CrossLingualResources.RealPlanner(embedder);
+
+        var expanded = await planner.ExpandAsync("What did Putin give Kim Jong Un?");
+        var callsAfterExpanding = embedder.Calls;
+        var planned = await planner.PlanAsync("What did Putin give Kim Jong Un?", 8);
+
+        Assert.Equal(0, callsAfterExpanding);
+        Assert.NotEmpty(expanded);
+        Assert.Equal(planned.Expansions, expanded);
+        Assert.Empty(await planner.ExpandAsync("ماذا أهدى بوتين؟"));
+    }
+
     private sealed class FixedExpander(string name, params WeightedPhrase[] phrases) : IQueryExpander
     {
         public string Name => name;
@@ -78,7 +94,11 @@ public sealed class QueryPlannerTests
     {
         public int Dimensions => 3;
         public string Model => "fixed";
-        public Task<IReadOnlyList<ReadOnlyMemory<float>>> EmbedAsync(IReadOnlyList<string> texts, CancellationToken cancellationToken = default) =>
-            Task.FromResult<IReadOnlyList<ReadOnlyMemory<float>>>(texts.Select(_ => new ReadOnlyMemory<float>([1f, 0f, 0f])).ToList());
+        public int Calls { get; private set; }
+        public Task<IReadOnlyList<ReadOnlyMemory<float>>> EmbedAsync(IReadOnlyList<string> texts, CancellationToken cancellationToken = default)
+        {
+            Calls++;
+            return Task.FromResult<IReadOnlyList<ReadOnlyMemory<float>>>(texts.Select(_ => new ReadOnlyMemory<float>([1f, 0f, 0f])).ToList());
+        }
     }
 }
