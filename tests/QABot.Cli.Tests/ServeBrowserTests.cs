@@ -16,7 +16,7 @@ public sealed class ServeBrowserTests
     public async Task Arabic_question_in_the_chat_page_gets_the_real_answer_with_its_dated_citation_card()
     {
         await using var serve = await RunningServeHost.StartAsync();
-        await using var chat = await ChatPage.OpenAsync(serve.Address);
+        await using var chat = await ChatPage.OpenAsync(serve.Address!);
 
         var answer = await chat.AskAsync("ماذا أهدى بوتين لكيم جونغ أون؟");
         var card = answer.Locator("article.card").First;

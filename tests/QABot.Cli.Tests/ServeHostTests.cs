@@ -16,7 +16,7 @@ public sealed class ServeHostTests : IAsyncLifetime
         _serve = await RunningServeHost.StartAsync();
         Assert.True(_serve.Plan.Web);
         Assert.False(_serve.Plan.Telegram);
-        _http = new HttpClient { BaseAddress = _serve.Address };
+        _http = new HttpClient { BaseAddress = _serve.Address! };
     }
 
     public async Task DisposeAsync()

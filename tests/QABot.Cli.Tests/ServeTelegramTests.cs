@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Hosting;
-using QABot.Cli.Commands;
 using QABot.Cli.Composition;
 using QABot.Testing;
 
@@ -16,33 +14,21 @@ public sealed class ServeTelegramTests
     public async Task A_private_chat_question_is_answered_from_the_real_index_with_outlet_and_date()
     {
         await using var api = await TelegramBotApiStandIn.StartAsync();
-        using var data = new TempDirectory();
-        var env = new CliEnvironment(TextWriter.Null, TextWriter.Null, TextReader.Null, Interactive: false)
+        await using var serve = await RunningServeHost.StartAsync(new Dictionary<string, string?>
         {
-            Overrides = new Dictionary<string, string?>
-            {
-                ["Data:Directory"] = data.Path,
-                ["Data:SampleCorpus"] = RepoPaths.SampleCorpus,
-                ["Web:Enabled"] = "false",
-                ["Telegram:Enabled"] = "true",
-                ["Telegram:Token"] = "123456:stand-in-token",
-                ["Telegram:BaseUrl"] = api.BaseUrl.ToString().TrimEnd('/'),
-                ["Telegram:PollingTimeoutSeconds"] = "1",
-                ["Llm:Endpoint"] = "",
-                ["Retrieval:Backend"] = "Embedded",
-            },
-        };
-        var (host, plan) = ServeHost.Build(env, verbose: false);
-        using var _ = host;
-        Assert.Equal(new ServePlan(Web: false, Telegram: true, TelegramWebhook: false), plan);
-        await FirstRun.EnsureSampleCorpusAsync(host.Services, env, CancellationToken.None);
-        await host.StartAsync();
+            ["Web:Enabled"] = "false",
+            ["Telegram:Enabled"] = "true",
+            ["Telegram:Token"] = "123456:stand-in-token",
+            ["Telegram:BaseUrl"] = api.BaseUrl.ToString().TrimEnd('/'),
+            ["Telegram:PollingTimeoutSeconds"] = "1",
+        });
+        Assert.Equal(new ServePlan(Web: false, Telegram: true, TelegramWebhook: false), serve.Plan);
+        Assert.Null(serve.Address);
 
         api.EnqueueText(chatId: 4242, "ماذا أهدى بوتين لكيم جونغ أون؟");
         var reply = await api.WaitForMessageAsync(4242, text => text.Contains("بندقية"));
 
         Assert.Contains("قناة اليمن اليوم", reply.Text);
         Assert.Contains("2023-09-14", reply.Text);
-        await host.StopAsync();
     }
 }
