@@ -28,5 +28,5 @@ public sealed class FollowUpAndQuestionKindTests
     [InlineData("What did Putin give Kim?", "en", false)]
     [InlineData("ماذا أهدى بوتين لكيم؟", "ar", false)]
     public void Recognises_when_questions(string question, string language, bool expected) =>
-        Assert.Equal(expected, QuestionKind.AsksWhen(question, language));
+        Assert.Equal(expected, WhenQuestion.AsksWhen(question, language));
 }

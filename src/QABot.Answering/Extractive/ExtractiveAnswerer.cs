@@ -149,7 +149,7 @@ public sealed class ExtractiveAnswerer(
 
         var text = new StringBuilder();
         var first = evidence[0].Chunk.Metadata;
-        if (QuestionKind.AsksWhen(question, language))
+        if (WhenQuestion.AsksWhen(question, language))
             text.Append(AnswerTexts.PublishedLead(language, 1, first.Source, first.Published)).Append(' ');
         if (language == Languages.English) text.Append(AnswerTexts.EnglishQuoteFrame).Append(' ');
         // Within one article, quote in reading order so the excerpt reads naturally.

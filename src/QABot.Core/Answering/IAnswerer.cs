@@ -10,6 +10,11 @@ public sealed record AnswerRequest
     public int Top { get; init; } = 8;
     /// <summary>"Today" for relative dates («الشهر الماضي», "last week"); injected so tests are deterministic.</summary>
     public DateTimeOffset? Now { get; init; }
+    /// <summary>
+    /// True when the text is a claim to check (`qabot check`, <c>POST /api/check</c>, Telegram /check) whatever its
+    /// wording; the answer then always carries a <see cref="Answer.Verdict"/>.
+    /// </summary>
+    public bool IsClaim { get; init; }
 }
 
 public interface IAnswerer

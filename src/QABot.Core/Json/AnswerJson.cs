@@ -13,9 +13,13 @@ namespace QABot.Core.Json;
 public sealed record AnswerJson(
     string Question,
     string Language,
+    string Kind,
     string Answer,
+    string? ShortAnswer,
     bool Refused,
+    string? Verdict,
     IReadOnlyList<CitationJson> Citations,
+    ListingJson? Listing,
     IReadOnlyList<RetrievedJson> Retrieved)
 {
     /// <summary>camelCase, Arabic kept readable (not \u-escaped) but HTML-sensitive characters still escaped.</summary>
@@ -26,10 +30,19 @@ public sealed record AnswerJson(
     public static AnswerJson From(Answer answer) => new(
         answer.Question,
         answer.Language,
+        SnakeCase(answer.Kind.ToString()),
         answer.Text,
+        answer.ShortAnswer,
         answer.Refused,
+        answer.Verdict is { } verdict ? SnakeCase(verdict.ToString()) : null,
         answer.Citations.Select(c => new CitationJson(c.Number, c.ArticleId, c.Title, c.Source, c.PublishedDate, c.Quote)).ToList(),
+        answer.Listing is { } listing
+            ? new ListingJson(listing.Total, listing.Articles.Select(a => new ListedArticleJson(a.ArticleId, a.Title, a.Source, a.PublishedDate)).ToList())
+            : null,
         answer.Retrieved.Select(r => new RetrievedJson(r.ArticleId, r.ChunkId, r.Score)).ToList());
+
+    /// <summary>"HowMany" → "how_many", "NotFound" → "not_found": the wire names of kinds and verdicts.</summary>
+    private static string SnakeCase(string name) => JsonNamingPolicy.SnakeCaseLower.ConvertName(name);
 
     public static string Serialize(Answer answer, bool indented = false) =>
         JsonSerializer.Serialize(From(answer), indented ? IndentedSerializerOptions : SerializerOptions);
@@ -48,3 +61,7 @@ public sealed record AnswerJson(
 public sealed record CitationJson(int N, string ArticleId, string Title, string? Source, string? Published, string Quote);
 
 public sealed record RetrievedJson(string ArticleId, string ChunkId, double Score);
+
+public sealed record ListingJson(int Total, IReadOnlyList<ListedArticleJson> Articles);
+
+public sealed record ListedArticleJson(string ArticleId, string Title, string? Source, string? Published);

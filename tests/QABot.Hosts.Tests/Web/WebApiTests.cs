@@ -21,7 +21,8 @@ public sealed class WebApiTests
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
         var root = json.RootElement;
-        Assert.Equal(["question", "language", "answer", "refused", "citations", "retrieved"], root.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["question", "language", "kind", "answer", "shortAnswer", "refused", "verdict", "citations", "listing", "retrieved"],
+            root.EnumerateObject().Select(p => p.Name));
         Assert.Equal(ArabicQuestion, root.GetProperty("question").GetString());
         Assert.Equal("ar", root.GetProperty("language").GetString());
         Assert.False(root.GetProperty("refused").GetBoolean());

@@ -5,7 +5,7 @@ using QABot.Text;
 namespace QABot.Answering.Extractive;
 
 /// <summary>Questions about when something was published or happened get the cited article's date up front.</summary>
-public static partial class QuestionKind
+public static partial class WhenQuestion
 {
     public static bool AsksWhen(string question, string language)
     {
