@@ -1,0 +1,18 @@
+namespace QABot.Core.Answering;
+
+/// <summary>What a factoid question expects as its answer; it decides how an Arabic span is rendered in English.</summary>
+public enum AnswerType { Unknown, Person, Organization, Place, Number, Date, Duration, Money, Other }
+
+/// <summary>
+/// Gives the English form of a short Arabic answer span without a model: names, places and organisations from the
+/// gazetteer read in reverse or transliterated, numbers and dates exactly with English month names, short common
+/// phrases through the Arabic→English dictionary.
+/// </summary>
+public interface IEnglishRenderer
+{
+    /// <summary>The English rendering, or null when none is faithful enough (the caller then keeps the Arabic span).</summary>
+    EnglishRendering? Render(string arabicSpan, AnswerType type);
+}
+
+/// <param name="Method">Where the rendering came from: "gazetteer", "dictionary", "transliteration", "number", "date".</param>
+public sealed record EnglishRendering(string Text, string Method);
