@@ -5,8 +5,8 @@ public enum AnswerType { Unknown, Person, Organization, Place, Number, Date, Dur
 
 /// <summary>
 /// Gives the English form of a short Arabic answer span without a model: names, places and organisations from the
-/// gazetteer read in reverse or transliterated, numbers and dates exactly with English month names, short common
-/// phrases through the Arabic→English dictionary.
+/// gazetteer read in reverse or transliterated, short common phrases through the Arabic→English dictionary. Numbers
+/// and dates are not its job: the answerer renders them from their parsed values, exactly, with English month names.
 /// </summary>
 public interface IEnglishRenderer
 {
@@ -14,5 +14,5 @@ public interface IEnglishRenderer
     EnglishRendering? Render(string arabicSpan, AnswerType type);
 }
 
-/// <param name="Method">Where the rendering came from: "gazetteer", "dictionary", "transliteration", "number", "date".</param>
+/// <param name="Method">Where the rendering came from: "gazetteer", "dictionary" or "transliteration".</param>
 public sealed record EnglishRendering(string Text, string Method);
