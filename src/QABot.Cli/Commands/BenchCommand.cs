@@ -37,7 +37,7 @@ public static class BenchCommand
         var command = new Command("ingest", """
             Ingest the first 1k, 10k and all articles of a corpus into fresh temporary indexes and report articles/s, MB/s,
             peak memory, index size, and single-client query latency on each (how cost grows with the corpus). Duplicate
-            URLs are left to ingestion's dedup. Writes charts and the scale section of docs/benchmarks.md.
+            URLs are left to ingestion's dedup. With --write-docs, writes charts and the scale section of docs/benchmarks.md.
 
             Examples:
               qabot bench ingest
@@ -95,7 +95,7 @@ public static class BenchCommand
 
             Examples:
               qabot --data-dir /tmp/qabot-full bench query
-              qabot bench query --clients 1,4,8 --questions-file questions.txt --no-docs
+              qabot bench query --clients 1,4,8 --questions-file questions.txt
             """) { queries, clients, questionsFile };
         outputs.AddTo(command);
 
