@@ -1,15 +1,21 @@
 using System.CommandLine;
+using System.Text.Json;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using QABot.Cli.Composition;
 using QABot.Cli.Terminal;
 using QABot.Core.Answering;
+using QABot.Core.Domain;
 using QABot.Core.Json;
+using QABot.Text;
 
 namespace QABot.Cli.Commands;
 
 public static class AskCommand
 {
+    /// <summary>The output line of an input line that could not be asked, so output lines stay aligned with input lines.</summary>
+    public sealed record BatchLineError(int Line, string Question, string Error);
+
     /// <summary>Longer input is almost certainly a pasted article, not a question; it is refused with a clear message.</summary>
     public const int MaxQuestionChars = 2000;
 
@@ -32,7 +38,8 @@ public static class AskCommand
             Examples:
               qabot ask "ماذا أهدى بوتين لكيم جونغ أون؟"
               qabot ask --json "What did Putin give Kim Jong Un?"
-              qabot ask --json - < questions.txt     (one JSON object per line)
+              qabot ask --json - < eval/questions.txt   (one JSON object per non-blank line; a line that cannot be
+                                                         asked gets {"line", "question", "error"} in its place, exit 3)
             """) { question, json, top, showRetrieved };
 
         command.SetAction((parse, ct) => globals.RunAsync(parse, ct, async (services, token) =>
@@ -53,13 +60,18 @@ public static class AskCommand
             if (words is ["-"])
             {
                 var failures = 0;
+                var lineNumber = 0;
                 while (await env.In.ReadLineAsync(token) is { } line)
                 {
-                    if (string.IsNullOrWhiteSpace(line)) continue;
+                    lineNumber++;
+                    if (InvisibleMarks.IsBlank(line)) continue;
                     if (line.Length > MaxQuestionChars)
                     {
+                        // Every non-blank input line gets its output line: a refused one an error object in its place.
                         failures++;
-                        await env.Error.WriteLineAsync($"error: skipped a question of {line.Length} characters (limit {MaxQuestionChars}).");
+                        var problem = $"the question has {line.Length} characters; the limit is {MaxQuestionChars}";
+                        if (asJson) await env.Out.WriteLineAsync(JsonSerializer.Serialize(new BatchLineError(lineNumber, TextCut.Shorten(line, 80), problem), AnswerJson.SerializerOptions));
+                        await env.Error.WriteLineAsync($"error: line {lineNumber}: {problem}.");
                         continue;
                     }
                     var answer = await answerer.AnswerAsync(new AnswerRequest { Question = line.Trim(), Top = k }, token);
@@ -71,7 +83,7 @@ public static class AskCommand
             }
 
             var text = string.Join(' ', words).Trim();
-            if (text.Length == 0)
+            if (InvisibleMarks.IsBlank(text))
             {
                 await env.Error.WriteLineAsync("error: the question is empty.");
                 return ExitCodes.BadInput;
