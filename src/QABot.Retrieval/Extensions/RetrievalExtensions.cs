@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using QABot.Core.Answering;
 using QABot.Core.Configuration;
 using QABot.Core.Retrieval;
 using QABot.Retrieval.CrossLingual;
@@ -15,7 +16,9 @@ public static class RetrievalExtensions
 {
     /// <summary>
     /// The embedded Lucene index as <see cref="IArticleIndex"/> (AddQdrantRetrieval replaces it when
-    /// Retrieval:Backend is "Qdrant"), the dictionary and gazetteer expanders, and the query planner.
+    /// Retrieval:Backend is "Qdrant"), the dictionary and gazetteer expanders, the query planner, and the offline
+    /// <see cref="IEnglishRenderer"/> of short answers. Dictionaries and gazetteer are read on first use, so an Arabic
+    /// question or a command that searches nothing never loads them.
     /// </summary>
     public static IHostApplicationBuilder AddRetrieval(this IHostApplicationBuilder builder)
     {
@@ -31,9 +34,15 @@ public static class RetrievalExtensions
         services.AddSingleton(sp => new FreeDictDictionary(
             sp.GetRequiredService<IOptions<RetrievalOptions>>().Value.CrossLingual.DictionaryPath,
             sp.GetRequiredService<ILogger<FreeDictDictionary>>()));
-        services.AddSingleton(sp => Gazetteer.Load(
+        services.AddSingleton(sp => Gazetteer.LoadOnFirstUse(
             sp.GetRequiredService<IOptions<RetrievalOptions>>().Value.CrossLingual.GazetteerPath,
             sp.GetRequiredService<ILogger<Gazetteer>>()));
+        services.AddSingleton<IEnglishRenderer>(sp => new ArabicEnglishRenderer(
+            sp.GetRequiredService<Gazetteer>(),
+            new FreeDictDictionary(
+                sp.GetRequiredService<IOptions<RetrievalOptions>>().Value.CrossLingual.ReverseDictionaryPath,
+                sp.GetRequiredService<ILogger<FreeDictDictionary>>(),
+                DictionaryDirection.ArabicToEnglish)));
         services.AddSingleton<IQueryExpander, DictionaryQueryExpander>();
         services.AddSingleton<IQueryExpander, GazetteerQueryExpander>();
         services.AddSingleton<IQueryPlanner>(sp => new QueryPlanner(
