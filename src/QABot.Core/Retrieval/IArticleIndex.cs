@@ -29,6 +29,16 @@ public interface IArticleIndex : IAsyncDisposable
     IAsyncEnumerable<StoredArticle> ListArticlesAsync(CancellationToken cancellationToken = default);
 
     Task<IndexStats> GetStatsAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// The outlet names stored in the index with their article counts (no entry for articles without one). Read on
+    /// every question that may name an outlet, so a backend answers it from an index of names when it can; the
+    /// default reads the full statistics.
+    /// </summary>
+    async Task<IReadOnlyDictionary<string, int>> CountArticlesBySourceAsync(CancellationToken cancellationToken = default) =>
+        (await GetStatsAsync(cancellationToken).ConfigureAwait(false)).ArticlesBySource
+            .Where(kv => !string.IsNullOrWhiteSpace(kv.Key))
+            .ToDictionary(kv => kv.Key, kv => kv.Value, StringComparer.Ordinal);
 }
 
 public interface IIndexWriteSession : IAsyncDisposable

@@ -4,11 +4,13 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using QABot.Core.Answering;
 using QABot.Core.Configuration;
+using QABot.Core.Domain;
 using QABot.Core.Retrieval;
 using QABot.Retrieval.CrossLingual;
 using QABot.Retrieval.Lucene;
 using QABot.Retrieval.Options;
 using QABot.Retrieval.Planning;
+using QABot.Text.Outlets;
 
 namespace QABot.Retrieval.Extensions;
 
@@ -16,9 +18,10 @@ public static class RetrievalExtensions
 {
     /// <summary>
     /// The embedded Lucene index as <see cref="IArticleIndex"/> (AddQdrantRetrieval replaces it when
-    /// Retrieval:Backend is "Qdrant"), the dictionary and gazetteer expanders, the query planner, and the offline
-    /// <see cref="IEnglishRenderer"/> of short answers. Dictionaries and gazetteer are read on first use, so an Arabic
-    /// question or a command that searches nothing never loads them.
+    /// Retrieval:Backend is "Qdrant"), the dictionary and gazetteer expanders, the query planner, the one
+    /// <see cref="OutletCatalog"/> (also as <see cref="IOutletNames"/>) that answerers, CLI and hosts share, and the
+    /// offline <see cref="IEnglishRenderer"/> of short answers. Dictionaries and gazetteer are read on first use, so an
+    /// Arabic question or a command that searches nothing never loads them.
     /// </summary>
     public static IHostApplicationBuilder AddRetrieval(this IHostApplicationBuilder builder)
     {
@@ -30,6 +33,9 @@ public static class RetrievalExtensions
 
         services.AddSingleton<LuceneArticleIndex>();
         services.AddSingleton<IArticleIndex>(sp => sp.GetRequiredService<LuceneArticleIndex>());
+        // Resolved lazily, so it reads whichever IArticleIndex is registered last (Qdrant replaces Lucene).
+        services.AddSingleton(sp => new OutletCatalog(OutletTable.Default, sp.GetRequiredService<IArticleIndex>(), sp.GetService<TimeProvider>()));
+        services.AddSingleton<IOutletNames>(sp => sp.GetRequiredService<OutletCatalog>());
 
         services.AddSingleton(sp => new FreeDictDictionary(
             sp.GetRequiredService<IOptions<RetrievalOptions>>().Value.CrossLingual.DictionaryPath,
