@@ -28,6 +28,14 @@ public interface IArticleIndex : IAsyncDisposable
 
     IAsyncEnumerable<StoredArticle> ListArticlesAsync(CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// The articles of a publication window and/or outlets, newest first, with their total count: for "what was
+    /// published in September 2023" and `qabot articles list`. Backends answer it from indexed fields, never by reading
+    /// every article; the default is for in-memory test doubles and tells them to use <c>ArticleListings</c>.
+    /// </summary>
+    Task<ArticleListing> QueryArticlesAsync(ArticleQuery query, CancellationToken cancellationToken = default) =>
+        throw new NotSupportedException($"{GetType().Name} does not list articles by date and outlet (IArticleIndex.QueryArticlesAsync).");
+
     Task<IndexStats> GetStatsAsync(CancellationToken cancellationToken = default);
 
     /// <summary>

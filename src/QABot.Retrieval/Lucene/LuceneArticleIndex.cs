@@ -149,6 +149,49 @@ public sealed class LuceneArticleIndex : IArticleIndex
             return new IndexStats(BackendName, articles, chunks, dated, earliest, latest, bySource, SizeOnDisk());
         }));
 
+    public Task<ArticleListing> QueryArticlesAsync(ArticleQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        return Task.FromResult(WithSearcher(searcher =>
+        {
+            var manifests = new BooleanQuery { { new TermQuery(new Term(IndexFields.Kind, DocumentKinds.Manifest)), Occur.MUST } };
+            LuceneQueryBuilder.AddRestrictions(manifests, query.Published, query.Sources);
+            if (query.Limit <= 0)
+            {
+                var counter = new TotalHitCountCollector();
+                searcher.Search(manifests, counter);
+                return new ArticleListing(counter.TotalHits, []);
+            }
+            var top = searcher.Search(manifests, null, query.Limit, NewestFirst);
+            return new ArticleListing(top.TotalHits,
+                top.ScoreDocs.Select(hit => StoredDocuments.ToListed(searcher.Doc(hit.Doc, ListingFieldsToLoad))).ToList());
+        }));
+    }
+
+    /// <summary>Counted from the postings of the untokenized outlet field: no stored field is read.</summary>
+    public Task<IReadOnlyDictionary<string, int>> CountArticlesBySourceAsync(CancellationToken cancellationToken = default) =>
+        Task.FromResult(WithSearcher<IReadOnlyDictionary<string, int>>(searcher =>
+        {
+            var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+            foreach (var leaf in searcher.IndexReader.Leaves)
+            {
+                var reader = leaf.AtomicReader;
+                var terms = reader.GetTerms(IndexFields.Outlet)?.GetEnumerator();
+                if (terms is null) continue;
+                DocsEnum? docs = null;
+                while (terms.MoveNext())
+                {
+                    docs = terms.Docs(reader.LiveDocs, docs, DocsFlags.NONE);
+                    var live = 0;
+                    while (docs.NextDoc() != DocIdSetIterator.NO_MORE_DOCS) live++;
+                    if (live == 0) continue;
+                    var name = terms.Term.Utf8ToString();
+                    counts[name] = counts.GetValueOrDefault(name) + live;
+                }
+            }
+            return counts;
+        }));
+
     public ValueTask DisposeAsync()
     {
         lock (_openLock)
@@ -169,6 +212,19 @@ public sealed class LuceneArticleIndex : IArticleIndex
     }
 
     private static readonly ISet<string> ManifestFieldsToLoad = new HashSet<string> { IndexFields.ArticleId, IndexFields.ContentHash, IndexFields.BodyHash };
+    private static readonly ISet<string> ListingFieldsToLoad = new HashSet<string>
+        { IndexFields.ArticleId, IndexFields.Title, IndexFields.Source, IndexFields.Published, IndexFields.PublishedOffset };
+
+    /// <summary>Newest local publication time first; undated (no doc value) last; then article id.</summary>
+    private static readonly Sort NewestFirst = NewestFirstSort();
+
+    private static Sort NewestFirstSort()
+    {
+        var published = new SortField(IndexFields.PublishedOrder, SortFieldType.INT64, reverse: true);
+        published.SetMissingValue(long.MinValue);
+        return new Sort(published, new SortField(IndexFields.ArticleIdOrder, SortFieldType.STRING));
+    }
+
     private static readonly ISet<string> StatsFieldsToLoad = new HashSet<string> { IndexFields.Published, IndexFields.PublishedOffset, IndexFields.Source };
 
     private IReadOnlyList<ScoredChunk> Search(IndexSearcher searcher, SearchRequest request)

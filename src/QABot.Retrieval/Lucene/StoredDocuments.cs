@@ -38,13 +38,16 @@ internal static class StoredDocuments
         Origin = manifest.Get(IndexFields.Origin),
     };
 
+    public static ListedArticle ToListed(Document manifest) =>
+        new(manifest.Get(IndexFields.ArticleId), manifest.Get(IndexFields.Title) ?? "", manifest.Get(IndexFields.Source), Published(manifest));
+
     public static int ChunkCount(Document manifest) => manifest.GetField(IndexFields.ChunkCount)?.GetInt32Value() ?? 0;
 
     public static DateTimeOffset? Published(Document doc)
     {
         if (doc.GetField(IndexFields.Published)?.GetInt64Value() is not { } ticks) return null;
         var offset = TimeSpan.FromMinutes(doc.GetField(IndexFields.PublishedOffset)?.GetInt32Value() ?? 0);
-        return new DateTimeOffset(ticks, TimeSpan.Zero).ToOffset(offset);
+        return new DateTimeOffset(ticks, offset);
     }
 
     public static float[]? Embedding(Document doc)
