@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using QABot.Core.Answering;
 using QABot.Core.Configuration;
 using QABot.Core.Domain;
 using QABot.Core.Retrieval;
@@ -17,8 +18,10 @@ public static class RetrievalExtensions
 {
     /// <summary>
     /// The embedded Lucene index as <see cref="IArticleIndex"/> (AddQdrantRetrieval replaces it when
-    /// Retrieval:Backend is "Qdrant"), the dictionary and gazetteer expanders, the query planner, and the one
-    /// <see cref="OutletCatalog"/> (also as <see cref="IOutletNames"/>) that answerers, CLI and hosts share.
+    /// Retrieval:Backend is "Qdrant"), the dictionary and gazetteer expanders, the query planner, the one
+    /// <see cref="OutletCatalog"/> (also as <see cref="IOutletNames"/>) that answerers, CLI and hosts share, and the
+    /// offline <see cref="IEnglishRenderer"/> of short answers. Dictionaries and gazetteer are read on first use, so an
+    /// Arabic question or a command that searches nothing never loads them.
     /// </summary>
     public static IHostApplicationBuilder AddRetrieval(this IHostApplicationBuilder builder)
     {
@@ -37,9 +40,15 @@ public static class RetrievalExtensions
         services.AddSingleton(sp => new FreeDictDictionary(
             sp.GetRequiredService<IOptions<RetrievalOptions>>().Value.CrossLingual.DictionaryPath,
             sp.GetRequiredService<ILogger<FreeDictDictionary>>()));
-        services.AddSingleton(sp => Gazetteer.Load(
+        services.AddSingleton(sp => Gazetteer.LoadOnFirstUse(
             sp.GetRequiredService<IOptions<RetrievalOptions>>().Value.CrossLingual.GazetteerPath,
             sp.GetRequiredService<ILogger<Gazetteer>>()));
+        services.AddSingleton<IEnglishRenderer>(sp => new ArabicEnglishRenderer(
+            sp.GetRequiredService<Gazetteer>(),
+            new FreeDictDictionary(
+                sp.GetRequiredService<IOptions<RetrievalOptions>>().Value.CrossLingual.ReverseDictionaryPath,
+                sp.GetRequiredService<ILogger<FreeDictDictionary>>(),
+                DictionaryDirection.ArabicToEnglish)));
         services.AddSingleton<IQueryExpander, DictionaryQueryExpander>();
         services.AddSingleton<IQueryExpander, GazetteerQueryExpander>();
         services.AddSingleton<IQueryPlanner>(sp => new QueryPlanner(
