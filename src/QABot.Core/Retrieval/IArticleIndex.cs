@@ -60,6 +60,12 @@ public interface IIndexWriteSession : IAsyncDisposable
     Task DeleteAsync(string articleId, CancellationToken cancellationToken = default);
 
     Task CommitAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// After <see cref="CommitAsync"/>: one line saying that the commit also upgraded the index to a newer layout, and
+    /// what that means for the articles already stored; null when nothing was upgraded.
+    /// </summary>
+    string? UpgradeNote => null;
 }
 
 /// <summary>An article ready for storage: parsed, chunked, hashed and (optionally) embedded.</summary>
