@@ -81,6 +81,7 @@ public static class WebHostExtensions
 
         var api = app.MapGroup("/api").RequireRateLimiting(ApiRateLimitPolicy);
         api.MapPost("/ask", AskEndpoint.HandleAsync).WithName("Ask");
+        api.MapPost("/check", AskEndpoint.CheckAsync).WithName("Check");
         api.MapGet("/articles/{id}", ArticleEndpoint.HandleAsync).WithName("GetArticle");
 
         app.MapGet("/healthz", (IArticleIndex index) => Results.Json(new { status = "ok", index = index.BackendName }));
