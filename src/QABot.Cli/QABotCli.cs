@@ -20,6 +20,7 @@ public static class QABotCli
             globals.DataDir,
             globals.Verbose,
             AskCommand.Create(globals),
+            CheckCommand.Create(globals),
             ChatCommand.Create(globals),
             IngestCommand.Create(globals),
             ArticlesCommand.Create(globals),

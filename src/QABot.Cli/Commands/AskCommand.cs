@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using QABot.Cli.Composition;
 using QABot.Cli.Terminal;
 using QABot.Core.Answering;
+using QABot.Core.Domain;
 using QABot.Core.Json;
 
 namespace QABot.Cli.Commands;
@@ -12,6 +13,55 @@ public static class AskCommand
 {
     /// <summary>Longer input is almost certainly a pasted article, not a question; it is refused with a clear message.</summary>
     public const int MaxQuestionChars = 2000;
+
+    /// <summary>
+    /// Answers one text (the words joined) or, for "-", one per stdin line, as questions or as claims to check, printing
+    /// JSON or the readable rendering. Shared by `ask` and `check`.
+    /// </summary>
+    public static async Task<int> AnswerAsync(IServiceProvider services, CliEnvironment env, string[] words, int top, bool isClaim,
+        bool asJson, bool showRetrieved, CancellationToken token)
+    {
+        var what = isClaim ? "claim" : "question";
+        await FirstRun.EnsureSampleCorpusAsync(services, env, token);
+        var answerer = services.GetRequiredService<IAnswerer>();
+        var outlets = services.GetRequiredService<IOutletNames>();
+
+        if (words is ["-"])
+        {
+            var failures = 0;
+            while (await env.In.ReadLineAsync(token) is { } line)
+            {
+                if (string.IsNullOrWhiteSpace(line)) continue;
+                if (line.Length > MaxQuestionChars)
+                {
+                    failures++;
+                    await env.Error.WriteLineAsync($"error: skipped a {what} of {line.Length} characters (limit {MaxQuestionChars}).");
+                    continue;
+                }
+                var answer = await answerer.AnswerAsync(new AnswerRequest { Question = line.Trim(), Top = top, IsClaim = isClaim }, token);
+                if (asJson) await env.Out.WriteLineAsync(AnswerJson.Serialize(answer, outlets: outlets));
+                else { AnswerConsoleWriter.Write(env.Out, answer, showRetrieved, outlets); await env.Out.WriteLineAsync(); }
+                await env.Out.FlushAsync(token);
+            }
+            return failures == 0 ? ExitCodes.Success : ExitCodes.PartialFailure;
+        }
+
+        var text = string.Join(' ', words).Trim();
+        if (text.Length == 0)
+        {
+            await env.Error.WriteLineAsync($"error: the {what} is empty.");
+            return ExitCodes.BadInput;
+        }
+        if (text.Length > MaxQuestionChars)
+        {
+            await env.Error.WriteLineAsync($"error: the {what} has {text.Length} characters; the limit is {MaxQuestionChars}.");
+            return ExitCodes.BadInput;
+        }
+        var single = await answerer.AnswerAsync(new AnswerRequest { Question = text, Top = top, IsClaim = isClaim }, token);
+        if (asJson) await env.Out.WriteLineAsync(AnswerJson.Serialize(single, indented: true, outlets));
+        else AnswerConsoleWriter.Write(env.Out, single, showRetrieved, outlets);
+        return ExitCodes.Success;
+    }
 
     public static Command Create(GlobalOptions globals)
     {
@@ -46,45 +96,7 @@ public static class AskCommand
                 return ExitCodes.BadInput;
             }
 
-            await FirstRun.EnsureSampleCorpusAsync(services, env, token);
-            var answerer = services.GetRequiredService<IAnswerer>();
-            var asJson = parse.GetValue(json);
-
-            if (words is ["-"])
-            {
-                var failures = 0;
-                while (await env.In.ReadLineAsync(token) is { } line)
-                {
-                    if (string.IsNullOrWhiteSpace(line)) continue;
-                    if (line.Length > MaxQuestionChars)
-                    {
-                        failures++;
-                        await env.Error.WriteLineAsync($"error: skipped a question of {line.Length} characters (limit {MaxQuestionChars}).");
-                        continue;
-                    }
-                    var answer = await answerer.AnswerAsync(new AnswerRequest { Question = line.Trim(), Top = k }, token);
-                    if (asJson) await env.Out.WriteLineAsync(AnswerJson.Serialize(answer));
-                    else { AnswerConsoleWriter.Write(env.Out, answer, parse.GetValue(showRetrieved)); await env.Out.WriteLineAsync(); }
-                    await env.Out.FlushAsync(token);
-                }
-                return failures == 0 ? ExitCodes.Success : ExitCodes.PartialFailure;
-            }
-
-            var text = string.Join(' ', words).Trim();
-            if (text.Length == 0)
-            {
-                await env.Error.WriteLineAsync("error: the question is empty.");
-                return ExitCodes.BadInput;
-            }
-            if (text.Length > MaxQuestionChars)
-            {
-                await env.Error.WriteLineAsync($"error: the question has {text.Length} characters; the limit is {MaxQuestionChars}.");
-                return ExitCodes.BadInput;
-            }
-            var single = await answerer.AnswerAsync(new AnswerRequest { Question = text, Top = k }, token);
-            if (asJson) await env.Out.WriteLineAsync(AnswerJson.Serialize(single, indented: true));
-            else AnswerConsoleWriter.Write(env.Out, single, parse.GetValue(showRetrieved));
-            return ExitCodes.Success;
+            return await AnswerAsync(services, env, words, k, isClaim: false, parse.GetValue(json), parse.GetValue(showRetrieved), token);
         }));
         return command;
     }
