@@ -29,6 +29,10 @@ public interface IArticleIndex : IAsyncDisposable
     IAsyncEnumerable<StoredArticle> ListArticlesAsync(CancellationToken cancellationToken = default);
 
     Task<IndexStats> GetStatsAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Whether any article is stored. A backend overrides it when it can tell without reading the manifest.</summary>
+    async Task<bool> HasArticlesAsync(CancellationToken cancellationToken = default) =>
+        (await ReadManifestAsync(cancellationToken).ConfigureAwait(false)).Count > 0;
 }
 
 public interface IIndexWriteSession : IAsyncDisposable

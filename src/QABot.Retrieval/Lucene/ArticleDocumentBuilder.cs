@@ -1,6 +1,7 @@
 using System.Runtime.InteropServices;
 using Lucene.Net.Documents;
 using Lucene.Net.Index;
+using Lucene.Net.Util;
 using QABot.Core.Domain;
 using QABot.Core.Retrieval;
 using QABot.Text;
@@ -115,6 +116,9 @@ internal sealed class ArticleDocumentBuilder
         private readonly StoredField _title = new(IndexFields.Title, "");
         private readonly StoredField _body = new(IndexFields.FullBody, "");
         private readonly StoredField _language = new(IndexFields.Language, "");
+        private readonly BinaryDocValuesField _idColumn = new(IndexFields.ManifestId, new BytesRef());
+        private readonly BinaryDocValuesField _contentHashColumn = new(IndexFields.ManifestContentHash, new BytesRef());
+        private readonly BinaryDocValuesField _bodyHashColumn = new(IndexFields.ManifestBodyHash, new BytesRef());
 
         public Document Fill(IndexDocument document)
         {
@@ -126,14 +130,23 @@ internal sealed class ArticleDocumentBuilder
             _title.SetStringValue(article.Title);
             _body.SetStringValue(article.Body);
             _language.SetStringValue(article.Language);
-            var doc = new Document { _kind, _articleId, _contentHash, _bodyHash, _chunkCount, _title, _body, _language };
+            _idColumn.SetBytesValue(new BytesRef(article.Id));
+            _contentHashColumn.SetBytesValue(new BytesRef(document.ContentHash));
+            _bodyHashColumn.SetBytesValue(new BytesRef(document.BodyHash));
+            var doc = new Document { _kind, _articleId, _contentHash, _bodyHash, _chunkCount, _title, _body, _language, _idColumn, _contentHashColumn, _bodyHashColumn };
             // Rare fields are allocated per article: not worth pooling.
-            if (!string.IsNullOrWhiteSpace(article.Source)) doc.Add(new StoredField(IndexFields.Source, article.Source));
+            if (!string.IsNullOrWhiteSpace(article.Source))
+            {
+                doc.Add(new StoredField(IndexFields.Source, article.Source));
+                doc.Add(new SortedDocValuesField(IndexFields.ManifestSource, new BytesRef(article.Source)));
+            }
             if (!string.IsNullOrEmpty(article.Url)) doc.Add(new StoredField(IndexFields.Url, article.Url));
             if (article.Published is { } published)
             {
                 doc.Add(new StoredField(IndexFields.Published, published.UtcTicks));
                 doc.Add(new StoredField(IndexFields.PublishedOffset, (int)published.Offset.TotalMinutes));
+                doc.Add(new NumericDocValuesField(IndexFields.ManifestPublished, published.UtcTicks));
+                doc.Add(new NumericDocValuesField(IndexFields.ManifestPublishedOffset, (long)published.Offset.TotalMinutes));
             }
             foreach (var keyword in article.Keywords) doc.Add(new StoredField(IndexFields.Keyword, keyword));
             if (article.HostArticleId is { } host) doc.Add(new StoredField(IndexFields.HostArticleId, host));

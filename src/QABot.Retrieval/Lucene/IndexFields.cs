@@ -35,6 +35,16 @@ internal static class IndexFields
     public const string HostArticleId = "hostArticleId";
     public const string Origin = "origin";
 
+    // Manifest doc values: the columns that the manifest (ingest) and stats read for every article, kept apart from
+    // the stored fields so reading them never inflates each article's stored full text.
+    public const string ManifestId = "m.id";
+    public const string ManifestContentHash = "m.contentHash";
+    public const string ManifestBodyHash = "m.bodyHash";
+    public const string ManifestSource = "m.source";
+    /// <summary>UTC ticks; only dated articles have it (see <c>GetDocsWithField</c>).</summary>
+    public const string ManifestPublished = "m.published";
+    public const string ManifestPublishedOffset = "m.publishedOffset";
+
     // Alias documents: one per alias id, so aliases can be added without rewriting the article.
     public const string Alias = "alias";
     /// <summary>(article, alias) pair, so recording the same alias twice replaces instead of duplicating.</summary>
