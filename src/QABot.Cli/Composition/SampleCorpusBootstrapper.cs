@@ -22,8 +22,7 @@ public sealed class SampleCorpusBootstrapper(IArticleIndex index, IngestionPipel
     /// <returns>The ingest report when the sample corpus was ingested now, null when the index already had articles.</returns>
     public async Task<IngestReport?> EnsureAsync(CancellationToken cancellationToken)
     {
-        var manifest = await index.ReadManifestAsync(cancellationToken);
-        if (manifest.Count > 0) return null;
+        if (await index.HasArticlesAsync(cancellationToken)) return null;
         if (!Directory.Exists(SampleCorpusPath))
             throw new DirectoryNotFoundException($"The index is empty and the bundled sample corpus was not found at {SampleCorpusPath}. Run `qabot ingest PATH` first.");
         return await pipeline.IngestPathsAsync([SampleCorpusPath], null, cancellationToken);
