@@ -25,6 +25,7 @@ public static class QABotCli
             globals.Verbose,
             globals.Plain,
             AskCommand.Create(globals),
+            CheckCommand.Create(globals),
             ChatCommand.Create(globals),
             IngestCommand.Create(globals),
             ArticlesCommand.Create(globals),

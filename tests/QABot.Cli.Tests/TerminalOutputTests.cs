@@ -81,12 +81,13 @@ public sealed class TerminalOutputTests : IDisposable
 
     [Theory]
     [InlineData(true)]  // copied from a terminal, marks and all
-    [InlineData(false)] // `articles show "$(qabot articles list --limit 1 | awk '{print $1}')"`
+    [InlineData(false)] // `articles show "$(qabot articles list --limit 1 | awk 'NR==2 {print $NF}')"`
     public async Task An_id_taken_from_the_list_output_opens_the_article(bool fromTerminal)
     {
         _cli.OutputIsTerminal = fromTerminal;
         var (_, list, _) = await _cli.RunAsync("articles", "list", "--limit", "1");
-        var id = list.Split(' ', StringSplitOptions.RemoveEmptyEntries)[0];
+        var row = list.Split('\n')[1]; // after the count line: date, outlet, title, id
+        var id = row.Split(' ', StringSplitOptions.RemoveEmptyEntries)[^1];
 
         var (code, shown, error) = await _cli.RunAsync("articles", "show", id);
         Assert.Equal(0, code);

@@ -24,6 +24,7 @@ public static class ChatCommand
             var answerer = services.GetRequiredService<IAnswerer>();
             var conversations = services.GetRequiredService<IConversationStore>();
             var conversationId = "cli:" + Guid.NewGuid().ToString("N");
+            var outlets = services.GetRequiredService<IOutletNames>();
             Answer? last = null;
 
             await env.Out.WriteLineAsync("Ask in Arabic or English. /sources, /new, /exit.");
@@ -50,7 +51,7 @@ public static class ChatCommand
                                 : "The last answer cites no sources.");
                         else foreach (var c in last.Citations)
                         {
-                            await env.Out.WriteLineAsync(AnswerConsoleWriter.FormatCitation(c, last.Language));
+                            await env.Out.WriteLineAsync(AnswerConsoleWriter.FormatCitation(c, last.Language, outlets));
                             await env.Out.WriteLineAsync(RtlText.Line("    « " + c.Quote + " »"));
                         }
                         continue;
@@ -66,7 +67,7 @@ public static class ChatCommand
                     continue;
                 }
                 last = await answerer.AnswerAsync(new AnswerRequest { Question = text, ConversationId = conversationId, Top = parse.GetValue(top) }, token);
-                AnswerConsoleWriter.Write(env.Out, last);
+                AnswerConsoleWriter.Write(env.Out, last, outlets: outlets);
                 await env.Out.WriteLineAsync();
             }
             return ExitCodes.Success;

@@ -49,6 +49,7 @@ public static class IngestCommand
             var existing = inputs.Except(missing).ToList();
             var report = await IngestProgressView.RunAsync(env, progress => pipeline.IngestPathsAsync(existing, progress, token));
 
+            foreach (var note in report.Notes ?? []) await env.Out.WriteLineAsync(note);
             foreach (var error in report.Errors)
                 await env.Error.WriteLineAsync($"failed: {error.Path}{(error.Line is { } line ? $":{line}" : "")}: {error.Message}");
             if (report.PassedOver.Count > 0)

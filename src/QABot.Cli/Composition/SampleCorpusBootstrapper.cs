@@ -27,8 +27,7 @@ public sealed class SampleCorpusBootstrapper(
     /// <returns>The ingest report when the sample corpus was ingested now, null when the index already had articles.</returns>
     public async Task<IngestReport?> EnsureAsync(CancellationToken cancellationToken)
     {
-        var manifest = await index.ReadManifestAsync(cancellationToken);
-        if (manifest.Count > 0) return null;
+        if (await index.HasArticlesAsync(cancellationToken)) return null;
         if (configuration.GetValue<bool>(GlobalOptions.ExplicitDataDirectoryKey))
         {
             var directory = data.Value.ResolvedDirectory;

@@ -246,6 +246,40 @@ public sealed partial class QdrantArticleIndex : IArticleIndex
         return new IndexStats(BackendName, articles, (int)chunks, dated, earliest, latest, bySource, SizeOnDiskBytes: null);
     }
 
+    /// <summary>
+    /// Counted with a filter, then the newest page read with <c>order_by</c> on the payload index of the local
+    /// publication time. Points without that key are not returned by an ordered scroll, so undated articles (listed
+    /// only when no window is asked) are read with a second, unordered scroll and sorted by id within that page.
+    /// </summary>
+    public async Task<ArticleListing> QueryArticlesAsync(ArticleQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var total = await ReadOrEmptyAsync(() => _client.CountAsync(Collection,
+            new CountRequest { Filter = QdrantFilters.ForListing(query), Exact = true }, cancellationToken), 0L).ConfigureAwait(false);
+        if (query.Limit <= 0 || total == 0) return new ArticleListing((int)total, []);
+
+        var dated = await ReadOrEmptyAsync(() => _client.ScrollAsync(Collection, new ScrollRequest
+        {
+            Filter = QdrantFilters.ForListing(query),
+            Limit = query.Limit,
+            WithPayload = PayloadKeys.ListingFields,
+            OrderBy = new OrderBy(PayloadKeys.PublishedLocal, "desc"),
+        }, cancellationToken), new ScrollResult { Points = [] }).ConfigureAwait(false);
+        var listed = dated.Points.Select(p => Payloads.Read<ManifestPayload>(p.Payload).ToListed()).ToList();
+
+        if (query.Published is null && listed.Count < query.Limit && listed.Count < total)
+        {
+            var undated = await ReadOrEmptyAsync(() => _client.ScrollAsync(Collection, new ScrollRequest
+            {
+                Filter = QdrantFilters.ForListing(query, IsEmptyCondition.Of(PayloadKeys.PublishedLocal)),
+                Limit = query.Limit - listed.Count,
+                WithPayload = PayloadKeys.ListingFields,
+            }, cancellationToken), new ScrollResult { Points = [] }).ConfigureAwait(false);
+            listed.AddRange(undated.Points.Select(p => Payloads.Read<ManifestPayload>(p.Payload).ToListed()).Where(a => a.Published is null));
+        }
+        return new ArticleListing((int)total, ArticleQuery.Newest(listed).ToList());
+    }
+
     /// <summary>What <c>qabot qdrant status</c> shows: the alias, its collection's state, layout and cluster settings.</summary>
     public async Task<QdrantStatusReport> GetStatusAsync(CancellationToken cancellationToken = default)
     {

@@ -27,7 +27,7 @@ public sealed class WebApiTests
         Assert.Equal("ar", root.GetProperty("language").GetString());
         Assert.False(root.GetProperty("refused").GetBoolean());
         var citations = root.GetProperty("citations").EnumerateArray().ToList();
-        Assert.Equal(["n", "articleId", "title", "source", "published", "quote"], citations[0].EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["n", "articleId", "title", "source", "outlet", "published", "quote"], citations[0].EnumerateObject().Select(p => p.Name));
         Assert.Equal("2023-09-14", citations[0].GetProperty("published").GetString());
         Assert.Equal(JsonValueKind.Null, citations[1].GetProperty("published").ValueKind);
         Assert.Equal(["articleId", "chunkId", "score"], root.GetProperty("retrieved")[0].EnumerateObject().Select(p => p.Name));
