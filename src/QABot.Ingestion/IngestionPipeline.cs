@@ -9,6 +9,7 @@ using QABot.Ingestion.Parsing;
 using QABot.Ingestion.Pipeline;
 using QABot.Ingestion.Reading;
 using QABot.Text.Chunking;
+using QABot.Text.Outlets;
 
 namespace QABot.Ingestion;
 
@@ -24,7 +25,8 @@ public sealed class IngestionPipeline(
     ArticleChunker chunker,
     ILogger<IngestionPipeline> logger,
     ITextEmbedder? embedder = null,
-    IOptions<IngestionOptions>? options = null)
+    IOptions<IngestionOptions>? options = null,
+    OutletCatalog? outlets = null)
 {
     private readonly IngestionOptions _options = options?.Value ?? new IngestionOptions();
 
@@ -67,6 +69,8 @@ public sealed class IngestionPipeline(
             foreach (var (articleId, aliasIds) in ledger.ChangedAliases())
                 await session.SetAliasesAsync(articleId, aliasIds, stop.Token);
             await session.CommitAsync(stop.Token);
+            // New outlets are known to questions at once, not after the catalog's refresh interval.
+            outlets?.Invalidate();
         }
         catch
         {
@@ -78,7 +82,8 @@ public sealed class IngestionPipeline(
         }
 
         run.ReportProgress(force: true);
-        var report = run.ToReport(stopwatch.Elapsed);
+        var report = run.ToReport(stopwatch.Elapsed) with { Notes = session.UpgradeNote is { } note ? [note] : [] };
+        if (session.UpgradeNote is { } upgrade) logger.LogInformation("{Upgrade}", upgrade);
         logger.LogInformation(
             "Ingested {Ingested}, replaced {Replaced}, skipped {Skipped} unchanged, {Duplicates} duplicates, {Failed} failed; {Chunks} chunks in {Elapsed:0.0}s",
             report.Ingested, report.Replaced, report.Skipped, report.Duplicates, report.Failed, report.Chunks, report.Elapsed.TotalSeconds);

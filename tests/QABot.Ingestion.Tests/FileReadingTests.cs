@@ -212,8 +212,25 @@ public sealed class FileReadingTests
         var first = items[0].Article!;
         Assert.Equal("AL-culture-1-20180218", first.Id);
         Assert.Equal("alarabia", first.Source);
-        Assert.Equal(new DateTimeOffset(2018, 2, 18, 17, 35, 43, TimeSpan.Zero), first.Published);
+        Assert.Equal(new DateTimeOffset(2018, 2, 18, 21, 35, 43, TimeSpan.FromHours(4)), first.Published);
+        Assert.Equal(TimeSpan.FromHours(4), first.Published!.Value.Offset);
         Assert.StartsWith("http://www.alarabiya.net/", first.Url);
         Assert.Equal("ar", first.Language);
+    }
+
+    /// <summary>
+    /// The case: `articles show AL-culture-106-20180301` printed 2018-02-28 because the date was converted to
+    /// UTC; the source says 2018-03-01T02:28:09+04:00 and so does its URL.
+    /// </summary>
+    [Fact]
+    public void Ant_article_published_after_midnight_in_its_own_zone_keeps_its_own_date()
+    {
+        var path = RepoPaths.SharedFile("corpora", "ant-multisource-news.jsonl.gz");
+        var article = ArticleFileParser.Parse(new InputFile(path, InputFormat.JsonLinesGzip, new FileInfo(path).Length))
+            .Select(i => i.Article).First(a => a?.Id == "AL-culture-106-20180301")!;
+        Assert.Equal(new DateTimeOffset(2018, 3, 1, 2, 28, 9, TimeSpan.FromHours(4)), article.Published);
+        Assert.Equal(TimeSpan.FromHours(4), article.Published!.Value.Offset);
+        Assert.Equal(new DateTime(2018, 3, 1), article.Published.Value.Date);
+        Assert.Contains("/2018/03/01/", article.Url);
     }
 }

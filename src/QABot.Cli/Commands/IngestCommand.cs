@@ -46,6 +46,7 @@ public static class IngestCommand
             var existing = inputs.Except(missing).ToList();
             var report = await IngestProgressView.RunAsync(env, progress => pipeline.IngestPathsAsync(existing, progress, token));
 
+            foreach (var note in report.Notes ?? []) await env.Out.WriteLineAsync(note);
             foreach (var error in report.Errors)
                 await env.Error.WriteLineAsync($"failed: {error.Path}{(error.Line is { } line ? $":{line}" : "")}: {error.Message}");
             var seconds = Math.Max(report.Elapsed.TotalSeconds, 0.001);

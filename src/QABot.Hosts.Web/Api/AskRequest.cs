@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using QABot.Core.Domain;
 using QABot.Hosts.Web.Options;
 
 namespace QABot.Hosts.Web.Api;
@@ -12,7 +13,7 @@ public sealed partial record AskRequest(string? Question, string? ConversationId
     /// <summary>A message for the client when the request cannot be answered, else null.</summary>
     public string? Validate(WebOptions options)
     {
-        if (string.IsNullOrWhiteSpace(Question)) return "\"question\" is required and must not be empty.";
+        if (InvisibleMarks.IsBlank(Question)) return "\"question\" is required and must have visible text (not only spaces or invisible marks).";
         if (Question.Length > options.MaxQuestionChars) return $"\"question\" is longer than {options.MaxQuestionChars} characters.";
         if (Top is < 1 or > MaxTop) return $"\"top\" must be between 1 and {MaxTop}.";
         if (ConversationId is not null && !ConversationIdPattern().IsMatch(ConversationId))

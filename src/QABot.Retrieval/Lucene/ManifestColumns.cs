@@ -4,34 +4,41 @@ using Lucene.Net.Util;
 namespace QABot.Retrieval.Lucene;
 
 /// <summary>
-/// The manifest's doc-value columns in one segment (see <see cref="IndexFields.ManifestId"/>): the id, hashes, outlet
-/// and date of every article, read without touching the stored article text.
+/// The manifest's doc-value columns in one segment (see <see cref="IndexFields.ManifestContentHash"/>): the id,
+/// hashes, outlet and date of every article, read without touching the stored article text.
 /// </summary>
 internal sealed class ManifestColumns
 {
-    private readonly BinaryDocValues _id, _contentHash, _bodyHash;
+    private readonly SortedDocValues _id;
+    private readonly BinaryDocValues _contentHash, _bodyHash;
     private readonly SortedDocValues? _source;
     private readonly NumericDocValues? _published, _offset;
     private readonly IBits? _dated;
     private readonly BytesRef _scratch = new();
 
-    private ManifestColumns(AtomicReader reader, BinaryDocValues id)
+    private ManifestColumns(AtomicReader reader, SortedDocValues id, BinaryDocValues contentHash)
     {
         _id = id;
-        _contentHash = reader.GetBinaryDocValues(IndexFields.ManifestContentHash);
+        _contentHash = contentHash;
         _bodyHash = reader.GetBinaryDocValues(IndexFields.ManifestBodyHash);
         // A segment where no article has an outlet (or a date) has no such column at all.
         _source = reader.GetSortedDocValues(IndexFields.ManifestSource);
-        _published = reader.GetNumericDocValues(IndexFields.ManifestPublished);
+        _published = reader.GetNumericDocValues(IndexFields.PublishedOrder);
         _offset = reader.GetNumericDocValues(IndexFields.ManifestPublishedOffset);
-        _dated = reader.GetDocsWithField(IndexFields.ManifestPublished);
+        _dated = reader.GetDocsWithField(IndexFields.PublishedOrder);
     }
 
-    /// <summary>Null for a segment written before the manifest had doc values.</summary>
+    /// <summary>Null for a segment written before the manifest had these columns (it is read from stored fields).</summary>
     public static ManifestColumns? Of(AtomicReader reader) =>
-        reader.GetBinaryDocValues(IndexFields.ManifestId) is { } id ? new ManifestColumns(reader, id) : null;
+        reader.GetBinaryDocValues(IndexFields.ManifestContentHash) is { } contentHash && reader.GetSortedDocValues(IndexFields.ArticleIdOrder) is { } id
+            ? new ManifestColumns(reader, id, contentHash)
+            : null;
 
-    public string Id(int doc) => Text(_id, doc);
+    public string Id(int doc)
+    {
+        _id.Get(doc, _scratch);
+        return _scratch.Utf8ToString();
+    }
     public string ContentHash(int doc) => Text(_contentHash, doc);
     public string BodyHash(int doc) => Text(_bodyHash, doc);
 
@@ -50,8 +57,8 @@ internal sealed class ManifestColumns
     public DateTimeOffset? Published(int doc)
     {
         if (_published is null || _dated is null || !_dated.Get(doc)) return null;
-        var offset = TimeSpan.FromMinutes(_offset?.Get(doc) ?? 0);
-        return new DateTimeOffset(_published.Get(doc), TimeSpan.Zero).ToOffset(offset);
+        // PublishedOrder holds the outlet's own clock (DateTimeOffset.Ticks), as the stored Published field does.
+        return new DateTimeOffset(_published.Get(doc), TimeSpan.FromMinutes(_offset?.Get(doc) ?? 0));
     }
 
     private string Text(BinaryDocValues column, int doc)

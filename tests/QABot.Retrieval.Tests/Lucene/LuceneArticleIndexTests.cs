@@ -41,7 +41,7 @@ public sealed class LuceneArticleIndexTests : IDisposable
     public async Task A_segment_written_before_the_manifest_columns_is_still_read_for_the_manifest_and_stats()
     {
         var path = _temp.File("index");
-        // The manifest as older versions stored it: stored fields only, no doc-value columns.
+        // The manifest as the previous version of this layout stored it: no hash, outlet or offset columns.
         using (var directory = global::Lucene.Net.Store.FSDirectory.Open(path))
         using (var writer = new global::Lucene.Net.Index.IndexWriter(directory, new global::Lucene.Net.Index.IndexWriterConfig(QABot.Text.Analysis.SearchAnalysis.Version, QABot.Text.Analysis.SearchAnalysis.Arabic)))
         {
@@ -52,8 +52,9 @@ public sealed class LuceneArticleIndexTests : IDisposable
                 new global::Lucene.Net.Documents.StoredField(IndexFields.ContentHash, "c-old"),
                 new global::Lucene.Net.Documents.StoredField(IndexFields.BodyHash, "b-old"),
                 new global::Lucene.Net.Documents.StoredField(IndexFields.Source, "bbc"),
-                new global::Lucene.Net.Documents.StoredField(IndexFields.Published, new DateTimeOffset(2010, 1, 2, 0, 0, 0, TimeSpan.Zero).UtcTicks),
+                new global::Lucene.Net.Documents.Int64Field(IndexFields.Published, new DateTimeOffset(2010, 1, 2, 0, 0, 0, TimeSpan.Zero).Ticks, global::Lucene.Net.Documents.Field.Store.YES),
             });
+            writer.SetCommitData(LuceneArticleIndex.CommitData);   // the current schema: nothing to upgrade, so the old segment stays
             writer.Commit();
         }
 
