@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs the Debian packages QABot and its tests rely on, only when they are missing (idempotent).
 #   dict-freedict-eng-ara : English->Arabic dictionary for cross-lingual retrieval
+#   dict-freedict-ara-eng : Arabic->English dictionary for English renderings of short answers
 #   chromium              : headless browser for the web chat end-to-end tests (only with --with-browser)
 # Usage: scripts/ensure-deps.sh [--with-browser] [--quiet]
 set -euo pipefail
@@ -18,11 +19,12 @@ say() { [ "$quiet" = 1 ] || echo "ensure-deps: $*" >&2; }
 
 missing=()
 [ -f /usr/share/dictd/freedict-eng-ara.index ] || missing+=(dict-freedict-eng-ara)
+[ -f /usr/share/dictd/freedict-ara-eng.index ] || missing+=(dict-freedict-ara-eng)
 if [ "$with_browser" = 1 ] && ! command -v chromium >/dev/null 2>&1; then missing+=(chromium); fi
 [ ${#missing[@]} -eq 0 ] && exit 0
 
 if [ "$(id -u)" -ne 0 ] && ! command -v sudo >/dev/null 2>&1; then
-  say "missing ${missing[*]} and not root: install them with apt-get (QABot still runs; English questions lose dictionary translation)."
+  say "missing ${missing[*]} and not root: install them with apt-get (QABot still runs; English questions lose dictionary translation and English answers dictionary renderings)."
   exit 0
 fi
 sudo_cmd=()

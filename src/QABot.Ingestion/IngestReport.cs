@@ -8,6 +8,7 @@ namespace QABot.Ingestion;
 /// <param name="Failed">Problems found: unreadable files and bad records. <see cref="Errors"/> lists them (capped per file).</param>
 /// <param name="Chunks">Chunks written in this run.</param>
 /// <param name="Bytes">Input bytes read (compressed size for .gz).</param>
+/// <param name="Notes">What else the run did that a user should know, one line each (an index layout upgrade).</param>
 public sealed record IngestReport(
     int Ingested,
     int Replaced,
@@ -17,9 +18,13 @@ public sealed record IngestReport(
     IReadOnlyList<IngestError> Errors,
     int Chunks,
     long Bytes,
-    TimeSpan Elapsed)
+    TimeSpan Elapsed,
+    IReadOnlyList<string>? Notes = null)
 {
     public int ArticlesSeen => Ingested + Replaced + Skipped + Duplicates;
+
+    /// <summary>Files found in the given folders that are not article files (.png, .pdf, ...): not read, not errors.</summary>
+    public IReadOnlyList<string> PassedOver { get; init; } = [];
 }
 
 /// <param name="Line">1-based line (JSONL) or the line where a JSON document broke; null for whole-file problems.</param>

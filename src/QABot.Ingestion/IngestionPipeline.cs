@@ -9,6 +9,7 @@ using QABot.Ingestion.Parsing;
 using QABot.Ingestion.Pipeline;
 using QABot.Ingestion.Reading;
 using QABot.Text.Chunking;
+using QABot.Text.Outlets;
 
 namespace QABot.Ingestion;
 
@@ -24,15 +25,17 @@ public sealed class IngestionPipeline(
     ArticleChunker chunker,
     ILogger<IngestionPipeline> logger,
     ITextEmbedder? embedder = null,
-    IOptions<IngestionOptions>? options = null)
+    IOptions<IngestionOptions>? options = null,
+    OutletCatalog? outlets = null)
 {
     private readonly IngestionOptions _options = options?.Value ?? new IngestionOptions();
 
     public Task<IngestReport> IngestPathsAsync(IReadOnlyList<string> paths, IProgress<IngestProgress>? progress = null, CancellationToken ct = default)
     {
         var errors = new List<IngestError>();
-        var files = InputFiles.Expand(paths, errors);
-        var run = new RunState(files.Sum(f => f.Length), progress, _options.MaxErrorsPerFile);
+        var passedOver = new List<string>();
+        var files = InputFiles.Expand(paths, errors, passedOver);
+        var run = new RunState(files.Sum(f => f.Length), progress, _options.MaxErrorsPerFile) { PassedOver = passedOver };
         foreach (var error in errors) run.AddError(error);
         if (files.Count == 0 && errors.Count == 0) run.AddError(new IngestError(string.Join(", ", paths), null, "no .txt, .jsonl, .jsonl.gz or .json files found"));
         return RunAsync((writer, token) => ParseFilesAsync(files, run, writer, token), run, ct);
@@ -67,6 +70,8 @@ public sealed class IngestionPipeline(
             foreach (var (articleId, aliasIds) in ledger.ChangedAliases())
                 await session.SetAliasesAsync(articleId, aliasIds, stop.Token);
             await session.CommitAsync(stop.Token);
+            // New outlets are known to questions at once, not after the catalog's refresh interval.
+            outlets?.Invalidate();
         }
         catch
         {
@@ -78,7 +83,8 @@ public sealed class IngestionPipeline(
         }
 
         run.ReportProgress(force: true);
-        var report = run.ToReport(stopwatch.Elapsed);
+        var report = run.ToReport(stopwatch.Elapsed) with { Notes = session.UpgradeNote is { } note ? [note] : [] };
+        if (session.UpgradeNote is { } upgrade) logger.LogInformation("{Upgrade}", upgrade);
         logger.LogInformation(
             "Ingested {Ingested}, replaced {Replaced}, skipped {Skipped} unchanged, {Duplicates} duplicates, {Failed} failed; {Chunks} chunks in {Elapsed:0.0}s",
             report.Ingested, report.Replaced, report.Skipped, report.Duplicates, report.Failed, report.Chunks, report.Elapsed.TotalSeconds);
@@ -138,7 +144,7 @@ public sealed class IngestionPipeline(
                 Fail(error);
                 continue;
             }
-            var article = item.Article!;
+            var article = ArticleTitles.Capped(item.Article!, _options.MaxTitleChars);
             if (string.IsNullOrWhiteSpace(article.Body) || string.IsNullOrWhiteSpace(article.Id))
             {
                 Fail(new IngestError(article.Origin ?? article.Id, null, $"article '{article.Id}' has no id or no body text"));
@@ -167,7 +173,9 @@ public sealed class IngestionPipeline(
 
         void Fail(IngestError error)
         {
-            if (run.AddError(error)) logger.LogWarning("Skipped: {Error}", error);
+            // Debug, not Warning: every error is in the report, which the caller prints once at the end; a warning
+            // here would also cut through a progress bar on the terminal.
+            if (run.AddError(error)) logger.LogDebug("Skipped: {Error}", error);
         }
     }
 

@@ -29,20 +29,37 @@ public sealed class ArticleDatesTests
     public void Reads_arabic_month_names_of_both_series_and_arabic_indic_digits(string text, int year, int month, int day) =>
         Assert.Equal(new DateTimeOffset(year, month, day, 0, 0, 0, TimeSpan.Zero), ArticleDates.ParseOrNull(text));
 
-    [Fact]
-    public void Reads_iso_with_offset_and_normalizes_to_utc()
+    /// <summary>DateTimeOffset equality compares instants only: the clock and offset must be checked as well.</summary>
+    private static void AssertWritten(string text, int year, int month, int day, int hour, int minute, int second, double offsetHours)
     {
-        Assert.Equal(new DateTimeOffset(2018, 2, 18, 17, 35, 43, TimeSpan.Zero), ArticleDates.ParseOrNull("2018-02-18T21:35:43+04:00"));
-        Assert.Equal(new DateTimeOffset(2023, 10, 12, 0, 0, 0, TimeSpan.Zero), ArticleDates.ParseOrNull("2023-10-12"));
-        Assert.Equal(TimeSpan.Zero, ArticleDates.ParseOrNull("2018-02-18T21:35:43+04:00")!.Value.Offset);
+        var parsed = ArticleDates.ParseOrNull(text);
+        Assert.NotNull(parsed);
+        Assert.Equal(new DateTime(year, month, day, hour, minute, second), parsed!.Value.DateTime);
+        Assert.Equal(TimeSpan.FromHours(offsetHours), parsed.Value.Offset);
     }
 
+    [Theory]
+    // The ANT case: 1 March on the outlet's clock, 28 February in UTC.
+    [InlineData("2018-03-01T02:28:09+04:00", 2018, 3, 1, 2, 28, 9, 4)]
+    [InlineData("2018-02-18T21:35:43+04:00", 2018, 2, 18, 21, 35, 43, 4)]
+    // Just before midnight west of Greenwich: already the next day in UTC.
+    [InlineData("2018-02-28T23:59:00-05:00", 2018, 2, 28, 23, 59, 0, -5)]
+    [InlineData("2019-12-31T23:30:00-03:30", 2019, 12, 31, 23, 30, 0, -3.5)]
+    // Just after midnight far east: still the day before in UTC.
+    [InlineData("2020-01-01T00:15:00+05:45", 2020, 1, 1, 0, 15, 0, 5.75)]
+    [InlineData("2021-07-15T00:00:00+03:00", 2021, 7, 15, 0, 0, 0, 3)]
+    [InlineData("2023-10-12", 2023, 10, 12, 0, 0, 0, 0)]
+    [InlineData("2023-10-12T10:30:00Z", 2023, 10, 12, 10, 30, 0, 0)]
+    public void Iso_dates_keep_the_offset_they_were_written_with(string text, int year, int month, int day, int hour, int minute, int second, double offset) =>
+        AssertWritten(text, year, month, day, hour, minute, second, offset);
+
     [Fact]
-    public void Reads_a_stated_time_and_zone()
+    public void Reads_a_stated_time_and_zone_and_keeps_the_zone()
     {
-        Assert.Equal(new DateTimeOffset(2023, 10, 12, 10, 30, 0, TimeSpan.Zero), ArticleDates.ParseOrNull("12 October 2023 10:30 GMT"));
-        Assert.Equal(new DateTimeOffset(2023, 10, 12, 7, 30, 0, TimeSpan.Zero), ArticleDates.ParseOrNull("12 October 2023 10:30 +03:00"));
-        Assert.Equal(new DateTimeOffset(2023, 10, 12, 21, 15, 0, TimeSpan.Zero), ArticleDates.ParseOrNull("الخميس 12 أكتوبر 2023 - 09:15 م"));
+        AssertWritten("12 October 2023 10:30 GMT", 2023, 10, 12, 10, 30, 0, 0);
+        AssertWritten("12 October 2023 10:30 +03:00", 2023, 10, 12, 10, 30, 0, 3);
+        AssertWritten("12 October 2023 00:30 +03:00", 2023, 10, 12, 0, 30, 0, 3);
+        AssertWritten("الخميس 12 أكتوبر 2023 - 09:15 م", 2023, 10, 12, 21, 15, 0, 0);
     }
 
     [Theory]

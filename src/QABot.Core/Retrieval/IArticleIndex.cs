@@ -23,12 +23,37 @@ public interface IArticleIndex : IAsyncDisposable
 
     Task<IReadOnlyList<ScoredChunk>> SearchAsync(SearchRequest request, CancellationToken cancellationToken = default);
 
-    /// <summary>Finds an article by its id or by any alias id recorded for a duplicate.</summary>
+    /// <summary>
+    /// Finds an article by its id or by any alias id recorded for a duplicate; the id is matched in its
+    /// <see cref="Domain.ArticleIds.Normalize"/> form, so a pasted id with bidi marks around it still resolves.
+    /// </summary>
     Task<StoredArticle?> GetArticleAsync(string articleId, CancellationToken cancellationToken = default);
 
     IAsyncEnumerable<StoredArticle> ListArticlesAsync(CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// The articles of a publication window and/or outlets, newest first, with their total count: for "what was
+    /// published in September 2023" and `qabot articles list`. Backends answer it from indexed fields, never by reading
+    /// every article; the default is for in-memory test doubles and tells them to use <c>ArticleListings</c>.
+    /// </summary>
+    Task<ArticleListing> QueryArticlesAsync(ArticleQuery query, CancellationToken cancellationToken = default) =>
+        throw new NotSupportedException($"{GetType().Name} does not list articles by date and outlet (IArticleIndex.QueryArticlesAsync).");
+
     Task<IndexStats> GetStatsAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Whether any article is stored. A backend overrides it when it can tell without reading the manifest.</summary>
+    async Task<bool> HasArticlesAsync(CancellationToken cancellationToken = default) =>
+        (await ReadManifestAsync(cancellationToken).ConfigureAwait(false)).Count > 0;
+
+    /// <summary>
+    /// The outlet names stored in the index with their article counts (no entry for articles without one). Read on
+    /// every question that may name an outlet, so a backend answers it from an index of names when it can; the
+    /// default reads the full statistics.
+    /// </summary>
+    async Task<IReadOnlyDictionary<string, int>> CountArticlesBySourceAsync(CancellationToken cancellationToken = default) =>
+        (await GetStatsAsync(cancellationToken).ConfigureAwait(false)).ArticlesBySource
+            .Where(kv => !string.IsNullOrWhiteSpace(kv.Key))
+            .ToDictionary(kv => kv.Key, kv => kv.Value, StringComparer.Ordinal);
 }
 
 public interface IIndexWriteSession : IAsyncDisposable
@@ -42,6 +67,12 @@ public interface IIndexWriteSession : IAsyncDisposable
     Task DeleteAsync(string articleId, CancellationToken cancellationToken = default);
 
     Task CommitAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// After <see cref="CommitAsync"/>: one line saying that the commit also upgraded the index to a newer layout, and
+    /// what that means for the articles already stored; null when nothing was upgraded.
+    /// </summary>
+    string? UpgradeNote => null;
 }
 
 /// <summary>An article ready for storage: parsed, chunked, hashed and (optionally) embedded.</summary>

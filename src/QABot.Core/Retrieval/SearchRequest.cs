@@ -24,11 +24,27 @@ public sealed record SearchRequest
 /// <param name="Weight">Relative importance, 1.0 for a certain translation, lower for doubtful alternatives.</param>
 public sealed record WeightedPhrase(string Text, float Weight, string Origin = "");
 
-/// <summary>Inclusive range of publication instants. Undated articles never match a range.</summary>
+/// <summary>
+/// An inclusive window of publication times read on the wall clock: an article matches when its publication time as
+/// the outlet wrote it (<see cref="DateTimeOffset.DateTime"/>, its own offset, not converted to UTC) falls inside.
+/// So «1 March 2018» holds an article stamped 2018-03-01T02:28:09+04:00, although that instant is 28 February in UTC.
+/// Only the clock reading of each bound counts; its offset is ignored. Undated articles never match a range.
+/// </summary>
 public sealed record DateRange(DateTimeOffset? From, DateTimeOffset? To)
 {
+    /// <summary>The calendar days <paramref name="first"/> to <paramref name="last"/>, both whole.</summary>
+    public static DateRange Days(DateOnly? first, DateOnly? last) => new(
+        first is { } f ? new DateTimeOffset(f.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero) : null,
+        last is { } l ? new DateTimeOffset(l.ToDateTime(TimeOnly.MaxValue), TimeSpan.Zero) : null);
+
+    /// <summary>The first clock reading inside the window, in ticks (<see cref="DateTimeOffset.Ticks"/>), or null when open.</summary>
+    public long? FromTicks => From?.Ticks;
+
+    /// <summary>The last clock reading inside the window, in ticks, or null when open.</summary>
+    public long? ToTicks => To?.Ticks;
+
     public bool Contains(DateTimeOffset? published) =>
-        published is { } p && (From is null || p >= From) && (To is null || p <= To);
+        published is { } p && (FromTicks is not { } from || p.Ticks >= from) && (ToTicks is not { } to || p.Ticks <= to);
 }
 
 public sealed record ScoredChunk(Chunk Chunk, double Score);

@@ -9,7 +9,9 @@ namespace QABot.Ingestion.Parsing;
 /// "Thu, 12 Oct 2023 10:30 GMT"), Arabic month names of both series ("12 أكتوبر 2023", "١٢ تشرين الأول ٢٠٢٣",
 /// "12 كانون الثاني/يناير 2023"), Maghrebi names (جانفي, أوت) and Arabic-Indic digits. Anything it cannot read
 /// completely and unambiguously is rejected: an undated article stays undated rather than getting a guessed date.
-/// A date without a stated zone is taken as UTC midnight (or the stated time in UTC).
+/// The offset is kept as written («2018-03-01T02:28:09+04:00» stays +04:00): the date printed, filtered on and compared
+/// is the outlet's own calendar date, which converting to UTC would move to the day before for a night-time article
+/// east of Greenwich. A date without a stated zone is taken as UTC midnight (or the stated time in UTC).
 /// </summary>
 public static class ArticleDates
 {
@@ -39,7 +41,7 @@ public static class ArticleDates
         if (trimmed.Length > 80) return false;
         if (char.IsAsciiDigit(trimmed[0]) && trimmed.Length >= 10 && trimmed[4] is '-' or '/' or '.' &&
             DateTimeOffset.TryParseExact(trimmed, IsoFormats, CultureInfo.InvariantCulture,
-                DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var iso))
+                DateTimeStyles.AssumeUniversal, out var iso))
         {
             value = iso;
             return Plausible(value);
@@ -132,7 +134,7 @@ public static class ArticleDates
         if (hasTime && am && hour == 12) hour = 0;
         if (day is < 1 or > 31 || month is < 1 or > 12 || hour > 23 || minute > 59 || second > 59) return false;
         if (day > DateTime.DaysInMonth(year.Value, month!.Value)) return false;
-        value = new DateTimeOffset(year.Value, month.Value, day!.Value, hour, minute, second, offset).ToUniversalTime();
+        value = new DateTimeOffset(year.Value, month.Value, day!.Value, hour, minute, second, offset);
         return true;
     }
 

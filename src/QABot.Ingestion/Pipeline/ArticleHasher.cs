@@ -19,7 +19,8 @@ namespace QABot.Ingestion.Pipeline;
 public static class ArticleHasher
 {
     /// <summary>Bump when parsing or storage changes so every article is rewritten on the next ingest.</summary>
-    private const string FormatVersion = "ingest-v1";
+    /// v2: publication dates keep the offset they were written with (v1 converted them to UTC).
+    private const string FormatVersion = "ingest-v2";
 
     // ArabicNormalizer.Fold precomputed for the Arabic block, the bulk of every body.
     private static readonly char[] ArabicBlockFolds = Enumerable.Range(0x0600, 0x100).Select(c => ArabicNormalizer.Fold((char)c)).ToArray();

@@ -13,7 +13,7 @@ public sealed record Filter : Condition
     public static Filter All(params Condition[] conditions) => new() { Must = conditions };
 }
 
-/// <summary>Schema <c>Condition</c> (the variants this project uses: <see cref="FieldCondition"/> and a nested <see cref="Filter"/>).</summary>
+/// <summary>Schema <c>Condition</c> (the variants this project uses: <see cref="FieldCondition"/>, <see cref="IsEmptyCondition"/> and a nested <see cref="Filter"/>).</summary>
 public abstract record Condition;
 
 /// <summary>Schema <c>FieldCondition</c>: one payload key matched by value, by any of several values, or by a range.</summary>
@@ -29,6 +29,15 @@ public sealed record FieldCondition : Condition
     public static FieldCondition Between(string key, DateTimeOffset? from, DateTimeOffset? to) =>
         new() { Key = key, Range = new DatetimeRange { Gte = from, Lte = to } };
 }
+
+/// <summary>Schema <c>IsEmptyCondition</c>: the key is missing, null or an empty array.</summary>
+public sealed record IsEmptyCondition([property: JsonPropertyName("is_empty")] PayloadField IsEmpty) : Condition
+{
+    public static IsEmptyCondition Of(string key) => new(new PayloadField(key));
+}
+
+/// <summary>Schema <c>PayloadField</c>.</summary>
+public sealed record PayloadField([property: JsonPropertyName("key")] string Key);
 
 /// <summary>Schemas <c>MatchValue</c> (<see cref="Value"/>) and <c>MatchAny</c> (<see cref="Any"/>): exactly one is set.</summary>
 public sealed record Match
@@ -59,6 +68,7 @@ internal sealed class ConditionConverter : JsonConverter<Condition>
         {
             case FieldCondition field: JsonSerializer.Serialize(writer, field, options); break;
             case Filter filter: JsonSerializer.Serialize(writer, filter, options); break;
+            case IsEmptyCondition empty: JsonSerializer.Serialize(writer, empty, options); break;
             default: throw new NotSupportedException($"Unknown condition {value.GetType().Name}.");
         }
     }

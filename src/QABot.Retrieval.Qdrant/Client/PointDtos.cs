@@ -47,7 +47,12 @@ public sealed record ScrollRequest
     [JsonPropertyName("offset")] public JsonElement? Offset { get; init; }
     [JsonPropertyName("with_payload")] public object? WithPayload { get; init; }
     [JsonPropertyName("with_vector")] public bool WithVector { get; init; }
+    /// <summary>Order by an indexed payload key instead of by point id; points without the key are not returned.</summary>
+    [JsonPropertyName("order_by")] public OrderBy? OrderBy { get; init; }
 }
+
+/// <summary>Schema <c>OrderBy</c>: <see cref="Direction"/> is "asc" or "desc".</summary>
+public sealed record OrderBy([property: JsonPropertyName("key")] string Key, [property: JsonPropertyName("direction")] string Direction);
 
 /// <summary>Schema <c>CountRequest</c>.</summary>
 public sealed record CountRequest

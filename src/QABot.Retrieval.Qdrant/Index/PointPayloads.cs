@@ -18,6 +18,11 @@ internal static class PayloadKeys
     public const string ChunkId = "chunkId";
     public const string Aliases = "aliases";
     public const string Published = "published";
+    /// <summary>
+    /// The publication time on the outlet's own clock, written without an offset ("2018-03-01T02:28:09"), which Qdrant
+    /// reads as UTC: date windows (wall-clock) and listing order use it, so «1 March» means the outlet's 1 March.
+    /// </summary>
+    public const string PublishedLocal = "publishedLocal";
     public const string Source = "source";
     public const string SourceKey = "sourceKey";
     public const string Language = "language";
@@ -29,6 +34,7 @@ internal static class PayloadKeys
         (ArticleId, PayloadSchemaTypes.Keyword),
         (Aliases, PayloadSchemaTypes.Keyword),
         (Published, PayloadSchemaTypes.Datetime),
+        (PublishedLocal, PayloadSchemaTypes.Datetime),
         (Source, PayloadSchemaTypes.Keyword),
         (SourceKey, PayloadSchemaTypes.Keyword),
         (Language, PayloadSchemaTypes.Keyword),
@@ -37,6 +43,7 @@ internal static class PayloadKeys
     public static readonly string[] ChunkFields = [ArticleId, ChunkId, "ordinal", "startChar", "title", "text", Source, "url", Published, Language];
     public static readonly string[] ManifestEntryFields = [ArticleId, "contentHash", "bodyHash", Aliases];
     public static readonly string[] StatsFields = [Published, Source];
+    public static readonly string[] ListingFields = [ArticleId, "title", Source, Published];
     public static readonly string[] StaleCheckFields = [ArticleId, Aliases, "chunkIds"];
 }
 
@@ -62,6 +69,7 @@ internal sealed record ChunkPayload
     [JsonPropertyName("url")] public string? Url { get; init; }
     /// <summary>RFC 3339 with the article's own offset; absent for an undated article, so no date range matches it.</summary>
     [JsonPropertyName("published")] public DateTimeOffset? Published { get; init; }
+    [JsonPropertyName("publishedLocal")] public DateTime? PublishedLocal { get; init; }
     [JsonPropertyName("language")] public string Language { get; init; } = Languages.Arabic;
     [JsonPropertyName("contentHash")] public string? ContentHash { get; init; }
     [JsonPropertyName("bodyHash")] public string? BodyHash { get; init; }
@@ -80,6 +88,7 @@ internal sealed record ChunkPayload
         SourceKey = SourceKeys.For(chunk.Metadata.Source),
         Url = NullIfBlank(chunk.Metadata.Url),
         Published = chunk.Metadata.Published,
+        PublishedLocal = chunk.Metadata.Published?.DateTime,
         Language = chunk.Metadata.Language,
         ContentHash = document.ContentHash,
         BodyHash = document.BodyHash,
@@ -104,6 +113,7 @@ internal sealed record ManifestPayload
     [JsonPropertyName("sourceKey")] public string? SourceKey { get; init; }
     [JsonPropertyName("url")] public string? Url { get; init; }
     [JsonPropertyName("published")] public DateTimeOffset? Published { get; init; }
+    [JsonPropertyName("publishedLocal")] public DateTime? PublishedLocal { get; init; }
     [JsonPropertyName("language")] public string Language { get; init; } = Languages.Arabic;
     [JsonPropertyName("keywords")] public IReadOnlyList<string>? Keywords { get; init; }
     [JsonPropertyName("hostArticleId")] public string? HostArticleId { get; init; }
@@ -126,6 +136,7 @@ internal sealed record ManifestPayload
             SourceKey = SourceKeys.For(article.Source),
             Url = ChunkPayload.NullIfBlank(article.Url),
             Published = article.Published,
+            PublishedLocal = article.Published?.DateTime,
             Language = article.Language,
             Keywords = article.Keywords.Count == 0 ? null : article.Keywords,
             HostArticleId = article.HostArticleId,
@@ -150,6 +161,8 @@ internal sealed record ManifestPayload
         HostArticleId = HostArticleId,
         Origin = Origin,
     };
+
+    public ListedArticle ToListed() => new(ArticleId, Title, Source, Published);
 
     public StoredArticle ToStoredArticle() => new(ToArticle(), Aliases.Order(StringComparer.Ordinal).ToList(), ChunkIds.Count, ContentHash);
 

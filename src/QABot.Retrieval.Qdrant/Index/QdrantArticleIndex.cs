@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using QABot.Core.Domain;
 using QABot.Core.Retrieval;
 using QABot.Retrieval.Qdrant.Client;
 using QABot.Retrieval.Qdrant.Options;
@@ -202,7 +203,8 @@ public sealed partial class QdrantArticleIndex : IArticleIndex
 
     public async Task<StoredArticle?> GetArticleAsync(string articleId, CancellationToken cancellationToken = default)
     {
-        if (string.IsNullOrWhiteSpace(articleId)) return null;
+        articleId = ArticleIds.Normalize(articleId);
+        if (articleId.Length == 0) return null;
         var direct = await ReadOrEmptyAsync(() => _client.GetPointsAsync(Collection,
             new PointRequest { Ids = [PointIds.ForManifest(articleId)], WithPayload = true }, cancellationToken), []).ConfigureAwait(false);
         if (direct.Count > 0) return Payloads.Read<ManifestPayload>(direct[0].Payload).ToStoredArticle();
@@ -242,6 +244,40 @@ public sealed partial class QdrantArticleIndex : IArticleIndex
         var chunks = await ReadOrEmptyAsync(() => _client.CountAsync(Collection,
             new CountRequest { Filter = Filter.All(FieldCondition.Equal(PayloadKeys.Kind, PointKinds.Chunk)), Exact = true }, cancellationToken), 0L).ConfigureAwait(false);
         return new IndexStats(BackendName, articles, (int)chunks, dated, earliest, latest, bySource, SizeOnDiskBytes: null);
+    }
+
+    /// <summary>
+    /// Counted with a filter, then the newest page read with <c>order_by</c> on the payload index of the local
+    /// publication time. Points without that key are not returned by an ordered scroll, so undated articles (listed
+    /// only when no window is asked) are read with a second, unordered scroll and sorted by id within that page.
+    /// </summary>
+    public async Task<ArticleListing> QueryArticlesAsync(ArticleQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var total = await ReadOrEmptyAsync(() => _client.CountAsync(Collection,
+            new CountRequest { Filter = QdrantFilters.ForListing(query), Exact = true }, cancellationToken), 0L).ConfigureAwait(false);
+        if (query.Limit <= 0 || total == 0) return new ArticleListing((int)total, []);
+
+        var dated = await ReadOrEmptyAsync(() => _client.ScrollAsync(Collection, new ScrollRequest
+        {
+            Filter = QdrantFilters.ForListing(query),
+            Limit = query.Limit,
+            WithPayload = PayloadKeys.ListingFields,
+            OrderBy = new OrderBy(PayloadKeys.PublishedLocal, "desc"),
+        }, cancellationToken), new ScrollResult { Points = [] }).ConfigureAwait(false);
+        var listed = dated.Points.Select(p => Payloads.Read<ManifestPayload>(p.Payload).ToListed()).ToList();
+
+        if (query.Published is null && listed.Count < query.Limit && listed.Count < total)
+        {
+            var undated = await ReadOrEmptyAsync(() => _client.ScrollAsync(Collection, new ScrollRequest
+            {
+                Filter = QdrantFilters.ForListing(query, IsEmptyCondition.Of(PayloadKeys.PublishedLocal)),
+                Limit = query.Limit - listed.Count,
+                WithPayload = PayloadKeys.ListingFields,
+            }, cancellationToken), new ScrollResult { Points = [] }).ConfigureAwait(false);
+            listed.AddRange(undated.Points.Select(p => Payloads.Read<ManifestPayload>(p.Payload).ToListed()).Where(a => a.Published is null));
+        }
+        return new ArticleListing((int)total, ArticleQuery.Newest(listed).ToList());
     }
 
     /// <summary>What <c>qabot qdrant status</c> shows: the alias, its collection's state, layout and cluster settings.</summary>

@@ -65,7 +65,7 @@ public sealed class DictionaryQueryExpander(FreeDictDictionary dictionary, Gazet
     private void AddSenses(List<WeightedPhrase> phrases, string english, IReadOnlyList<Translation> translations, float firstWeight)
     {
         foreach (var translation in translations.Where(t => t.Sense < MaxSenses))
-            phrases.Add(new WeightedPhrase(translation.Arabic, firstWeight * MathF.Pow(SenseDecay, translation.Sense), ExpansionOrigin.Of(Name, english)));
+            phrases.Add(new WeightedPhrase(translation.Text, firstWeight * MathF.Pow(SenseDecay, translation.Sense), ExpansionOrigin.Of(Name, english)));
     }
 
     /// <summary>The dictionary lists many inflected forms itself; otherwise try the usual English base forms.</summary>

@@ -5,13 +5,17 @@ using Microsoft.Extensions.Logging.Abstractions;
 
 namespace QABot.Retrieval.CrossLingual;
 
-/// <summary>One Arabic rendering of an English headword; <see cref="Sense"/> 0 is the dictionary's first sense.</summary>
-public sealed record Translation(string Arabic, int Sense);
+/// <summary>One rendering of a headword in the other language; <see cref="Sense"/> 0 is the dictionary's first sense.</summary>
+public sealed record Translation(string Text, int Sense);
+
+/// <summary>Which FreeDict dictionary a <see cref="FreeDictDictionary"/> reads: it decides the script a translation must be in.</summary>
+public enum DictionaryDirection { EnglishToArabic, ArabicToEnglish }
 
 /// <summary>
-/// The FreeDict English→Arabic dictionary in dictd format: a tab-separated index (<c>headword, base64 offset,
-/// base64 length</c>) over a dictzip'ed body. The body is small (4 MB), so it is inflated once on first use and
-/// every entry is parsed into memory. Missing files give an empty dictionary and one warning, never a failure.
+/// A FreeDict dictionary in dictd format (English→Arabic for queries, Arabic→English for answers): a tab-separated
+/// index (<c>headword, base64 offset, base64 length</c>) over a dictzip'ed body. The body is small (4 MB), so it is
+/// inflated once on first use and every entry is parsed into memory. Missing files give an empty dictionary and one
+/// warning, never a failure. Arabic headwords are looked up by their <see cref="Text.ArabicNormalizer"/> form.
 /// </summary>
 public sealed class FreeDictDictionary
 {
@@ -19,15 +23,19 @@ public sealed class FreeDictDictionary
     private const int MaxTranslationWords = 3;
 
     private readonly string _indexPath;
+    private readonly DictionaryDirection _direction;
     private readonly ILogger _logger;
     private readonly Lazy<Dictionary<string, IReadOnlyList<Translation>>> _entries;
 
-    public FreeDictDictionary(string indexPath, ILogger? logger = null)
+    public FreeDictDictionary(string indexPath, ILogger? logger = null, DictionaryDirection direction = DictionaryDirection.EnglishToArabic)
     {
         _indexPath = indexPath;
+        _direction = direction;
         _logger = logger ?? NullLogger.Instance;
         _entries = new Lazy<Dictionary<string, IReadOnlyList<Translation>>>(Load, LazyThreadSafetyMode.ExecutionAndPublication);
     }
+
+    public DictionaryDirection Direction => _direction;
 
     /// <summary>False when the dictionary files are missing or unreadable (a warning was logged).</summary>
     public bool IsAvailable => _entries.Value.Count > 0;
@@ -41,10 +49,13 @@ public sealed class FreeDictDictionary
     public IReadOnlyList<Translation> Lookup(string headword) =>
         _entries.Value.TryGetValue(Key(headword), out var translations) ? translations : [];
 
-    /// <summary>dictd indexes headwords lower-cased with punctuation removed ("A-bomb" is "abomb").</summary>
+    /// <summary>
+    /// dictd indexes headwords lower-cased with punctuation removed ("A-bomb" is "abomb"); Arabic ones are also folded
+    /// («الأمم المتّحدة» is «الامم المتحده») so a headword is found however the text spells its hamza or shadda.
+    /// </summary>
     private static string Key(string headword)
     {
-        var kept = new string(headword.ToLowerInvariant().Where(c => char.IsLetterOrDigit(c) || c == ' ').ToArray());
+        var kept = new string(Text.ArabicNormalizer.Normalize(headword).ToLowerInvariant().Where(c => char.IsLetterOrDigit(c) || c == ' ').ToArray());
         return string.Join(' ', kept.Split(' ', StringSplitOptions.RemoveEmptyEntries));
     }
 
@@ -54,9 +65,14 @@ public sealed class FreeDictDictionary
         var bodyPath = FindBody(_indexPath);
         if (!File.Exists(_indexPath) || bodyPath is null)
         {
-            _logger.LogWarning(
-                "English→Arabic dictionary not found at {IndexPath} (with .dict.dz beside it): English questions are expanded only by the gazetteer and transliteration. Install dict-freedict-eng-ara or set Retrieval:CrossLingual:DictionaryPath.",
-                _indexPath);
+            if (_direction == DictionaryDirection.EnglishToArabic)
+                _logger.LogWarning(
+                    "English→Arabic dictionary not found at {IndexPath} (with .dict.dz beside it): English questions are expanded only by the gazetteer and transliteration. Install dict-freedict-eng-ara or set Retrieval:CrossLingual:DictionaryPath.",
+                    _indexPath);
+            else
+                _logger.LogWarning(
+                    "Arabic→English dictionary not found at {IndexPath} (with .dict.dz beside it): English answers render names from the gazetteer and transliteration only. Install dict-freedict-ara-eng or set Retrieval:CrossLingual:ReverseDictionaryPath.",
+                    _indexPath);
             return entries;
         }
         try
@@ -70,7 +86,7 @@ public sealed class FreeDictDictionary
                 var offset = DecodeBase64Number(parts[1]);
                 var length = DecodeBase64Number(parts[2]);
                 if (offset < 0 || length <= 0 || offset + length > body.Length) continue;
-                var translations = ParseEntry(Encoding.UTF8.GetString(body, (int)offset, (int)length));
+                var translations = ParseEntry(Encoding.UTF8.GetString(body, (int)offset, (int)length), _direction);
                 if (translations.Count == 0) continue;
                 var key = Key(parts[0]);
                 // A headword can have several index lines (homographs): their senses follow the first one's.
@@ -80,11 +96,11 @@ public sealed class FreeDictDictionary
                 maxWords = Math.Max(maxWords, key.Count(c => c == ' ') + 1);
             }
             MaxHeadwordWords = maxWords;
-            _logger.LogInformation("Loaded {Count} English→Arabic dictionary headwords from {IndexPath}", entries.Count, _indexPath);
+            _logger.LogInformation("Loaded {Count} {Direction} dictionary headwords from {IndexPath}", entries.Count, _direction, _indexPath);
         }
         catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException)
         {
-            _logger.LogWarning(e, "Could not read the English→Arabic dictionary at {IndexPath}; continuing without it.", _indexPath);
+            _logger.LogWarning(e, "Could not read the {Direction} dictionary at {IndexPath}; continuing without it.", _direction, _indexPath);
             entries.Clear();
         }
         return entries;
@@ -138,7 +154,11 @@ public sealed class FreeDictDictionary
     /// An entry is the headword line ("Give /ɡˈɪv/") followed by one sense per line, numbered ("1. ...") when there are
     /// several. A sense may list alternatives separated by Arabic commas and trail an explanation after " - ".
     /// </summary>
-    internal static IReadOnlyList<Translation> ParseEntry(string entry)
+    /// <remarks>
+    /// English→Arabic keeps alternatives with an Arabic letter; Arabic→English keeps Latin ones, lower-cased unless
+    /// written in capitals ("Minister" → "minister", "UN" stays), since the dictionary capitalises every sense.
+    /// </remarks>
+    internal static IReadOnlyList<Translation> ParseEntry(string entry, DictionaryDirection direction = DictionaryDirection.EnglishToArabic)
     {
         var result = new List<Translation>();
         var lines = entry.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
@@ -152,9 +172,10 @@ public sealed class FreeDictDictionary
             foreach (var alternative in line.Split(['،', ',', ';', '؛', '/'], StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
             {
                 var text = alternative.Trim('(', ')', '.', ' ', '"');
-                if (text.Length == 0 || !text.Any(Text.ArabicNormalizer.IsArabicLetter)) continue;
+                if (text.Length == 0 || !IsInTargetScript(text, direction)) continue;
+                if (direction == DictionaryDirection.ArabicToEnglish && !IsAcronym(text)) text = text.ToLowerInvariant();
                 if (text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length > MaxTranslationWords) continue;
-                if (result.Any(t => t.Arabic == text)) continue;
+                if (result.Any(t => t.Text == text)) continue;
                 result.Add(new Translation(text, sense));
                 added = true;
             }
@@ -162,6 +183,12 @@ public sealed class FreeDictDictionary
         }
         return result;
     }
+
+    private static bool IsInTargetScript(string text, DictionaryDirection direction) => direction == DictionaryDirection.EnglishToArabic
+        ? text.Any(Text.ArabicNormalizer.IsArabicLetter)
+        : text.Any(char.IsAsciiLetter) && !text.Any(Text.ArabicNormalizer.IsArabicLetter);
+
+    private static bool IsAcronym(string text) => text.Length > 1 && text.All(c => !char.IsLetter(c) || char.IsUpper(c));
 
     private static string StripNumbering(string line)
     {

@@ -2,12 +2,15 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using QABot.Core.Answering;
 using QABot.Core.Configuration;
+using QABot.Core.Domain;
 using QABot.Core.Retrieval;
 using QABot.Retrieval.CrossLingual;
 using QABot.Retrieval.Lucene;
 using QABot.Retrieval.Options;
 using QABot.Retrieval.Planning;
+using QABot.Text.Outlets;
 
 namespace QABot.Retrieval.Extensions;
 
@@ -15,7 +18,10 @@ public static class RetrievalExtensions
 {
     /// <summary>
     /// The embedded Lucene index as <see cref="IArticleIndex"/> (AddQdrantRetrieval replaces it when
-    /// Retrieval:Backend is "Qdrant"), the dictionary and gazetteer expanders, and the query planner.
+    /// Retrieval:Backend is "Qdrant"), the dictionary and gazetteer expanders, the query planner, the one
+    /// <see cref="OutletCatalog"/> (also as <see cref="IOutletNames"/>) that answerers, CLI and hosts share, and the
+    /// offline <see cref="IEnglishRenderer"/> of short answers. Dictionaries and gazetteer are read on first use, so an
+    /// Arabic question or a command that searches nothing never loads them.
     /// </summary>
     public static IHostApplicationBuilder AddRetrieval(this IHostApplicationBuilder builder)
     {
@@ -27,13 +33,22 @@ public static class RetrievalExtensions
 
         services.AddSingleton<LuceneArticleIndex>();
         services.AddSingleton<IArticleIndex>(sp => sp.GetRequiredService<LuceneArticleIndex>());
+        // Resolved lazily, so it reads whichever IArticleIndex is registered last (Qdrant replaces Lucene).
+        services.AddSingleton(sp => new OutletCatalog(OutletTable.Default, sp.GetRequiredService<IArticleIndex>(), sp.GetService<TimeProvider>()));
+        services.AddSingleton<IOutletNames>(sp => sp.GetRequiredService<OutletCatalog>());
 
         services.AddSingleton(sp => new FreeDictDictionary(
             sp.GetRequiredService<IOptions<RetrievalOptions>>().Value.CrossLingual.DictionaryPath,
             sp.GetRequiredService<ILogger<FreeDictDictionary>>()));
-        services.AddSingleton(sp => Gazetteer.Load(
+        services.AddSingleton(sp => Gazetteer.LoadOnFirstUse(
             sp.GetRequiredService<IOptions<RetrievalOptions>>().Value.CrossLingual.GazetteerPath,
             sp.GetRequiredService<ILogger<Gazetteer>>()));
+        services.AddSingleton<IEnglishRenderer>(sp => new ArabicEnglishRenderer(
+            sp.GetRequiredService<Gazetteer>(),
+            new FreeDictDictionary(
+                sp.GetRequiredService<IOptions<RetrievalOptions>>().Value.CrossLingual.ReverseDictionaryPath,
+                sp.GetRequiredService<ILogger<FreeDictDictionary>>(),
+                DictionaryDirection.ArabicToEnglish)));
         services.AddSingleton<IQueryExpander, DictionaryQueryExpander>();
         services.AddSingleton<IQueryExpander, GazetteerQueryExpander>();
         services.AddSingleton<IQueryPlanner>(sp => new QueryPlanner(

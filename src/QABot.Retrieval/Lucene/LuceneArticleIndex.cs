@@ -22,6 +22,14 @@ public sealed class LuceneArticleIndex : IArticleIndex
 {
     public const string DirectoryName = "lucene";
 
+    /// <summary>
+    /// The document layout, recorded in every commit. 2: publication times on the outlet's own clock (1 stored UTC
+    /// ticks), manifests indexed for listing by date and outlet. An older index is upgraded by its next write session.
+    /// </summary>
+    public const int SchemaVersion = 2;
+    private const string SchemaKey = "qabot.schema";
+    internal static IDictionary<string, string> CommitData => new Dictionary<string, string> { [SchemaKey] = SchemaVersion.ToString(System.Globalization.CultureInfo.InvariantCulture) };
+
     /// <summary>Sparse and dense candidates fused per requested hit: enough depth for RRF to reorder.</summary>
     private const int FusionDepthFactor = 4;
     private const int MinFusionDepth = 50;
@@ -62,15 +70,67 @@ public sealed class LuceneArticleIndex : IArticleIndex
         try
         {
             var writer = new IndexWriter(directory, WriterConfig(OpenMode.CREATE_OR_APPEND));
-            return new LuceneWriteSession(writer, lanes ?? Math.Clamp(Environment.ProcessorCount, 1, 4),
+            var stored = StoredSchemaVersion;
+            LuceneWriteSession? session = null;
+            session = new LuceneWriteSession(writer, lanes ?? Math.Clamp(Environment.ProcessorCount, 1, 4),
                 afterCommit: () => Task.Run(RefreshAfterCommit),
-                release: () => _writeGate.Release());
+                release: () => _writeGate.Release(),
+                upgrade: stored < SchemaVersion ? (written, token) => UpgradeAsync(stored, written, session!, token) : null);
+            return session;
         }
         catch
         {
             _writeGate.Release();
             throw;
         }
+    }
+
+    /// <summary>The layout of the committed index: 1 for an index written before layouts were recorded.</summary>
+    public int StoredSchemaVersion => WithSearcher(searcher =>
+        searcher.IndexReader is DirectoryReader reader && reader.IndexCommit.UserData.TryGetValue(SchemaKey, out var value)
+            && int.TryParse(value, System.Globalization.CultureInfo.InvariantCulture, out var version) ? version
+        : searcher.IndexReader.MaxDoc == 0 ? SchemaVersion : 1);
+
+    /// <summary>
+    /// Rewrites, in the current layout, every stored article the session did not write itself, from what the index
+    /// stored (full text, chunks, embeddings, hashes, aliases): nothing is lost and no source file is needed. What an
+    /// older layout did not keep cannot be recovered: schema 1 stored dates converted to UTC, so those articles keep
+    /// their UTC date until their source is ingested again (their content hash no longer matches, so it is rewritten).
+    /// </summary>
+    private async Task<string> UpgradeAsync(int from, IReadOnlySet<string> written, IIndexWriteSession session, CancellationToken cancellationToken)
+    {
+        var searchers = Searchers();
+        var searcher = searchers.Acquire();
+        var rewritten = 0;
+        try
+        {
+            var aliases = ReadAliases(searcher);
+            foreach (var manifest in Documents(searcher, DocumentKinds.Manifest, fieldsToLoad: null))
+            {
+                var id = manifest.Get(IndexFields.ArticleId);
+                if (written.Contains(id)) continue;
+                var chunkQuery = new BooleanQuery
+                {
+                    { new TermQuery(new Term(IndexFields.Kind, DocumentKinds.Chunk)), Occur.MUST },
+                    { new TermQuery(new Term(IndexFields.ArticleId, id)), Occur.MUST },
+                };
+                var chunkDocs = searcher.Search(chunkQuery, Math.Max(1, StoredDocuments.ChunkCount(manifest) * 2 + 10)).ScoreDocs
+                    .Select(hit => searcher.Doc(hit.Doc)).ToList();
+                var chunks = chunkDocs.Select(d => (Chunk: StoredDocuments.ToChunk(d, from), Embedding: StoredDocuments.Embedding(d)))
+                    .OrderBy(c => c.Chunk.Ordinal).ToList();
+                var embeddings = chunks.Count > 0 && chunks.All(c => c.Embedding is not null)
+                    ? chunks.Select(c => (ReadOnlyMemory<float>)c.Embedding!).ToList() : null;
+                await session.UpsertAsync(new IndexDocument(StoredDocuments.ToArticle(manifest, from), chunks.Select(c => c.Chunk).ToList(),
+                    manifest.Get(IndexFields.ContentHash) ?? "", manifest.Get(IndexFields.BodyHash) ?? "",
+                    aliases.TryGetValue(id, out var a) ? a : [], embeddings), cancellationToken).ConfigureAwait(false);
+                rewritten++;
+            }
+        }
+        finally { searchers.Release(searcher); }
+        _logger.LogInformation("Upgraded the Lucene index from schema {From} to {To}; {Count} stored articles rewritten", from, SchemaVersion, rewritten);
+        return rewritten == 0
+            ? $"Index upgraded from schema {from} to {SchemaVersion}: publication dates now keep the outlet's own offset; every stored article was rewritten from its source in this run."
+            : $"Index upgraded from schema {from} to {SchemaVersion}: {rewritten} stored article(s) not in this run were rewritten from the index with their dates as stored (UTC, the outlet's offset was not kept); ingest their source files again to get each outlet's own date.";
     }
 
     public Task<IReadOnlyList<ScoredChunk>> SearchAsync(SearchRequest request, CancellationToken cancellationToken = default)
@@ -85,18 +145,36 @@ public sealed class LuceneArticleIndex : IArticleIndex
         {
             var aliases = ReadAliases(searcher);
             var entries = new List<ManifestEntry>();
-            foreach (var doc in Documents(searcher, DocumentKinds.Manifest, ManifestFieldsToLoad))
+            void Add(string id, string contentHash, string bodyHash) =>
+                entries.Add(new ManifestEntry(id, contentHash, bodyHash, aliases.TryGetValue(id, out var a) ? a : []));
+
+            foreach (var leaf in searcher.IndexReader.Leaves)
             {
-                var id = doc.Get(IndexFields.ArticleId);
-                entries.Add(new ManifestEntry(id, doc.Get(IndexFields.ContentHash) ?? "", doc.Get(IndexFields.BodyHash) ?? "",
-                    aliases.TryGetValue(id, out var a) ? a : []));
+                var reader = leaf.AtomicReader;
+                if (ManifestColumns.Of(reader) is { } columns)
+                {
+                    foreach (var doc in DocIds(reader, DocumentKinds.Manifest))
+                        Add(columns.Id(doc), columns.ContentHash(doc), columns.BodyHash(doc));
+                    continue;
+                }
+                // A segment written before the manifest had doc values: its stored fields (with the article text) are read.
+                foreach (var doc in DocIds(reader, DocumentKinds.Manifest))
+                {
+                    var stored = reader.Document(doc, ManifestFieldsToLoad);
+                    Add(stored.Get(IndexFields.ArticleId), stored.Get(IndexFields.ContentHash) ?? "", stored.Get(IndexFields.BodyHash) ?? "");
+                }
             }
             return entries;
         }));
 
+    /// <summary>A count of live manifest documents, without reading any of them.</summary>
+    public Task<bool> HasArticlesAsync(CancellationToken cancellationToken = default) =>
+        Task.FromResult(WithSearcher(searcher => searcher.IndexReader.Leaves.Any(leaf => DocIds(leaf.AtomicReader, DocumentKinds.Manifest).Any())));
+
     public Task<StoredArticle?> GetArticleAsync(string articleId, CancellationToken cancellationToken = default)
     {
-        if (string.IsNullOrWhiteSpace(articleId)) return Task.FromResult<StoredArticle?>(null);
+        articleId = ArticleIds.Normalize(articleId);
+        if (articleId.Length == 0) return Task.FromResult<StoredArticle?>(null);
         return Task.FromResult(WithSearcher(searcher =>
         {
             var manifest = FindManifest(searcher, articleId);
@@ -133,20 +211,93 @@ public sealed class LuceneArticleIndex : IArticleIndex
             int articles = 0, dated = 0;
             DateTimeOffset? earliest = null, latest = null;
             var bySource = new Dictionary<string, int>(StringComparer.Ordinal);
-            foreach (var doc in Documents(searcher, DocumentKinds.Manifest, StatsFieldsToLoad))
+            void Count(string? source, DateTimeOffset? published)
             {
                 articles++;
-                if (StoredDocuments.Published(doc) is { } published)
+                if (published is { } date)
                 {
                     dated++;
-                    if (earliest is null || published < earliest) earliest = published;
-                    if (latest is null || published > latest) latest = published;
+                    if (earliest is null || date < earliest) earliest = date;
+                    if (latest is null || date > latest) latest = date;
                 }
-                var source = doc.Get(IndexFields.Source) ?? "";
+                source ??= "";
                 bySource[source] = bySource.GetValueOrDefault(source) + 1;
             }
+
+
+            foreach (var leaf in searcher.IndexReader.Leaves)
+            {
+                var reader = leaf.AtomicReader;
+                if (ManifestColumns.Of(reader) is { } columns)
+                {
+                    // Outlets are counted by their number in the segment and named once at the end.
+                    var perOutlet = new int[columns.SourceCount];
+                    foreach (var doc in DocIds(reader, DocumentKinds.Manifest))
+                    {
+                        Count(null, columns.Published(doc));
+                        if (columns.SourceOrdinal(doc) is >= 0 and var ordinal) perOutlet[ordinal]++;
+                    }
+                    for (var ordinal = 0; ordinal < perOutlet.Length; ordinal++)
+                    {
+                        if (perOutlet[ordinal] == 0) continue;
+                        var name = columns.SourceName(ordinal);
+                        bySource[name] = bySource.GetValueOrDefault(name) + perOutlet[ordinal];
+                        bySource[""] -= perOutlet[ordinal];
+                    }
+                    continue;
+                }
+                foreach (var doc in DocIds(reader, DocumentKinds.Manifest))
+                {
+                    var stored = reader.Document(doc, StatsFieldsToLoad);
+                    Count(stored.Get(IndexFields.Source), StoredDocuments.Published(stored));
+                }
+            }
+            if (bySource.TryGetValue("", out var unnamed) && unnamed == 0) bySource.Remove("");
             var chunks = searcher.Search(new TermQuery(new Term(IndexFields.Kind, DocumentKinds.Chunk)), 1).TotalHits;
             return new IndexStats(BackendName, articles, chunks, dated, earliest, latest, bySource, SizeOnDisk());
+        }));
+
+    public Task<ArticleListing> QueryArticlesAsync(ArticleQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        return Task.FromResult(WithSearcher(searcher =>
+        {
+            var manifests = new BooleanQuery { { new TermQuery(new Term(IndexFields.Kind, DocumentKinds.Manifest)), Occur.MUST } };
+            LuceneQueryBuilder.AddRestrictions(manifests, query.Published, query.Sources);
+            if (query.Limit <= 0)
+            {
+                var counter = new TotalHitCountCollector();
+                searcher.Search(manifests, counter);
+                return new ArticleListing(counter.TotalHits, []);
+            }
+            var top = searcher.Search(manifests, null, query.Limit, NewestFirst);
+            return new ArticleListing(top.TotalHits,
+                top.ScoreDocs.Select(hit => StoredDocuments.ToListed(searcher.Doc(hit.Doc, ListingFieldsToLoad))).ToList());
+        }));
+    }
+
+    /// <summary>Counted from the postings of the untokenized outlet field: no stored field is read.</summary>
+    public Task<IReadOnlyDictionary<string, int>> CountArticlesBySourceAsync(CancellationToken cancellationToken = default) =>
+        Task.FromResult(WithSearcher<IReadOnlyDictionary<string, int>>(searcher =>
+        {
+            var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+            foreach (var leaf in searcher.IndexReader.Leaves)
+            {
+                var reader = leaf.AtomicReader;
+                var terms = reader.GetTerms(IndexFields.Outlet)?.GetEnumerator();
+                if (terms is null) continue;
+                DocsEnum? docs = null;
+                while (terms.MoveNext())
+                {
+                    docs = terms.Docs(reader.LiveDocs, docs, DocsFlags.NONE);
+                    var live = 0;
+                    while (docs.NextDoc() != DocIdSetIterator.NO_MORE_DOCS) live++;
+                    if (live == 0) continue;
+                    var name = terms.Term.Utf8ToString();
+                    counts[name] = counts.GetValueOrDefault(name) + live;
+                }
+            }
+            return counts;
         }));
 
     public ValueTask DisposeAsync()
@@ -169,6 +320,19 @@ public sealed class LuceneArticleIndex : IArticleIndex
     }
 
     private static readonly ISet<string> ManifestFieldsToLoad = new HashSet<string> { IndexFields.ArticleId, IndexFields.ContentHash, IndexFields.BodyHash };
+    private static readonly ISet<string> ListingFieldsToLoad = new HashSet<string>
+        { IndexFields.ArticleId, IndexFields.Title, IndexFields.Source, IndexFields.Published, IndexFields.PublishedOffset };
+
+    /// <summary>Newest local publication time first; undated (no doc value) last; then article id.</summary>
+    private static readonly Sort NewestFirst = NewestFirstSort();
+
+    private static Sort NewestFirstSort()
+    {
+        var published = new SortField(IndexFields.PublishedOrder, SortFieldType.INT64, reverse: true);
+        published.SetMissingValue(long.MinValue);
+        return new Sort(published, new SortField(IndexFields.ArticleIdOrder, SortFieldType.STRING));
+    }
+
     private static readonly ISet<string> StatsFieldsToLoad = new HashSet<string> { IndexFields.Published, IndexFields.PublishedOffset, IndexFields.Source };
 
     private IReadOnlyList<ScoredChunk> Search(IndexSearcher searcher, SearchRequest request)
@@ -244,11 +408,17 @@ public sealed class LuceneArticleIndex : IArticleIndex
         foreach (var leaf in searcher.IndexReader.Leaves)
         {
             var reader = leaf.AtomicReader;
-            var docs = reader.GetTermDocsEnum(new Term(IndexFields.Kind, kind));
-            if (docs is null) continue;
-            while (docs.NextDoc() != DocIdSetIterator.NO_MORE_DOCS)
-                yield return fieldsToLoad is null ? reader.Document(docs.DocID) : reader.Document(docs.DocID, fieldsToLoad);
+            foreach (var doc in DocIds(reader, kind))
+                yield return fieldsToLoad is null ? reader.Document(doc) : reader.Document(doc, fieldsToLoad);
         }
+    }
+
+    /// <summary>The live documents of one kind in one segment.</summary>
+    private static IEnumerable<int> DocIds(AtomicReader reader, string kind)
+    {
+        var docs = reader.GetTermDocsEnum(new Term(IndexFields.Kind, kind));
+        if (docs is null) yield break;
+        while (docs.NextDoc() != DocIdSetIterator.NO_MORE_DOCS) yield return docs.DocID;
     }
 
     private static StoredArticle ToStoredArticle(global::Lucene.Net.Documents.Document manifest, IReadOnlyList<string> aliases) =>
@@ -280,6 +450,7 @@ public sealed class LuceneArticleIndex : IArticleIndex
             {
                 // An empty first commit lets readers open before anything is ingested.
                 using var writer = new IndexWriter(directory, WriterConfig(OpenMode.CREATE));
+                writer.SetCommitData(CommitData);
                 writer.Commit();
                 _logger.LogInformation("Created an empty Lucene index at {Path}", _path);
             }

@@ -99,17 +99,23 @@ internal static class LuceneQueryBuilder
     public static Filter? BuildFilter(SearchRequest request)
     {
         var filter = new BooleanQuery();
-        if (request.PublishedRange is { } range)
-            // Undated chunks carry no published field, so no range ever matches them.
-            filter.Add(NumericRangeQuery.NewInt64Range(IndexFields.Published, range.From?.UtcTicks, range.To?.UtcTicks, true, true), Occur.MUST);
-        if (request.Sources is { Count: > 0 } sources)
+        AddRestrictions(filter, request.PublishedRange, request.Sources);
+        return filter.Clauses.Count == 0 ? null : new QueryWrapperFilter(filter);
+    }
+
+    /// <summary>The date window and outlet clauses shared by search (on chunks) and listing (on manifests).</summary>
+    public static void AddRestrictions(BooleanQuery query, DateRange? published, IReadOnlyList<string>? sources)
+    {
+        if (published is { } range)
+            // Wall-clock ticks on both sides; undated documents carry no published field, so no range matches them.
+            query.Add(NumericRangeQuery.NewInt64Range(IndexFields.Published, range.FromTicks, range.ToTicks, true, true), Occur.MUST);
+        if (sources is { Count: > 0 })
         {
             var anySource = new BooleanQuery();
             foreach (var source in sources.Where(s => !string.IsNullOrWhiteSpace(s)))
                 anySource.Add(new TermQuery(new Term(IndexFields.SourceKey, OutletKeys.For(source))), Occur.SHOULD);
-            filter.Add(anySource, Occur.MUST);
+            query.Add(anySource, Occur.MUST);
         }
-        return filter.Clauses.Count == 0 ? null : new QueryWrapperFilter(filter);
     }
 
     private static void AddQuestion(BooleanQuery query, SearchRequest request, LuceneQueryOptions options, RelatedTerms? related)

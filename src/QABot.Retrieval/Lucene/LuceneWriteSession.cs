@@ -16,14 +16,22 @@ internal sealed class LuceneWriteSession : IIndexWriteSession
     private readonly Lane[] _lanes;
     private readonly Func<Task> _afterCommit;
     private readonly Action _release;
+    private readonly Func<IReadOnlySet<string>, CancellationToken, Task<string>>? _upgrade;
+    private readonly HashSet<string> _written = new(StringComparer.Ordinal);
     private bool _dirty;
     private bool _disposed;
 
-    public LuceneWriteSession(IndexWriter writer, int lanes, Func<Task> afterCommit, Action release)
+    /// <param name="upgrade">
+    /// For an index of an older layout: at commit, rewrites every stored article this session did not write (given
+    /// their ids) through this session, and returns the <see cref="UpgradeNote"/>.
+    /// </param>
+    public LuceneWriteSession(IndexWriter writer, int lanes, Func<Task> afterCommit, Action release,
+        Func<IReadOnlySet<string>, CancellationToken, Task<string>>? upgrade = null)
     {
         _writer = writer;
         _afterCommit = afterCommit;
         _release = release;
+        _upgrade = upgrade;
         _lanes = Enumerable.Range(0, Math.Max(1, lanes)).Select(_ => new Lane(writer)).ToArray();
     }
 
@@ -32,6 +40,7 @@ internal sealed class LuceneWriteSession : IIndexWriteSession
         ArgumentNullException.ThrowIfNull(document);
         if (string.IsNullOrWhiteSpace(document.Article.Id)) throw new ArgumentException("Article id is empty.", nameof(document));
         var id = document.Article.Id;
+        lock (_written) _written.Add(id);
         return EnqueueAsync(id, lane => lane.Writer.UpdateDocuments(new Term(IndexFields.ArticleId, id), lane.Builder.Build(document)), cancellationToken);
     }
 
@@ -51,6 +60,7 @@ internal sealed class LuceneWriteSession : IIndexWriteSession
     public Task DeleteAsync(string articleId, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(articleId);
+        lock (_written) _written.Add(articleId);
         return EnqueueAsync(articleId, lane => lane.Writer.DeleteDocuments(new Term(IndexFields.ArticleId, articleId)), cancellationToken);
     }
 
@@ -59,10 +69,21 @@ internal sealed class LuceneWriteSession : IIndexWriteSession
         ObjectDisposedException.ThrowIf(_disposed, this);
         await Task.WhenAll(_lanes.Select(l => l.DrainAsync(cancellationToken))).ConfigureAwait(false);
         ThrowIfFaulted();
+        if (_upgrade is not null && UpgradeNote is null)
+        {
+            HashSet<string> written;
+            lock (_written) written = [.. _written];
+            UpgradeNote = await _upgrade(written, cancellationToken).ConfigureAwait(false);
+            await Task.WhenAll(_lanes.Select(l => l.DrainAsync(cancellationToken))).ConfigureAwait(false);
+            ThrowIfFaulted();
+        }
+        _writer.SetCommitData(LuceneArticleIndex.CommitData);
         await Task.Run(() => _writer.Commit(), cancellationToken).ConfigureAwait(false);
         _dirty = false;
         await _afterCommit().ConfigureAwait(false);
     }
+
+    public string? UpgradeNote { get; private set; }
 
     public async ValueTask DisposeAsync()
     {

@@ -7,14 +7,14 @@ namespace QABot.Retrieval.Lucene;
 /// <summary>Reads domain objects back from stored Lucene fields (the inverse of <see cref="ArticleDocumentBuilder"/>).</summary>
 internal static class StoredDocuments
 {
-    public static Chunk ToChunk(Document doc)
+    public static Chunk ToChunk(Document doc, int schema = LuceneArticleIndex.SchemaVersion)
     {
         var metadata = new ArticleMetadata(
             doc.Get(IndexFields.ArticleId),
             doc.Get(IndexFields.Title) ?? "",
             doc.Get(IndexFields.Source),
             doc.Get(IndexFields.Url),
-            Published(doc),
+            Published(doc, schema),
             doc.Get(IndexFields.Language) ?? Languages.Arabic);
         return new Chunk(
             doc.Get(IndexFields.ChunkId),
@@ -24,27 +24,31 @@ internal static class StoredDocuments
             metadata);
     }
 
-    public static Article ToArticle(Document manifest) => new()
+    public static Article ToArticle(Document manifest, int schema = LuceneArticleIndex.SchemaVersion) => new()
     {
         Id = manifest.Get(IndexFields.ArticleId),
         Title = manifest.Get(IndexFields.Title) ?? "",
         Body = manifest.Get(IndexFields.FullBody) ?? "",
         Source = manifest.Get(IndexFields.Source),
         Url = manifest.Get(IndexFields.Url),
-        Published = Published(manifest),
+        Published = Published(manifest, schema),
         Keywords = manifest.GetValues(IndexFields.Keyword) ?? [],
         Language = manifest.Get(IndexFields.Language) ?? Languages.Arabic,
         HostArticleId = manifest.Get(IndexFields.HostArticleId),
         Origin = manifest.Get(IndexFields.Origin),
     };
 
+    public static ListedArticle ToListed(Document manifest) =>
+        new(manifest.Get(IndexFields.ArticleId), manifest.Get(IndexFields.Title) ?? "", manifest.Get(IndexFields.Source), Published(manifest));
+
     public static int ChunkCount(Document manifest) => manifest.GetField(IndexFields.ChunkCount)?.GetInt32Value() ?? 0;
 
-    public static DateTimeOffset? Published(Document doc)
+    /// <param name="schema">The layout the document was written in: schema 1 stored UTC ticks, later ones the outlet's clock.</param>
+    public static DateTimeOffset? Published(Document doc, int schema = LuceneArticleIndex.SchemaVersion)
     {
         if (doc.GetField(IndexFields.Published)?.GetInt64Value() is not { } ticks) return null;
         var offset = TimeSpan.FromMinutes(doc.GetField(IndexFields.PublishedOffset)?.GetInt32Value() ?? 0);
-        return new DateTimeOffset(ticks, TimeSpan.Zero).ToOffset(offset);
+        return schema < 2 ? new DateTimeOffset(ticks, TimeSpan.Zero).ToOffset(offset) : new DateTimeOffset(ticks, offset);
     }
 
     public static float[]? Embedding(Document doc)

@@ -20,11 +20,14 @@ public static class RetrievalBackends
     public const string Qdrant = "Qdrant";
 }
 
-/// <summary>Where the English→Arabic resources live (section "Retrieval:CrossLingual").</summary>
+/// <summary>Where the cross-lingual resources live (section "Retrieval:CrossLingual").</summary>
 public sealed class CrossLingualOptions
 {
-    /// <summary>The dictd index file; its ".dict.dz" (or ".dict") companion is found beside it.</summary>
+    /// <summary>The English→Arabic dictd index file (queries); its ".dict.dz" (or ".dict") companion is found beside it.</summary>
     public string DictionaryPath { get; set; } = "/usr/share/dictd/freedict-eng-ara.index";
+
+    /// <summary>The Arabic→English dictd index file, for English renderings of short answers.</summary>
+    public string ReverseDictionaryPath { get; set; } = "/usr/share/dictd/freedict-ara-eng.index";
 
     /// <summary>Optional extra gazetteer TSV (english, arabic variants separated by '|'), merged over the built-in one.</summary>
     public string? GazetteerPath { get; set; }

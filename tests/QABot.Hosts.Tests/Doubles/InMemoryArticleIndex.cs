@@ -1,10 +1,11 @@
 using QABot.Core.Domain;
 using QABot.Core.Retrieval;
+using QABot.Text;
 
 namespace QABot.Hosts.Tests.Doubles;
 
 /// <summary>
-/// Test double of <see cref="IArticleIndex"/> for the hosts, which only look articles up by id. Search and writing are
+/// Test double of <see cref="IArticleIndex"/> for the hosts, which look articles up by id and list them. Search and writing are
 /// the retrieval helpers' business and deliberately unsupported here.
 /// </summary>
 public sealed class InMemoryArticleIndex(params Article[] articles) : IArticleIndex
@@ -15,6 +16,9 @@ public sealed class InMemoryArticleIndex(params Article[] articles) : IArticleIn
 
     public Task<StoredArticle?> GetArticleAsync(string articleId, CancellationToken cancellationToken = default) =>
         Task.FromResult(_byId.TryGetValue(articleId, out var a) ? new StoredArticle(a, [], 1, "hash") : null);
+
+    public Task<ArticleListing> QueryArticlesAsync(ArticleQuery query, CancellationToken cancellationToken = default) =>
+        Task.FromResult(ArticleListings.Of(_byId.Values, query));
 
     public Task<IReadOnlyList<ManifestEntry>> ReadManifestAsync(CancellationToken cancellationToken = default) => throw new NotSupportedException();
     public Task<IIndexWriteSession> BeginWriteAsync(CancellationToken cancellationToken = default) => throw new NotSupportedException();

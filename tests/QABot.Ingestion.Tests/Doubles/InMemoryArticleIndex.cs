@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using QABot.Core.Domain;
 using QABot.Core.Retrieval;
+using QABot.Text;
 
 namespace QABot.Ingestion.Tests.Doubles;
 
@@ -47,6 +48,11 @@ public sealed class InMemoryArticleIndex : IArticleIndex
             return Task.FromResult<IReadOnlyList<ScoredChunk>>(_committed.Values.SelectMany(s => s.Document.Chunks)
                 .Where(c => c.Text.Contains(request.Text, StringComparison.Ordinal))
                 .Take(request.Top).Select(c => new ScoredChunk(c, 1.0)).ToList());
+    }
+
+    public Task<ArticleListing> QueryArticlesAsync(ArticleQuery query, CancellationToken cancellationToken = default)
+    {
+        lock (_gate) return Task.FromResult(ArticleListings.Of(_committed.Values.Select(s => s.Document.Article).ToList(), query));
     }
 
     public Task<StoredArticle?> GetArticleAsync(string articleId, CancellationToken cancellationToken = default)

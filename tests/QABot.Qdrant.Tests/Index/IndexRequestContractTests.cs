@@ -67,6 +67,42 @@ public sealed class IndexRequestContractTests
     }
 
     [Fact]
+    public async Task Listing_counts_manifests_then_orders_them_by_the_local_publication_time_and_requests_validate()
+    {
+        await using var harness = StandInHarness.Start();
+        var index = harness.Index;
+        harness.StandIn.Script = r => r.Operation.EndsWith("/points/count", StringComparison.Ordinal)
+            ? (200, QdrantStandIn.Ok(new JsonObject { ["count"] = 7 })) : null;
+        await using (var build = await index.BeginWriteAsync())
+        {
+            await build.UpsertAsync(TestDocuments.Article("dubai", "عنوان", "نص", new DateTimeOffset(2018, 3, 1, 2, 28, 9, TimeSpan.FromHours(4))));
+            await build.CommitAsync();
+        }
+
+        await index.QueryArticlesAsync(new ArticleQuery
+        {
+            Published = DateRange.Days(new DateOnly(2018, 3, 1), new DateOnly(2018, 3, 1)), Sources = ["BBC"], Limit = 5,
+        });
+        await index.QueryArticlesAsync(new ArticleQuery { Limit = 5 });
+
+        AssertAllValid(harness.StandIn);
+        var upsert = harness.StandIn.Requests.First(r => r.Body.Contains("\"publishedLocal\":\"", StringComparison.Ordinal));
+        Assert.Contains("\"publishedLocal\":\"2018-03-01T02:28:09\"", upsert.Body);
+        var scrolls = harness.StandIn.Requests.Where(r => r.Operation.EndsWith("/points/scroll", StringComparison.Ordinal))
+            .Select(r => JsonNode.Parse(r.Body)!).Where(b => b["filter"]!.ToJsonString().Contains("manifest")).ToList();
+        Assert.Equal(3, scrolls.Count); // the window's newest page; the newest page and the undated rest without a window
+        Assert.Equal("publishedLocal", scrolls[0]["order_by"]!["key"]!.GetValue<string>());
+        Assert.Equal("desc", scrolls[0]["order_by"]!["direction"]!.GetValue<string>());
+        var must = scrolls[0]["filter"]!["must"]!.AsArray();
+        var range = must.Single(c => c!["key"]!.GetValue<string>() == "publishedLocal")!["range"]!;
+        Assert.Equal("2018-03-01T00:00:00+00:00", range["gte"]!.GetValue<string>());
+        Assert.Equal("2018-03-01T23:59:59.9999999+00:00", range["lte"]!.GetValue<string>());
+        Assert.Equal("bbc", must.Single(c => c!["key"]!.GetValue<string>() == "sourceKey")!["match"]!["any"]![0]!.GetValue<string>());
+        Assert.Contains("is_empty", scrolls[2]["filter"]!.ToJsonString());
+        Assert.Null(scrolls[2]["order_by"]);
+    }
+
+    [Fact]
     public async Task Hybrid_lifecycle_requests_validate_and_the_layout_has_sparse_idf_and_dense_vectors()
     {
         var embedder = new FixedEmbedder(dimensions: 4, model: "text-embedding-3-small");

@@ -14,11 +14,11 @@ public sealed class FreeDictDictionaryTests
         var dictionary = Installed.Value;
 
         Assert.True(dictionary.Count > 80_000, $"only {dictionary.Count} headwords loaded");
-        Assert.Equal("الهدية", dictionary.Lookup("gift")[0].Arabic);
-        Assert.Equal("أعطى", dictionary.Lookup("Gave")[0].Arabic);
-        Assert.Equal("البندقية", dictionary.Lookup("rifle")[0].Arabic);
+        Assert.Equal("الهدية", dictionary.Lookup("gift")[0].Text);
+        Assert.Equal("أعطى", dictionary.Lookup("Gave")[0].Text);
+        Assert.Equal("البندقية", dictionary.Lookup("rifle")[0].Text);
         var bomb = dictionary.Lookup("a-bomb");
-        Assert.Equal(["القنبلة النووية", "القنبلة الذرية"], bomb.Select(t => t.Arabic));
+        Assert.Equal(["القنبلة النووية", "القنبلة الذرية"], bomb.Select(t => t.Text));
         Assert.Equal([0, 1], bomb.Select(t => t.Sense));
         Assert.Empty(dictionary.Lookup("qwertyuiopasdf"));
     }
@@ -29,7 +29,7 @@ public sealed class FreeDictDictionaryTests
         var dictionary = Installed.Value;
 
         Assert.True(dictionary.MaxHeadwordWords >= 2);
-        Assert.Contains(dictionary.Lookup("bin laden"), t => t.Arabic.Contains("بن لادن"));
+        Assert.Contains(dictionary.Lookup("bin laden"), t => t.Text.Contains("بن لادن"));
         Assert.NotEmpty(dictionary.Lookup("Addis  Ababa"));
     }
 
@@ -38,7 +38,7 @@ public sealed class FreeDictDictionaryTests
     {
         var translations = FreeDictDictionary.ParseEntry("Head /hˈɛd/\n1. الرأس، القمة\n2. رئيس - شخص يقود مجموعة\n3. a Latin note\n");
 
-        Assert.Equal([("الرأس", 0), ("القمة", 0), ("رئيس", 1)], translations.Select(t => (t.Arabic, t.Sense)));
+        Assert.Equal([("الرأس", 0), ("القمة", 0), ("رئيس", 1)], translations.Select(t => (t.Text, t.Sense)));
         Assert.Equal(0, FreeDictDictionary.DecodeBase64Number("A"));
         Assert.Equal(64 * 2 + 3, FreeDictDictionary.DecodeBase64Number("CD"));
     }
@@ -57,8 +57,8 @@ public sealed class FreeDictDictionaryTests
 
         var dictionary = new FreeDictDictionary(temp.File("mini.index"));
 
-        Assert.Equal("البندقية", Assert.Single(dictionary.Lookup("rifle")).Arabic);
-        Assert.Equal("البيت الأبيض", Assert.Single(dictionary.Lookup("White House")).Arabic);
+        Assert.Equal("البندقية", Assert.Single(dictionary.Lookup("rifle")).Text);
+        Assert.Equal("البيت الأبيض", Assert.Single(dictionary.Lookup("White House")).Text);
         Assert.Equal(2, dictionary.MaxHeadwordWords);
     }
 

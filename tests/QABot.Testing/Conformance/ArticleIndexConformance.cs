@@ -157,6 +157,21 @@ public abstract class ArticleIndexConformance : IAsyncLifetime
         Assert.Equal(["dup-1", "dup-2"], manifest.AliasIds.Order());
     }
 
+    [Theory]
+    [InlineData("\u2066a1\u2069")] // an id as a terminal printed it, isolated, then copied
+    [InlineData("\u200Fa1 ")]
+    [InlineData("\u2066dup-1\u2069")]
+    [InlineData("a1\u200B")]
+    public async Task Ids_pasted_with_invisible_marks_still_resolve(string pasted)
+    {
+        var index = await NewIndexAsync();
+        await WriteAsync(index, ConformanceDocuments.Article("a1", "بوتين", "بوتين يزور بيونغ يانغ.", aliases: ["dup-1"]));
+
+        var stored = await index.GetArticleAsync(pasted);
+        Assert.Equal("a1", stored?.Article.Id);
+        Assert.Null(await index.GetArticleAsync("\u2066\u2069"));
+    }
+
     [Fact]
     public async Task Manifest_reports_content_and_body_hashes_and_article_round_trips()
     {
@@ -203,6 +218,115 @@ public abstract class ArticleIndexConformance : IAsyncLifetime
         Assert.Equal(["old"], openEnded.Select(h => h.Chunk.ArticleId).Distinct());
     }
 
+    /// <summary>02:28 in Dubai on 1 March 2018 (the ANT case): 28 February in UTC.</summary>
+    protected static readonly DateTimeOffset DubaiNight = new(2018, 3, 1, 2, 28, 9, TimeSpan.FromHours(4));
+    /// <summary>22:00 in New York on 28 February 2018: already 1 March in UTC.</summary>
+    protected static readonly DateTimeOffset NewYorkEvening = new(2018, 2, 28, 22, 0, 0, TimeSpan.FromHours(-5));
+
+    private static DateRange Day(int year, int month, int day) => DateRange.Days(new DateOnly(year, month, day), new DateOnly(year, month, day));
+
+    [Fact]
+    public async Task Search_date_windows_are_read_on_the_outlets_own_clock()
+    {
+        var index = await NewIndexAsync();
+        await WriteAsync(index, FootballArticle("dubai-night", DubaiNight), FootballArticle("ny-evening", NewYorkEvening));
+
+        var march1 = await index.SearchAsync(Arabic("الأهلي والزمالك") with { PublishedRange = Day(2018, 3, 1) });
+        Assert.Equal(["dubai-night"], march1.Select(h => h.Chunk.ArticleId).Distinct());
+        var february28 = await index.SearchAsync(Arabic("الأهلي والزمالك") with { PublishedRange = Day(2018, 2, 28) });
+        Assert.Equal(["ny-evening"], february28.Select(h => h.Chunk.ArticleId).Distinct());
+        Assert.Equal(DubaiNight.Offset, march1[0].Chunk.Metadata.Published!.Value.Offset);
+    }
+
+    private static async Task<IArticleIndex> ListingIndexAsync(IArticleIndex index)
+    {
+        await WriteAsync(index,
+            FootballArticle("dubai-night", DubaiNight, "alarabia"),
+            FootballArticle("ny-evening", NewYorkEvening, "CNN"),
+            WeatherArticle("march-noon", new DateTimeOffset(2018, 3, 1, 12, 0, 0, TimeSpan.Zero), "BBC"),
+            WeatherArticle("march-2", new DateTimeOffset(2018, 3, 2, 0, 30, 0, TimeSpan.FromHours(3)), "bbc"),
+            WeatherArticle("undated", published: null, "BBC"));
+        return index;
+    }
+
+    [Fact]
+    public async Task Listing_a_window_gives_its_articles_newest_first_on_the_outlets_own_clock()
+    {
+        var index = await ListingIndexAsync(await NewIndexAsync());
+
+        var march1 = await index.QueryArticlesAsync(new ArticleQuery { Published = Day(2018, 3, 1), Limit = 10 });
+        Assert.Equal(2, march1.Total);
+        Assert.Equal(["march-noon", "dubai-night"], march1.Articles.Select(a => a.ArticleId));
+        var dubai = march1.Articles[1];
+        Assert.Equal(DubaiNight, dubai.Published);
+        Assert.Equal(DubaiNight.Offset, dubai.Published!.Value.Offset);
+        Assert.Equal("2018-03-01", dubai.PublishedDate);
+        Assert.Equal("alarabia", dubai.Source);
+        Assert.Equal(FootballArticle().Article.Title, dubai.Title);
+
+        var february28 = await index.QueryArticlesAsync(new ArticleQuery { Published = Day(2018, 2, 28), Limit = 10 });
+        Assert.Equal(["ny-evening"], february28.Articles.Select(a => a.ArticleId));
+        Assert.Equal(1, february28.Total);
+
+        var from = await index.QueryArticlesAsync(new ArticleQuery { Published = DateRange.Days(new DateOnly(2018, 3, 2), null), Limit = 10 });
+        Assert.Equal(["march-2"], from.Articles.Select(a => a.ArticleId));
+    }
+
+    [Fact]
+    public async Task Listing_counts_everything_returns_at_most_the_limit_and_puts_undated_articles_last()
+    {
+        var index = await ListingIndexAsync(await NewIndexAsync());
+
+        var all = await index.QueryArticlesAsync(new ArticleQuery { Limit = 10 });
+        Assert.Equal(5, all.Total);
+        Assert.Equal(["march-2", "march-noon", "dubai-night", "ny-evening", "undated"], all.Articles.Select(a => a.ArticleId));
+        Assert.Null(all.Articles[^1].Published);
+
+        var two = await index.QueryArticlesAsync(new ArticleQuery { Limit = 2 });
+        Assert.Equal(5, two.Total);
+        Assert.Equal(["march-2", "march-noon"], two.Articles.Select(a => a.ArticleId));
+
+        var countOnly = await index.QueryArticlesAsync(new ArticleQuery { Limit = 0 });
+        Assert.Equal(5, countOnly.Total);
+        Assert.Empty(countOnly.Articles);
+
+        Assert.Equal(0, (await (await NewIndexAsync()).QueryArticlesAsync(new ArticleQuery())).Total);
+    }
+
+    [Fact]
+    public async Task Listing_by_outlet_matches_stored_names_as_the_search_filter_does()
+    {
+        var index = await ListingIndexAsync(await NewIndexAsync());
+
+        var bbc = await index.QueryArticlesAsync(new ArticleQuery { Sources = ["BBC"], Limit = 10 });
+        Assert.Equal(3, bbc.Total);
+        Assert.Equal(["march-2", "march-noon", "undated"], bbc.Articles.Select(a => a.ArticleId));
+
+        var bbcOnMarch1 = await index.QueryArticlesAsync(new ArticleQuery { Sources = ["bbc"], Published = Day(2018, 3, 1), Limit = 10 });
+        Assert.Equal(["march-noon"], bbcOnMarch1.Articles.Select(a => a.ArticleId));
+
+        var two = await index.QueryArticlesAsync(new ArticleQuery { Sources = ["CNN", "alarabia"], Limit = 10 });
+        Assert.Equal(["dubai-night", "ny-evening"], two.Articles.Select(a => a.ArticleId));
+    }
+
+    [Fact]
+    public async Task Outlet_counts_give_every_stored_name_and_follow_deletes()
+    {
+        var index = await NewIndexAsync();
+        await WriteAsync(index, FootballArticle("f1", source: "alarabia"), FootballArticle("f2", source: "BBC"),
+            WeatherArticle("w1", source: "BBC"), WeatherArticle("w2", source: null));
+
+        var counts = await index.CountArticlesBySourceAsync();
+        Assert.Equal(new Dictionary<string, int> { ["alarabia"] = 1, ["BBC"] = 2 }, counts.OrderBy(kv => kv.Key, StringComparer.Ordinal).ToDictionary());
+
+        await using (var session = await index.BeginWriteAsync())
+        {
+            await session.DeleteAsync("f2");
+            await session.CommitAsync();
+        }
+        Assert.Equal(1, (await index.CountArticlesBySourceAsync())["BBC"]);
+    }
+
     [Fact]
     public async Task Sources_filter_keeps_only_the_named_outlets()
     {
@@ -223,12 +347,14 @@ public abstract class ArticleIndexConformance : IAsyncLifetime
         var empty = await index.GetStatsAsync();
         Assert.Equal(0, empty.Articles);
         Assert.Null(empty.EarliestPublished);
+        Assert.False(await index.HasArticlesAsync());
 
         await WriteAsync(index,
             GiftsArticle(),
             FootballArticle("f1", new DateTimeOffset(2015, 3, 1, 0, 0, 0, TimeSpan.Zero), "alarabia"),
             WeatherArticle("w1", null, "bbc"));
 
+        Assert.True(await index.HasArticlesAsync());
         var stats = await index.GetStatsAsync();
         Assert.Equal(index.BackendName, stats.Backend);
         Assert.Equal(3, stats.Articles);

@@ -1,0 +1,250 @@
+using QABot.Core.Answering;
+
+namespace QABot.Retrieval.CrossLingual;
+
+/// <summary>
+/// The offline English form of a short Arabic answer span. Known names, offices and nationalities come from the
+/// gazetteer read in reverse (longest spelling first, attached «و/ب/ل/ك/ف» read off); common nouns from the FreeDict
+/// Arabic→English dictionary; unknown names are transliterated. Arabic puts modifiers after the noun («وزير الدفاع
+/// الروسي»), English before it ("Russian Defence Minister"), so a noun and its modifiers are reversed, a place after an
+/// office becomes "of …", and names keep their order. Returns null when a word has no faithful rendering.
+/// </summary>
+public sealed class ArabicEnglishRenderer : IEnglishRenderer
+{
+    /// <summary>Longer spans are sentences, not answers: a word-by-word rendering of them would mislead.</summary>
+    public const int MaxSpanWords = 10;
+
+    public const string GazetteerMethod = "gazetteer";
+    public const string DictionaryMethod = "dictionary";
+    public const string TransliterationMethod = "transliteration";
+
+    private enum Role { Name, Named, Title, Noun, Nationality, Function }
+
+    /// <summary>Ordered from the most to the least trusted; a rendering reports its weakest source.</summary>
+    private enum Source { Gazetteer, Dictionary, Transliteration, Verbatim }
+
+    private readonly record struct Piece(string English, Role Role, Source Source, bool And, NameKind Kind = NameKind.Unspecified);
+
+    /// <summary>
+    /// Particles that join the parts of a phrase; never transliterated or looked up. Keyed as written: folding would
+    /// make «على» (on) the name «علي» (Ali).
+    /// </summary>
+    private static readonly Dictionary<string, string> FunctionWords = new(StringComparer.Ordinal)
+    {
+        ["في"] = "in", ["من"] = "of", ["على"] = "on", ["إلى"] = "to", ["الى"] = "to", ["عن"] = "about", ["مع"] = "with",
+        ["و"] = "and", ["بين"] = "between", ["ضد"] = "against", ["لدى"] = "at",
+    };
+
+    private readonly Gazetteer _gazetteer;
+    private readonly FreeDictDictionary? _dictionary;
+    private readonly Lazy<ReverseGazetteer> _names;
+
+    /// <param name="arabicEnglish">The FreeDict Arabic→English dictionary (<see cref="DictionaryDirection.ArabicToEnglish"/>); null renders common words as unknown.</param>
+    public ArabicEnglishRenderer(Gazetteer gazetteer, FreeDictDictionary? arabicEnglish = null)
+    {
+        if (arabicEnglish is { Direction: not DictionaryDirection.ArabicToEnglish })
+            throw new ArgumentException("The renderer needs the Arabic→English dictionary.", nameof(arabicEnglish));
+        _gazetteer = gazetteer;
+        _dictionary = arabicEnglish;
+        _names = new(() => ReverseGazetteer.Build(_gazetteer), LazyThreadSafetyMode.ExecutionAndPublication);
+    }
+
+    public EnglishRendering? Render(string arabicSpan, AnswerType type)
+    {
+        if (string.IsNullOrWhiteSpace(arabicSpan) || type is AnswerType.Number or AnswerType.Date or AnswerType.Duration or AnswerType.Money)
+            return null;
+        var words = ArabicWords.Split(arabicSpan);
+        if (words.Count == 0 || words.Count > MaxSpanWords || !words.Any(w => w.IsArabic)) return null;
+        var pieces = Resolve(words, type);
+        if (pieces is null || pieces.All(p => p.Source == Source.Verbatim)) return null;
+        var weakest = pieces.Where(p => p.Source != Source.Verbatim).Max(p => p.Source);
+        return new EnglishRendering(Compose(pieces), weakest switch
+        {
+            Source.Gazetteer => GazetteerMethod,
+            Source.Dictionary => DictionaryMethod,
+            _ => TransliterationMethod,
+        });
+    }
+
+    private List<Piece>? Resolve(IReadOnlyList<ArabicWord> words, AnswerType type)
+    {
+        var dictionaryFirst = type is AnswerType.Organization or AnswerType.Other or AnswerType.Unknown;
+        var transliterate = type is not AnswerType.Other;
+        var pieces = new List<Piece>();
+        for (var i = 0; i < words.Count;)
+        {
+            var word = words[i];
+            // Before names: folded, «على» (on) would be the name «علي» (Ali).
+            if (FunctionWords.TryGetValue(WithoutMarks(word.Text), out var particle))
+            {
+                pieces.Add(new Piece(particle, Role.Function, Source.Verbatim, false));
+                i++;
+            }
+            else if (MatchName(words, i) is { } name)
+            {
+                pieces.Add(name.Piece);
+                i += name.Length;
+            }
+            else if (!word.IsArabic)
+            {
+                pieces.Add(new Piece(word.Text, Role.Name, Source.Verbatim, false));
+                i++;
+            }
+            // After an office, a definite word completes it («وزير الصحة»): read it as a common noun even in a name.
+            else if ((dictionaryFirst || (pieces.Count > 0 && pieces[^1].Role is Role.Title or Role.Noun && word.Folded.StartsWith("ال", StringComparison.Ordinal)))
+                     && MatchDictionary(words, i) is { } common)
+            {
+                pieces.Add(common.Piece);
+                i += common.Length;
+            }
+            else if (transliterate && ArabicRomanizer.Romanize(word.Text) is { Length: > 0 } latin)
+            {
+                pieces.Add(new Piece(latin, Role.Name, Source.Transliteration, false));
+                i++;
+            }
+            else return null;
+        }
+        return pieces;
+    }
+
+    /// <summary>The longest gazetteer spelling starting at <paramref name="start"/>, its first word read with and without clitics.</summary>
+    private (Piece Piece, int Length)? MatchName(IReadOnlyList<ArabicWord> words, int start)
+    {
+        var names = _names.Value;
+        for (var length = Math.Min(names.MaxWords, words.Count - start); length >= 1; length--)
+        {
+            var rest = string.Join(' ', words.Skip(start + 1).Take(length - 1).Select(w => w.Folded));
+            foreach (var reading in ArabicWords.Readings(words[start].Folded))
+            {
+                var key = rest.Length == 0 ? reading.Folded : reading.Folded + " " + rest;
+                if (names.Find(key) is { } entry)
+                    return (new Piece(entry.English, RoleOf(entry.Kind), Source.Gazetteer, reading.AttachedAnd && start > 0, entry.Kind), length);
+            }
+        }
+        return null;
+    }
+
+    /// <summary>A dictionary phrase (up to three words) or word, trying the forms the dictionary lists (mostly definite).</summary>
+    private (Piece Piece, int Length)? MatchDictionary(IReadOnlyList<ArabicWord> words, int start)
+    {
+        if (_dictionary is null) return null;
+        for (var length = Math.Min(3, words.Count - start); length >= 1; length--)
+        {
+            var rest = string.Join(' ', words.Skip(start + 1).Take(length - 1).Select(w => w.Folded));
+            foreach (var reading in ArabicWords.Readings(words[start].Folded))
+                foreach (var form in length == 1 ? DictionaryForms(reading.Folded) : [reading.Folded])
+                {
+                    var translations = _dictionary.Lookup(rest.Length == 0 ? form : form + " " + rest);
+                    if (translations.Count > 0)
+                        return (new Piece(BestSense(translations, form), Role.Noun, Source.Dictionary, reading.AttachedAnd && start > 0), length);
+                }
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// FreeDict Arabic→English lists its senses in no order of frequency («الصحة»: advisability, healths, health, …),
+    /// so the plain form wins: no gerund, abstract «-ness», hyphenation, or plural for a singular Arabic word; then the
+    /// dictionary's order.
+    /// </summary>
+    internal static string BestSense(IReadOnlyList<Translation> translations, string arabicForm)
+    {
+        var arabicPlural = arabicForm.EndsWith("ات", StringComparison.Ordinal) || arabicForm.EndsWith("ون", StringComparison.Ordinal) || arabicForm.EndsWith("ين", StringComparison.Ordinal);
+        return translations
+            .Select((t, i) => (t.Text, Order: i, Penalty:
+                (t.Text.EndsWith("ing", StringComparison.Ordinal) ? 2 : 0) + (t.Text.EndsWith("ness", StringComparison.Ordinal) ? 2 : 0) +
+                (t.Text.Contains('-') ? 2 : 0) + (t.Text.Contains(' ') ? 1 : 0) +
+                (!arabicPlural && t.Text.EndsWith('s') && !t.Text.EndsWith("ss", StringComparison.Ordinal) ? 1 : 0)))
+            .OrderBy(t => t.Penalty).ThenBy(t => t.Order)
+            .First().Text;
+    }
+
+    /// <summary>
+    /// The dictionary's headwords are mostly definite singulars («الوزير»): the word as written, with or without the
+    /// article, then without a plural, dual or feminine ending.
+    /// </summary>
+    internal static IEnumerable<string> DictionaryForms(string folded)
+    {
+        var bare = folded.StartsWith("ال", StringComparison.Ordinal) && folded.Length > 4 ? folded[2..] : folded;
+        yield return folded;
+        yield return bare == folded ? "ال" + bare : bare;
+        foreach (var ending in new[] { "ات", "ون", "ين", "ان", "ه" })
+        {
+            if (!bare.EndsWith(ending, StringComparison.Ordinal) || bare.Length - ending.Length < 3) continue;
+            var stem = bare[..^ending.Length];
+            if (ending == "ات") yield return "ال" + stem + "ه";
+            yield return "ال" + stem;
+            yield return stem;
+        }
+    }
+
+    private static string WithoutMarks(string word) => new(word.Where(c => c is not (>= '\u064B' and <= '\u065F' or '\u0640')).ToArray());
+
+    private static Role RoleOf(NameKind kind) => kind switch
+    {
+        NameKind.Title => Role.Title,
+        NameKind.Noun => Role.Noun,
+        NameKind.Nationality => Role.Nationality,
+        NameKind.Place or NameKind.Organization or NameKind.Event => Role.Named,
+        _ => Role.Name,
+    };
+
+    private static bool IsModifiable(Role role) => role is Role.Title or Role.Noun or Role.Nationality;
+
+    /// <summary>English word order: a noun with the modifiers that follow it in Arabic reversed, "of" before a named place.</summary>
+    private static string Compose(List<Piece> pieces)
+    {
+        var parts = new List<string>();
+        var previous = (Role?)null;
+        for (var i = 0; i < pieces.Count;)
+        {
+            var piece = pieces[i];
+            string text;
+            if (IsModifiable(piece.Role))
+            {
+                var group = new List<Piece> { piece };
+                var j = i + 1;
+                while (j < pieces.Count && IsModifiable(pieces[j].Role) && !pieces[j].And) group.Add(pieces[j++]);
+                // An office is capitalised with its complements: "Health Minister", not "health Minister".
+                var office = group.Any(p => p.Role == Role.Title);
+                text = string.Join(' ', Enumerable.Reverse(group).Select(p => office && p.Source == Source.Dictionary ? TitleCase(p.English) : p.English));
+                if (j < pieces.Count && pieces[j] is { Role: Role.Named, And: false } named)
+                {
+                    text = Complement(text, named);
+                    j++;
+                }
+                // «بوتين الرئيس الروسي»: an office after a name is in apposition to it.
+                if (previous is Role.Name && !piece.And) parts[^1] += ",";
+                i = j;
+            }
+            else
+            {
+                text = piece.English;
+                i++;
+            }
+            parts.Add(piece.And ? "and " + text : text);
+            previous = piece.Role;
+        }
+        var english = string.Join(' ', parts);
+        return char.ToUpperInvariant(english[0]) + english[1..];
+    }
+
+    private static string TitleCase(string english) =>
+        string.Join(' ', english.Split(' ').Select(w => w.Length == 0 ? w : char.ToUpperInvariant(w[0]) + w[1..]));
+
+    /// <summary>
+    /// A named place or organisation completing an office or noun: "Spokesman for" + Kremlin is "Kremlin Spokesman";
+    /// otherwise "Foreign Minister of Russia", "Secretary-General of the United Nations" (organisations take "the"
+    /// unless written as an acronym or with their own article).
+    /// </summary>
+    private static string Complement(string head, Piece named)
+    {
+        if (head.EndsWith(" for", StringComparison.Ordinal)) return named.English + " " + head[..^" for".Length];
+        var article = named.Kind == NameKind.Organization && !IsAcronym(named.English)
+            && !named.English.StartsWith("al-", StringComparison.OrdinalIgnoreCase) && !named.English.StartsWith("Al ", StringComparison.Ordinal)
+            ? "the " : "";
+        return $"{head} of {article}{named.English}";
+    }
+
+    private static bool IsAcronym(string english) => english.All(c => !char.IsLetter(c) || char.IsUpper(c));
+}

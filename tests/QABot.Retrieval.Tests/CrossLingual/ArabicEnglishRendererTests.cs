@@ -1,0 +1,142 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using QABot.Core.Answering;
+using QABot.Retrieval.CrossLingual;
+using QABot.Retrieval.Extensions;
+using QABot.Testing;
+
+namespace QABot.Retrieval.Tests.CrossLingual;
+
+/// <summary>English renderings of short Arabic answer spans taken from the sample corpus and from ANT articles.</summary>
+[Trait("Category", "Retrieval")]
+public sealed class ArabicEnglishRendererTests
+{
+    public const string ReverseDictionaryPath = "/usr/share/dictd/freedict-ara-eng.index";
+
+    private static readonly Lazy<ArabicEnglishRenderer> Installed = new(() =>
+        new ArabicEnglishRenderer(Gazetteer.Load(), new FreeDictDictionary(ReverseDictionaryPath, direction: DictionaryDirection.ArabicToEnglish)));
+
+    private static readonly ArabicEnglishRenderer NamesOnly = new(Gazetteer.Load());
+
+    [Theory]
+    // corpus/sample 003: the pieces are known separately.
+    [InlineData("وزير الدفاع أندريه بيلؤوسوف", "Defence Minister Andrei Belousov")]
+    [InlineData("وزير الصحة ميخائيل موراشكو", "Health Minister Mikhail Murashko")]
+    [InlineData("وزير الموارد الطبيعية ألكسندر كوزلوف", "Natural Resources Minister Alexander Kozlov")]
+    // corpus/sample 001: a nationality after the office goes before it in English.
+    [InlineData("وزير الخارجية الروسي سيرغي لافروف", "Russian Foreign Minister Sergei Lavrov")]
+    [InlineData("وزير الخارجية الكوري الشمالي تشوي سونغ هوي", "North Korean Foreign Minister Choe Son Hui")]
+    // ANT: AL-internationalNews-1305-20180524, AL-internationalNews-836-20180408, SK-internationalNews-230-20180302.
+    [InlineData("رئيسة الوزراء البريطانية تيريزا ماي", "British Prime Minister Theresa May")]
+    [InlineData("الرئيس السوري بشار الأسد", "Syrian President Bashar al-Assad")]
+    [InlineData("المتحدث باسم الكرملين دميتري بيسكوف", "Kremlin Spokesman Dmitry Peskov")]
+    // Saudi finance minister: the office and the full name are separate entries; the bare surname names him too.
+    [InlineData("وزير المالية محمد الجدعان", "Finance Minister Mohammed al-Jadaan")]
+    [InlineData("الجدعان", "Mohammed al-Jadaan")]
+    // ANT: AL-internationalNews-1532-20180609.
+    [InlineData("الأمين العام للأمم المتحدة أنطونيو غوتيريش", "Secretary-General of the United Nations Antonio Guterres")]
+    public void Offices_and_names_render_in_English_word_order_from_the_gazetteer(string arabic, string english)
+    {
+        var rendering = NamesOnly.Render(arabic, AnswerType.Person);
+
+        Assert.Equal(new EnglishRendering(english, ArabicEnglishRenderer.GazetteerMethod), rendering);
+    }
+
+    [Theory]
+    [InlineData("لبوتين", AnswerType.Person, "Putin")]
+    [InlineData("وموسكو", AnswerType.Place, "Moscow")]
+    [InlineData("بالكرملين", AnswerType.Organization, "Kremlin")]
+    [InlineData("للكرملين", AnswerType.Organization, "Kremlin")]
+    [InlineData("بوتين وكيم جونغ أون", AnswerType.Person, "Putin and Kim Jong Un")]
+    // ANT: AL-internationalNews-1009-20180506, AL-internationalNews-1811-20180629, SK-middleEast-1271-20180426, AL-internationalNews-1097-20180510.
+    [InlineData("حلف شمال الأطلسي", AnswerType.Organization, "NATO")]
+    [InlineData("الجيش السوري", AnswerType.Organization, "Syrian Army")]
+    [InlineData("قوات الأمن العراقية", AnswerType.Organization, "Iraqi Security Forces")]
+    [InlineData("مجلس الأمن الدولي", AnswerType.Organization, "UN Security Council")]
+    public void Attached_conjunctions_and_prepositions_are_read_off_and_longest_spellings_win(string arabic, AnswerType type, string english)
+    {
+        Assert.Equal(english, NamesOnly.Render(arabic, type)?.Text);
+    }
+
+    [Theory]
+    [InlineData("جميل", "Jamil")]
+    [InlineData("رشيد", "Rashid")]
+    [InlineData("الزبيدي", "Al-Zabidi")]
+    [InlineData("إسحاق", "Ishaq")]
+    [InlineData("سعد", "Saad")]
+    [InlineData("كوزنيتسوف", "Kuznitsov")]
+    public void Unknown_names_are_transliterated_as_a_marked_fallback(string arabic, string english)
+    {
+        Assert.Equal(new EnglishRendering(english, ArabicEnglishRenderer.TransliterationMethod), NamesOnly.Render(arabic, AnswerType.Person));
+    }
+
+    [Fact]
+    public void Known_office_with_an_unknown_name_keeps_the_office_and_transliterates_the_name()
+    {
+        // ANT: «وزير الداخلية اللبناني نهاد المشنوق»; the gazetteer knows the office and the nationality, not the man.
+        var rendering = NamesOnly.Render("وزير الداخلية اللبناني نهاد المشنوق", AnswerType.Person);
+
+        Assert.Equal(new EnglishRendering("Lebanese Interior Minister Nahad al-Mashnuq", ArabicEnglishRenderer.TransliterationMethod), rendering);
+    }
+
+    [RequiresFileFact(ReverseDictionaryPath)]
+    public void Common_words_come_from_the_Arabic_English_dictionary_in_their_plain_sense()
+    {
+        var renderer = Installed.Value;
+
+        Assert.Equal(new EnglishRendering("Earthquake", ArabicEnglishRenderer.DictionaryMethod), renderer.Render("الزلزال", AnswerType.Other));
+        Assert.Equal("Terrorism", renderer.Render("والإرهاب", AnswerType.Other)?.Text);
+        Assert.Equal("Coup", renderer.Render("انقلاب", AnswerType.Other)?.Text);
+        // A known head noun and a dictionary word: the Arabic modifier order is reversed.
+        Assert.Equal("Earthquake Committee", renderer.Render("لجنة الزلزال", AnswerType.Organization)?.Text);
+    }
+
+    [Fact]
+    public void Nothing_faithful_gives_null()
+    {
+        Assert.Null(NamesOnly.Render("زوربلاكس", AnswerType.Other));
+        Assert.Null(NamesOnly.Render("42 مليون دولار", AnswerType.Money));
+        Assert.Null(NamesOnly.Render("بوتين", AnswerType.Date));
+        Assert.Null(NamesOnly.Render("Putin", AnswerType.Person));
+        Assert.Null(NamesOnly.Render("   ", AnswerType.Person));
+        Assert.Null(NamesOnly.Render(string.Join(' ', Enumerable.Repeat("بوتين", ArabicEnglishRenderer.MaxSpanWords + 1)), AnswerType.Person));
+    }
+
+    [Fact]
+    public void Missing_Arabic_English_dictionary_warns_once_and_names_still_render()
+    {
+        var logger = new CountingLogger();
+        var renderer = new ArabicEnglishRenderer(Gazetteer.Load(),
+            new FreeDictDictionary("/nonexistent/freedict-ara-eng.index", logger, DictionaryDirection.ArabicToEnglish));
+
+        Assert.Equal("Putin", renderer.Render("بوتين", AnswerType.Person)?.Text);
+        Assert.Null(renderer.Render("الزلزال", AnswerType.Other));
+        Assert.Null(renderer.Render("الزلزال", AnswerType.Other));
+        Assert.Equal(1, logger.Warnings);
+    }
+
+    [Fact]
+    public void Nothing_is_read_before_the_first_rendering()
+    {
+        using var temp = new TempDirectory();
+        File.WriteAllLines(temp.File("bad.tsv"), ["no tab here"]);
+        var gazetteer = Gazetteer.LoadOnFirstUse(temp.File("bad.tsv"));
+        var renderer = new ArabicEnglishRenderer(gazetteer, new FreeDictDictionary("/nonexistent/x.index", direction: DictionaryDirection.ArabicToEnglish));
+
+        // Built without reading: the malformed file only surfaces when a rendering needs the names.
+        var error = Assert.Throws<FormatException>(() => renderer.Render("بوتين", AnswerType.Person));
+        Assert.Contains("bad.tsv:1", error.Message);
+    }
+
+    [Fact]
+    public void Retrieval_services_provide_the_renderer()
+    {
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
+        builder.AddRetrieval();
+        using var host = builder.Build();
+
+        var renderer = host.Services.GetRequiredService<IEnglishRenderer>();
+
+        Assert.Equal("Russian President Vladimir Putin", renderer.Render("الرئيس الروسي فلاديمير بوتين", AnswerType.Person)?.Text);
+    }
+}
