@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using QABot.Answering.Conversations;
 using QABot.Answering.Extractive;
+using QABot.Answering.Understanding;
 using QABot.Core.Answering;
 
 namespace QABot.Answering.Extensions;
@@ -18,6 +19,8 @@ public static class AnsweringExtensions
         builder.Services.AddOptions<AnsweringOptions>().Bind(builder.Configuration.GetSection(AnsweringOptions.SectionName));
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.TryAddSingleton<IConversationStore, InMemoryConversationStore>();
+        builder.Services.AddSingleton<QuestionAnalyzer>();
+        builder.Services.AddSingleton(sp => new ShortAnswerWriter(sp));
         builder.Services.AddSingleton<ExtractiveAnswerer>();
         builder.Services.AddSingleton<IAnswerer>(sp => sp.GetRequiredService<ExtractiveAnswerer>());
         return builder;

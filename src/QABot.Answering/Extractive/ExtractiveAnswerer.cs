@@ -1,9 +1,9 @@
-using System.Text;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using QABot.Answering.Conversations;
+using QABot.Answering.Extractive.Spans;
 using QABot.Answering.Formatting;
-using QABot.Answering.TimeScope;
+using QABot.Answering.Understanding;
 using QABot.Core.Answering;
 using QABot.Core.Domain;
 using QABot.Core.Retrieval;
@@ -13,14 +13,18 @@ using QABot.Text.Analysis;
 namespace QABot.Answering.Extractive;
 
 /// <summary>
-/// The default, model-free answerer: retrieves chunks, quotes the sentences that best cover the question's content words,
-/// cites each quoted article as [n] with metadata taken from the index, and refuses when even the best evidence covers
-/// too little of the question. It never cites an article it did not quote.
+/// The default, model-free answerer. It reads the question (<see cref="QuestionAnalyzer"/>), retrieves chunks, and
+/// quotes the sentence that best covers the question's words while stating every constraint the question sets (names,
+/// numbers, years, in the sentence or its neighbours) and, for a factoid, a span of the expected type that is not the
+/// question's own words. That span opens the answer, in the question's language; the quote follows with [n]. When no
+/// sentence qualifies it refuses. Claims get a verdict (<see cref="ClaimJudge"/>). It never cites an article it did not quote.
 /// </summary>
 public sealed class ExtractiveAnswerer(
     IQueryPlanner planner,
     IArticleIndex index,
     IConversationStore conversations,
+    QuestionAnalyzer analyzer,
+    ShortAnswerWriter shortAnswers,
     IOptions<AnsweringOptions> options,
     TimeProvider time,
     ILogger<ExtractiveAnswerer> logger) : IAnswerer
@@ -29,98 +33,281 @@ public sealed class ExtractiveAnswerer(
     /// <summary>A quote longer than this is cut at a clause boundary: run-on news sentences would otherwise swamp the answer.</summary>
     private const int MaxQuotedSentenceChars = 400;
     private const double SupportingSentenceRatio = 0.7;
+    /// <summary>How much a neighbouring sentence's (or the title's) share of the question counts for a quote.</summary>
+    private const double WindowShare = 0.3;
+    /// <summary>Sentences read closely (spans, dates, numbers, constraints) per question: the best by word coverage.</summary>
+    private const int CloseReadings = 40;
+    /// <summary>Lifts the sentence a follow-up points back to above any other.</summary>
+    private const double PreviousQuoteBonus = 100;
     private readonly AnsweringOptions _options = options.Value;
 
     public async Task<Answer> AnswerAsync(AnswerRequest request, CancellationToken cancellationToken = default)
     {
         var question = request.Question.Trim();
-        var language = LanguageDetector.Detect(question);
+        var now = request.Now ?? time.GetUtcNow();
+        var analysis = await analyzer.AnalyzeAsync(question, now, request.IsClaim, cancellationToken);
         var history = request.ConversationId is { } id ? await conversations.GetAsync(id, cancellationToken) : [];
         var previous = history.Count > 0 ? history[^1] : null;
-        var followUp = previous is not null && FollowUpDetector.IsFollowUp(question, language);
+        var followUp = previous is not null && FollowUpDetector.IsFollowUp(question, analysis.Language);
+        if (followUp)
+            analysis = QuestionAnalyzer.FollowUp(analysis, await analyzer.AnalyzeAsync(previous!.Question, now, cancellationToken: cancellationToken));
+        logger.LogDebug("Question read as {Kind}/{Type}, constraints [{Constraints}], words {Words}", analysis.Kind, analysis.ExpectedType,
+            string.Join(", ", analysis.Constraints), analysis.Words);
 
-        // A follow-up is searched together with the question it follows, so "and when was that?" finds the same article.
-        var searchText = followUp ? previous!.Question + "\n" + question : question;
-        var scope = TimeScopeExtractor.Extract(question, request.Now ?? time.GetUtcNow());
-        var plan = await planner.PlanAsync(searchText, Math.Max(1, request.Top), scope?.Range, cancellationToken);
+        // A follow-up is searched together with the question it follows, so "and when was that?" finds the same article;
+        // in the other language only the earlier question is searched, one language per search.
+        var searchText = !followUp ? analysis.SearchText
+            : LanguageDetector.Detect(previous!.Question) == analysis.Language ? previous.Question + "\n" + question : previous.Question;
+        var plan = await planner.PlanAsync(searchText, Math.Max(1, request.Top), analysis.PublicationWindow?.Range, cancellationToken);
         var hits = await index.SearchAsync(plan, cancellationToken);
         if (followUp && previous!.CitedArticleIds.Count > 0)
             hits = [.. hits.OrderByDescending(h => previous.CitedArticleIds.Contains(h.Chunk.ArticleId))];
-
         var retrieved = hits.Select(h => new RetrievedRef(h.Chunk.ArticleId, h.Chunk.ChunkId, Math.Round(h.Score, 4))).ToList();
-        // The publication window is applied as a filter; its words ("September 2023") are not in article bodies.
-        var evidenceText = scope is null ? searchText : TimeScopeExtractor.Without(searchText, scope);
-        var groups = await QueryTermGroups.BuildAsync(evidenceText, language, planner, cancellationToken);
-        var evidence = SelectEvidence(hits, groups, followUp);
 
-        Answer answer;
-        if (evidence is null)
-        {
-            logger.LogDebug("Refusing: best evidence below coverage {Threshold}", _options.MinEvidenceCoverage);
-            var text = scope is not null && hits.Count == 0
-                ? AnswerTexts.NotFoundInPeriod(language, FormatRange(scope.Range))
-                : AnswerTexts.NotFound(language);
-            answer = new Answer { Question = question, Language = language, Text = text, Refused = true, Retrieved = retrieved, Answerer = Name };
-        }
-        else
-        {
-            answer = Compose(question, language, evidence, retrieved);
-        }
-
+        var answer = Answer(analysis, hits, retrieved, followUp ? previous!.Answer : null);
         if (request.ConversationId is { } conversationId)
             await conversations.AppendAsync(conversationId, new ConversationTurn(question, answer.Text,
                 answer.Citations.Select(c => c.ArticleId).ToList(), time.GetUtcNow()), cancellationToken);
         return answer;
     }
 
-    private sealed record Candidate(Chunk Chunk, int Rank, string Sentence, int Position, bool[] Matched, double Score);
-
-    private List<Candidate>? SelectEvidence(IReadOnlyList<ScoredChunk> hits, QueryTermGroups groups, bool followUp)
+    /// <param name="previousAnswer">For a follow-up, the answer it follows: the sentences quoted there are what "that" refers to.</param>
+    private Answer Answer(QuestionAnalysis analysis, IReadOnlyList<ScoredChunk> hits, List<RetrievedRef> retrieved, string? previousAnswer)
     {
+        var read = Candidates(hits, analysis, previousAnswer);
+        if (analysis.Kind == QuestionKind.Claim)
+        {
+            var judged = ClaimJudge.Judge(analysis, read?.Candidates ?? [], read?.Weights ?? []);
+            return judged is null
+                ? Refusal(analysis, hits, retrieved) with { Verdict = ClaimVerdict.NotFound, Text = AnswerTexts.ClaimNotFound(analysis.Language, analysis.IsYesNo) }
+                : ComposeClaim(analysis, judged, retrieved);
+        }
+        if (read is null) return Refusal(analysis, hits, retrieved);
+
+        var chosen = Choose(analysis, read.Candidates, read.Weights);
+        if (chosen is null)
+        {
+            logger.LogDebug("Refusing: no sentence states the question's constraints and an answer of type {Type}", analysis.ExpectedType);
+            return Refusal(analysis, hits, retrieved);
+        }
+        var evidence = new List<Candidate> { chosen.Candidate };
+        if (chosen.Span is null) evidence.AddRange(Supporting(chosen.Candidate, read, analysis));
+        return Compose(analysis, evidence, chosen.Span, retrieved);
+    }
+
+    private Answer Refusal(QuestionAnalysis analysis, IReadOnlyList<ScoredChunk> hits, List<RetrievedRef> retrieved)
+    {
+        var text = analysis.PublicationWindow is { } window && hits.Count == 0
+            ? AnswerTexts.NotFoundInPeriod(analysis.Language, FormatRange(window.Range))
+            : AnswerTexts.NotFound(analysis.Language);
+        return new Answer
+        {
+            Question = analysis.Question, Language = analysis.Language, Text = text, Refused = true, Retrieved = retrieved, Answerer = Name,
+            Kind = analysis.Kind,
+        };
+    }
+
+    /// <summary>A sentence of a retrieved chunk, scored by how much of the question it (and, less, its neighbours) covers.</summary>
+    internal sealed record Candidate(Chunk Chunk, int Rank, string Sentence, int Position, double[] Matched, double Score, string Window, IReadOnlySet<string> WindowTerms)
+    {
+        /// <summary>The terms of the sentence's whole chunk and its article's title: where names are sought.</summary>
+        public IReadOnlySet<string> ChunkTerms { get; init; } = WindowTerms;
+        public IReadOnlyList<AnalyzedTerm> Analyzed { get; init; } = [];
+        /// <summary>Quoted by the answer a follow-up follows.</summary>
+        public bool QuotedBefore { get; init; }
+        public SentenceReading? Reading { get; set; }
+        public EvidenceWindow? Evidence { get; set; }
+    }
+
+    private sealed record Choice(Candidate Candidate, AnswerSpan? Span);
+
+    /// <summary>The candidate sentences, best first, and the weights of the question's words over the retrieved passages.</summary>
+    internal sealed record Reading(List<Candidate> Candidates, double[] Weights);
+
+    /// <summary>
+    /// The sentences of the best chunks that can answer the question, best first, or null when even the best chunk
+    /// covers too little of it. A sentence qualifies when its chunk (with the article's title) states every name the
+    /// question sets (news names a summit's city once, then speaks of "the talks") and, for a who-question, the sentence
+    /// states the role asked about.
+    /// </summary>
+    private Reading? Candidates(IReadOnlyList<ScoredChunk> hits, QuestionAnalysis analysis, string? previousAnswer)
+    {
+        var followUp = previousAnswer is not null;
+        var groups = analysis.Words;
         if (hits.Count == 0 || groups.Count == 0) return null;
 
-        var evidenceHits = hits.Take(Math.Max(1, _options.EvidenceChunks)).ToList();
-        var passageTerms = evidenceHits.Select(h => (IReadOnlySet<string>)TermSet(h.Chunk.Metadata.Title + "\n" + h.Chunk.Text, AnalysisLanguage(h.Chunk))).ToList();
-        var weights = groups.WeightsOver(passageTerms);
+        // Word weights and the refusal threshold are calibrated on the best chunks; sentences are also sought a little
+        // further down, where one article's many chunks have pushed another article's answer.
+        var evidenceChunks = Math.Max(1, _options.EvidenceChunks);
+        var readHits = hits.Take(evidenceChunks + evidenceChunks / 2 + 1).ToList();
+        var passageTerms = readHits.Select(h => (IReadOnlySet<string>)TermSet(h.Chunk.Metadata.Title + "\n" + h.Chunk.Text, AnalysisLanguage(h.Chunk))).ToList();
+        var weights = groups.WeightsOver(passageTerms.Take(evidenceChunks).ToList());
+        // A claim's numbers may be the very thing it gets wrong: they do not count towards finding its event.
+        var coverageWeights = analysis.Kind == QuestionKind.Claim ? weights.Select((w, g) => groups.IsValue(g) ? 0 : w).ToArray() : weights;
 
         var candidates = new List<Candidate>();
         var bestCoverage = 0.0;
-        for (var rank = 0; rank < evidenceHits.Count; rank++)
+        for (var rank = 0; rank < readHits.Count; rank++)
         {
-            var chunk = evidenceHits[rank].Chunk;
-            bestCoverage = Math.Max(bestCoverage, groups.Coverage(passageTerms[rank], weights));
-
-            var position = 0;
-            foreach (var span in SentenceSplitter.Split(chunk.Text, MaxQuotedSentenceChars))
+            var chunk = readHits[rank].Chunk;
+            var language = AnalysisLanguage(chunk);
+            if (rank < evidenceChunks) bestCoverage = Math.Max(bestCoverage, groups.Coverage(passageTerms[rank], coverageWeights));
+            // A claim naming the wrong place is contradicted by the chunk that names the right one: the judge sees those too.
+            if (analysis.Kind != QuestionKind.Claim && !EvidenceWindow.NamesHold(analysis, passageTerms[rank])) continue;
+            var titleTerms = TermSet(chunk.Metadata.Title, language);
+            var title = groups.Matches(titleTerms);
+            var sentences = SentenceSplitter.Split(chunk.Text, MaxQuotedSentenceChars).Select(span => chunk.Text.Substring(span.Start, span.Length).Trim()).ToList();
+            var analyzed = sentences.Select(s => SearchAnalysis.Analyze(s, language)).ToList();
+            var terms = analyzed.Select(a => a.Select(t => t.Text).ToHashSet(StringComparer.Ordinal)).ToList();
+            var matches = terms.Select(groups.Matches).ToList();
+            for (var position = 0; position < sentences.Count; position++)
             {
-                var sentence = chunk.Text.Substring(span.Start, span.Length);
-                var matched = groups.Matches(TermSet(sentence, AnalysisLanguage(chunk)));
+                var matched = matches[position];
                 var weight = QueryTermGroups.Weighted(matched, weights);
-                // Sentences matching the more telling question words win; rank and position only break near-ties.
-                var score = weight + 0.2 / (rank + 1) + 0.05 / (position + 1);
-                if (weight > 0) candidates.Add(new Candidate(chunk, rank, sentence.Trim(), position, matched, score));
-                position++;
+                if (weight <= 0 || !EvidenceWindow.RoleHolds(analysis, terms[position])) continue;
+                // Words the neighbours or the title carry and the sentence does not: the subject named once, then a pronoun.
+                var around = new double[matched.Length];
+                for (var g = 0; g < around.Length; g++)
+                {
+                    var neighbours = Math.Max(title[g], Math.Max(position > 0 ? matches[position - 1][g] : 0, position + 1 < sentences.Count ? matches[position + 1][g] : 0));
+                    around[g] = Math.Max(0, neighbours - matched[g]);
+                }
+                var windowTerms = new HashSet<string>(terms[position], StringComparer.Ordinal);
+                windowTerms.UnionWith(titleTerms);
+                if (position > 0) windowTerms.UnionWith(terms[position - 1]);
+                if (position + 1 < sentences.Count) windowTerms.UnionWith(terms[position + 1]);
+                // Rank and position only break near-ties.
+                var score = weight + WindowShare * QueryTermGroups.Weighted(around, weights) + 0.2 / (rank + 1) + 0.05 / (position + 1);
+                // "And when was that?": "that" is what the previous answer quoted.
+                var quotedBefore = previousAnswer is not null && sentences[position].Length > 20 && previousAnswer.Contains(sentences[position], StringComparison.Ordinal);
+                if (quotedBefore) score += PreviousQuoteBonus;
+                var window = string.Join("\n", new[] { chunk.Metadata.Title, position > 0 ? sentences[position - 1] : "", sentences[position], position + 1 < sentences.Count ? sentences[position + 1] : "" });
+                candidates.Add(new Candidate(chunk, rank, sentences[position], position, matched, score, window, windowTerms) { Analyzed = analyzed[position], ChunkTerms = passageTerms[rank], QuotedBefore = quotedBefore });
             }
         }
 
         // A follow-up's own words are few ("when was that?"); the previous question's words were searched with it.
         var threshold = followUp ? _options.MinEvidenceCoverage * 0.75 : _options.MinEvidenceCoverage;
         logger.LogDebug("Evidence coverage {Coverage:0.000} (threshold {Threshold:0.000}) over question words {Groups} weighted {Weights}", bestCoverage, threshold, groups, string.Join(",", weights.Select(w => w.ToString("0.00"))));
-        if (bestCoverage < threshold || candidates.Count == 0) return null;
-
-        var chosen = new List<Candidate>();
-        var covered = new bool[groups.Count];
-        var keyGroup = -1;
-        foreach (var candidate in candidates.OrderByDescending(c => c.Score))
+        if (bestCoverage < threshold || candidates.Count == 0)
         {
-            if (chosen.Count >= Math.Max(1, _options.MaxSentences)) break;
-            if (chosen.Any(c => c.Sentence == candidate.Sentence)) continue;
-            if (chosen.Count > 0 && !Supports(candidate, chosen[0], covered, keyGroup, weights)) continue;
-            chosen.Add(candidate);
-            if (keyGroup < 0) keyGroup = Enumerable.Range(0, weights.Length).Where(i => candidate.Matched[i]).MaxBy(i => weights[i]);
-            for (var i = 0; i < covered.Length; i++) covered[i] |= candidate.Matched[i];
+            logger.LogDebug("Refusing: {Count} sentences state the question's names; best chunk coverage {Coverage:0.000}", candidates.Count, bestCoverage);
+            return null;
         }
-        return chosen;
+        candidates.Sort((a, b) => b.Score.CompareTo(a.Score));
+        var isQuestionTerm = QuestionTermTest(groups);
+        foreach (var candidate in candidates.Take(CloseReadings)) Read(candidate, isQuestionTerm);
+        if (logger.IsEnabled(LogLevel.Debug))
+            foreach (var c in candidates.Take(logger.IsEnabled(LogLevel.Trace) ? candidates.Count : 5))
+                logger.LogDebug("Candidate {Score:0.00} {Article} «{Sentence}»", c.Score, c.Chunk.ArticleId, Short(c.Sentence));
+        return new Reading(candidates, weights);
+    }
+
+    /// <summary>Whether a sentence's term is one of the question's words, by term or by consonant skeleton.</summary>
+    private static Func<string, bool> QuestionTermTest(QueryTermGroups groups)
+    {
+        var terms = new HashSet<string>(StringComparer.Ordinal);
+        for (var g = 0; g < groups.Count; g++) terms.UnionWith(groups[g]);
+        var skeletons = terms.Select(QueryTermGroups.Skeleton).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        return term => terms.Contains(term) || (QueryTermGroups.Skeleton(term) is { } skeleton && skeletons.Contains(skeleton));
+    }
+
+    private static void Read(Candidate candidate, Func<string, bool> isQuestionTerm)
+    {
+        candidate.Reading = SentenceReading.Read(candidate.Sentence, candidate.Analyzed, isQuestionTerm);
+        var windowTokens = Text.Tokens.WordTokenizer.Tokenize(candidate.Window);
+        candidate.Evidence = new EvidenceWindow(
+            candidate.WindowTerms,
+            Text.Numbers.NumberExpressions.Find(candidate.Window, windowTokens),
+            Text.Dates.DateExpressions.Find(windowTokens),
+            candidate.Chunk.Metadata.Published);
+    }
+
+    /// <summary>
+    /// The best closely read sentence whose window states every number, year and date the question sets, keeps its head
+    /// phrase together and, for a factoid, holds a span of the expected type near the question's words. The span's own
+    /// strength decides among near-equal sentences.
+    /// </summary>
+    private Choice? Choose(QuestionAnalysis analysis, List<Candidate> candidates, double[] weights)
+    {
+        // Each head-phrase word weighs as much as the question word it is (the role's «الدفاع» more than its «الروسي»).
+        var roleWeights = analysis.HeadPhrase
+            .Select(word => Enumerable.Range(0, analysis.Words.Count).Where(g => analysis.Words[g].Overlaps(word.Terms)).Select(g => weights[g]).DefaultIfEmpty(1.0).Max())
+            .ToList();
+        Choice? best = null;
+        var bestScore = double.MinValue;
+        var eligible = new List<(Choice Choice, double Score)>();
+        var top = candidates[0].Score;
+        foreach (var candidate in candidates.Where(c => c.Reading is not null))
+        {
+            var unmet = candidate.Evidence!.Unmet(analysis.Constraints);
+            if (unmet.Count > 0)
+            {
+                logger.LogDebug("Skipping «{Sentence}»: does not state {Unmet}", Short(candidate.Sentence), string.Join(", ", unmet));
+                continue;
+            }
+            if (analysis.Kind != QuestionKind.Who && !EvidenceWindow.KeepsTogether(candidate.Reading!, analysis.HeadPhrase))
+            {
+                logger.LogDebug("Skipping «{Sentence}»: the question's head phrase is split", Short(candidate.Sentence));
+                continue;
+            }
+            AnswerSpan? span = null;
+            if (analysis.IsFactoid)
+            {
+                span = AnswerSpanFinder.Find(candidate.Reading!, analysis, roleWeights, anywhere: candidate.QuotedBefore).FirstOrDefault();
+                // Only "when was it published?" is answered by the publication date, and "when was that?" about a
+                // quote that states no date; other factoids need their span.
+                if (span is null && !analysis.AsksPublicationDate && !(candidate.QuotedBefore && analysis.ExpectedType == Core.Answering.AnswerType.Date))
+                {
+                    logger.LogDebug("Skipping «{Sentence}»: no {Type} near the question's words (any: {Spans})", Short(candidate.Sentence), analysis.ExpectedType,
+                        string.Join(" | ", AnswerSpanFinder.Find(candidate.Reading!, analysis with { HeadPhrase = [] }, anywhere: true).Take(3).Select(x => x.Text)));
+                    continue;
+                }
+            }
+            // Coverage leads; a strong span lifts a sentence over a slightly better-covering one without it.
+            var score = candidate.Score / top + (span is null ? 0 : 0.25 * Math.Min(span.Score, 3.0) / 3.0);
+            eligible.Add((new Choice(candidate, span), score));
+            if (score > bestScore) (best, bestScore) = (eligible[^1].Choice, score);
+        }
+        return best is { Span.Date: { } date } && date.Resolve(best.Candidate.Chunk.Metadata.Published).Day is null ? MorePrecise(best, eligible) : best;
+    }
+
+    /// <summary>
+    /// "In September" answers "when?" less well than "on 13 September": when another qualifying sentence states a day
+    /// that agrees with the best sentence's month (or year), the answer is that day, quoted from there.
+    /// </summary>
+    private static Choice MorePrecise(Choice best, List<(Choice Choice, double Score)> eligible)
+    {
+        var coarse = best.Span!.Date!.Resolve(best.Candidate.Chunk.Metadata.Published);
+        return eligible
+            .Where(e => e.Choice.Span?.Date?.Resolve(e.Choice.Candidate.Chunk.Metadata.Published) is { Day: not null } day && Agrees(coarse, day))
+            .OrderByDescending(e => e.Score)
+            .Select(e => e.Choice)
+            .FirstOrDefault() ?? best;
+
+        static bool Agrees(Text.Dates.DateMention coarse, Text.Dates.DateMention day) =>
+            (coarse.Month is null || coarse.Month == day.Month) && (coarse.Year is null || day.Year is null || coarse.Year == day.Year) && (coarse.Month ?? coarse.Year) is not null;
+    }
+
+    private static string Short(string sentence) => sentence.Length > 100 ? sentence[..100] + "…" : sentence;
+
+    private IEnumerable<Candidate> Supporting(Candidate first, Reading read, QuestionAnalysis analysis)
+    {
+        var (candidates, weights) = (read.Candidates, read.Weights);
+        var covered = first.Matched.Select(m => m > 0).ToArray();
+        var keyGroup = Enumerable.Range(0, weights.Length).Where(i => first.Matched[i] > 0).DefaultIfEmpty(0).MaxBy(i => weights[i]);
+        var count = 1;
+        foreach (var candidate in candidates)
+        {
+            if (count >= Math.Max(1, _options.MaxSentences)) yield break;
+            if (candidate == first || candidate.Sentence == first.Sentence) continue;
+            if (candidate.Evidence is { } evidence && evidence.Unmet(analysis.Constraints).Count > 0) continue;
+            if (candidate.Evidence is null && analysis.Constraints.Count > 0) continue;
+            if (!Supports(candidate, first, covered, keyGroup, weights)) continue;
+            for (var i = 0; i < covered.Length; i++) covered[i] |= candidate.Matched[i] > 0;
+            count++;
+            yield return candidate;
+        }
     }
 
     /// <summary>
@@ -131,14 +318,73 @@ public sealed class ExtractiveAnswerer(
     private static bool Supports(Candidate candidate, Candidate best, bool[] covered, int keyGroup, double[] weights)
     {
         if (candidate.Score < best.Score * SupportingSentenceRatio) return false;
-        var newWords = Enumerable.Range(0, weights.Length).Where(i => candidate.Matched[i] && !covered[i]).ToList();
+        var newWords = Enumerable.Range(0, weights.Length).Where(i => candidate.Matched[i] > 0 && !covered[i]).ToList();
         if (newWords.Count == 0) return false;
-        return candidate.Matched[keyGroup] || newWords.Any(i => weights[i] >= weights[keyGroup]);
+        return candidate.Matched[keyGroup] > 0 || newWords.Any(i => weights[i] >= weights[keyGroup]);
     }
 
-    private Answer Compose(string question, string language, List<Candidate> evidence, List<RetrievedRef> retrieved)
+    private Answer Compose(QuestionAnalysis analysis, List<Candidate> evidence, AnswerSpan? span, List<RetrievedRef> retrieved)
     {
-        // Number articles in order of first use; quotes from one article share its number.
+        var language = analysis.Language;
+        var (numbers, citations) = Cite(evidence);
+        var first = evidence[0].Chunk.Metadata;
+        string? shortAnswer = null;
+        string lead;
+        if (span is not null)
+        {
+            (shortAnswer, _) = shortAnswers.Write(span, language, first.Published);
+            lead = $"{shortAnswer} [1]";
+        }
+        else if (analysis.AsksPublicationDate)
+        {
+            shortAnswer = first.Published is { } published ? shortAnswers.WriteDate(published, language) : null;
+            lead = AnswerTexts.PublishedLead(language, 1, first.Source, first.Published);
+        }
+        else if (analysis.ExpectedType == Core.Answering.AnswerType.Date)
+            lead = AnswerTexts.UndatedEventLead(language, 1, first.Source, first.Published);
+        else lead = "";
+
+        var quotes = Quotes(evidence, numbers, language);
+        var text = lead.Length == 0 ? quotes : lead + "\n" + quotes;
+        return new Answer
+        {
+            Question = analysis.Question,
+            Language = language,
+            Text = text.Trim(),
+            Refused = false,
+            Citations = citations,
+            Retrieved = retrieved,
+            Answerer = Name,
+            Kind = analysis.Kind,
+            ShortAnswer = shortAnswer,
+        };
+    }
+
+    private Answer ComposeClaim(QuestionAnalysis analysis, ClaimJudgement judged, List<RetrievedRef> retrieved)
+    {
+        var evidence = new List<Candidate> { judged.Evidence };
+        var (numbers, citations) = Cite(evidence);
+        string? stated = null;
+        if (judged.Stated is { } span) (stated, _) = shortAnswers.Write(span, analysis.Language, judged.Evidence.Chunk.Metadata.Published);
+        var lead = AnswerTexts.Verdict(analysis.Language, judged.Verdict, analysis.IsYesNo, stated, judged.Claimed);
+        return new Answer
+        {
+            Question = analysis.Question,
+            Language = analysis.Language,
+            Text = $"{lead} [1]\n{Quotes(evidence, numbers, analysis.Language)}".Trim(),
+            Refused = false,
+            Citations = citations,
+            Retrieved = retrieved,
+            Answerer = Name,
+            Kind = analysis.Kind,
+            Verdict = judged.Verdict,
+            ShortAnswer = stated,
+        };
+    }
+
+    /// <summary>Numbers articles in order of first use; quotes from one article share its number.</summary>
+    private static (Dictionary<string, int> Numbers, List<Citation> Citations) Cite(List<Candidate> evidence)
+    {
         var numbers = new Dictionary<string, int>(StringComparer.Ordinal);
         var quotes = new Dictionary<string, List<Candidate>>(StringComparer.Ordinal);
         foreach (var c in evidence)
@@ -146,17 +392,6 @@ public sealed class ExtractiveAnswerer(
             if (!numbers.ContainsKey(c.Chunk.ArticleId)) numbers[c.Chunk.ArticleId] = numbers.Count + 1;
             (quotes.TryGetValue(c.Chunk.ArticleId, out var list) ? list : quotes[c.Chunk.ArticleId] = []).Add(c);
         }
-
-        var text = new StringBuilder();
-        var first = evidence[0].Chunk.Metadata;
-        if (WhenQuestion.AsksWhen(question, language))
-            text.Append(AnswerTexts.PublishedLead(language, 1, first.Source, first.Published)).Append(' ');
-        if (language == Languages.English) text.Append(AnswerTexts.EnglishQuoteFrame).Append(' ');
-        // Within one article, quote in reading order so the excerpt reads naturally.
-        foreach (var articleId in numbers.Keys)
-            foreach (var c in quotes[articleId].OrderBy(q => q.Chunk.Ordinal).ThenBy(q => q.Position))
-                text.Append(language == Languages.English ? $"“{c.Sentence}” [{numbers[articleId]}] " : $"{c.Sentence} [{numbers[articleId]}] ");
-
         var citations = numbers.Select(pair =>
         {
             var used = quotes[pair.Key].OrderBy(q => q.Chunk.Ordinal).ThenBy(q => q.Position).ToList();
@@ -164,23 +399,24 @@ public sealed class ExtractiveAnswerer(
             return new Citation(pair.Value, meta.ArticleId, meta.Title, meta.Source, meta.Published,
                 string.Join(" … ", used.Select(q => q.Sentence)), used[0].Chunk.ChunkId, meta.Url);
         }).ToList();
-
-        return new Answer
-        {
-            Question = question,
-            Language = language,
-            Text = text.ToString().Trim(),
-            Refused = false,
-            Citations = citations,
-            Retrieved = retrieved,
-            Answerer = Name,
-        };
+        return (numbers, citations);
     }
 
-    private static string AnalysisLanguage(Chunk chunk) =>
+    /// <summary>The quotes, by article and in reading order within one; English answers label them as the original text.</summary>
+    private static string Quotes(List<Candidate> evidence, Dictionary<string, int> numbers, string language)
+    {
+        var text = new System.Text.StringBuilder();
+        if (language == Languages.English) text.Append(AnswerTexts.OriginalTextLabel(evidence[0].Chunk.Metadata.Language)).Append(' ');
+        foreach (var group in evidence.GroupBy(c => c.Chunk.ArticleId).OrderBy(g => numbers[g.Key]))
+            foreach (var c in group.OrderBy(q => q.Chunk.Ordinal).ThenBy(q => q.Position))
+                text.Append(language == Languages.English ? $"“{c.Sentence}” [{numbers[group.Key]}] " : $"{c.Sentence} [{numbers[group.Key]}] ");
+        return text.ToString().Trim();
+    }
+
+    internal static string AnalysisLanguage(Chunk chunk) =>
         chunk.Metadata.Language == Languages.English ? Languages.English : Languages.Arabic;
 
-    private static HashSet<string> TermSet(string text, string language) =>
+    internal static HashSet<string> TermSet(string text, string language) =>
         new(SearchAnalysis.Terms(text, language), StringComparer.Ordinal);
 
     private static string FormatRange(DateRange range) =>

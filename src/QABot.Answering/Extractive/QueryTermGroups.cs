@@ -1,7 +1,7 @@
 using QABot.Core.Domain;
-using QABot.Core.Retrieval;
-using QABot.Retrieval.CrossLingual;
+using QABot.Text;
 using QABot.Text.Analysis;
+using QABot.Text.Numbers;
 
 namespace QABot.Answering.Extractive;
 
@@ -9,81 +9,99 @@ namespace QABot.Answering.Extractive;
 /// The content words of a question, each as the set of analyzed terms that would count as evidence for it.
 /// An Arabic word is its own stem; an English word is its English stem (for English articles) plus the Arabic terms of
 /// its dictionary, gazetteer and transliteration alternatives (for Arabic articles). Coverage of these groups is what
-/// the answerer's refusal threshold is calibrated on.
+/// the answerer's refusal threshold is calibrated on. Built by <see cref="Understanding.QuestionAnalyzer"/>.
 /// </summary>
 public sealed class QueryTermGroups
 {
-    private readonly List<HashSet<string>> _groups;
-    private readonly List<double> _trust;
-
-    private QueryTermGroups(List<HashSet<string>> groups, List<double> trust) => (_groups, _trust) = (groups, trust);
-
-    public int Count => _groups.Count;
-
-    public override string ToString() => string.Join(" | ", _groups.Select(g => string.Join(",", g.Take(6))));
-
-    public static async Task<QueryTermGroups> BuildAsync(string question, string language, IQueryPlanner planner, CancellationToken cancellationToken)
-    {
-        var groups = new List<HashSet<string>>();
-        var trust = new List<double>();
-        if (language != Languages.English)
-        {
-            // One group per word: the analyzer emits a word's proclitic-free form (لكيم → كيم) as an alternative at the same position.
-            var seenTerms = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var word in SearchAnalysis.Analyze(question, Languages.Arabic).GroupBy(t => t.Position))
-            {
-                // Question words (ماذا، متى، كم…) never get here: the shared analysis drops them as stop words.
-                var terms = word.Select(t => t.Text).ToHashSet(StringComparer.Ordinal);
-                if (terms.All(t => !seenTerms.Add(t))) continue;
-                groups.Add(terms);
-                trust.Add(1.0);
-            }
-            return new QueryTermGroups(groups, trust);
-        }
-
-        // Consecutive capitalised words are one name ("Kim Jong Un"): the name is evidence, not each of its parts.
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var (words, isName) in EnglishContentRuns(EnglishQuestion.Tokenize(question)))
-        {
-            var phrase = string.Join(' ', words);
-            if (!seen.Add(phrase.ToLowerInvariant())) continue;
-            var group = new HashSet<string>(SearchAnalysis.Terms(phrase, Languages.English), StringComparer.Ordinal);
-            var expansions = await planner.ExpandAsync(phrase, cancellationToken);
-            var arabic = expansions.SelectMany(p => SearchAnalysis.Terms(p.Text, Languages.Arabic)).ToList();
-            group.UnionWith(arabic);
-            if (group.Count == 0) continue;
-            groups.Add(group);
-            trust.Add(arabic.Count == 0 ? UntranslatedTrust : isName ? 1.0 : DictionaryWordTrust);
-        }
-        return new QueryTermGroups(groups, trust);
-    }
-
     /// <summary>
     /// A dictionary rendering of an English word often differs from the article's wording ("give" → أعط, the article
     /// says أهدى), so a missing common word weighs less than a missing name, which transliterates reliably.
     /// </summary>
-    private const double DictionaryWordTrust = 0.6;
-    private const double UntranslatedTrust = 0.3;
+    public const double DictionaryWordTrust = 0.6;
+    public const double UntranslatedTrust = 0.3;
+    public const double NameTrust = 1.0;
 
-    private static IEnumerable<(IReadOnlyList<string> Words, bool IsName)> EnglishContentRuns(IReadOnlyList<EnglishToken> tokens)
+    /// <summary>
+    /// How much a word counts when the evidence has only a word of the same consonants (the verb for the question's
+    /// noun: «اجتمع» for «اجتماع», «أعلن» for «إعلان»), which the light stemmer leaves apart.
+    /// </summary>
+    public const double SkeletonMatch = 0.6;
+
+    private readonly List<HashSet<string>> _groups = [];
+    private readonly List<HashSet<string>> _skeletons = [];
+    private readonly List<double> _trust = [];
+    private readonly List<bool> _isValue = [];
+
+    public int Count => _groups.Count;
+
+    public IReadOnlySet<string> this[int group] => _groups[group];
+
+    /// <summary>True when the word is a number («ستة», "ten", "2022"): a claim is about its value, which may differ.</summary>
+    public bool IsValue(int group) => _isValue[group];
+
+    public override string ToString() => string.Join(" | ", _groups.Select(g => string.Join(",", g.Take(6))));
+
+    /// <summary>Adds a word's terms, unless every one of them is already a group's (a repeated word is one word).</summary>
+    public void Add(IEnumerable<string> terms, double trust, bool isValue = false)
     {
-        var name = new List<string>();
-        foreach (var token in tokens)
-        {
-            if (token.Capitalized && !token.IsStopWord) { name.Add(token.Text); continue; }
-            if (name.Count > 0) { yield return (name, true); name = []; }
-            if (!token.IsStopWord) yield return ([token.Text], false);
-        }
-        if (name.Count > 0) yield return (name, true);
+        var set = terms.ToHashSet(StringComparer.Ordinal);
+        if (set.Count == 0 || _groups.Any(g => g.IsSupersetOf(set))) return;
+        _groups.Add(set);
+        _skeletons.Add(set.Select(Skeleton).OfType<string>().ToHashSet(StringComparer.Ordinal));
+        _trust.Add(trust);
+        _isValue.Add(isValue);
     }
 
-    /// <summary>Which groups have at least one term in <paramref name="terms"/>.</summary>
-    public bool[] Matches(IReadOnlySet<string> terms)
+    /// <summary>Adds another analysis's groups (a follow-up and the question it follows).</summary>
+    public void AddAll(QueryTermGroups other)
     {
-        var matched = new bool[_groups.Count];
+        for (var i = 0; i < other.Count; i++) Add(other._groups[i], other._trust[i], other._isValue[i]);
+    }
+
+    /// <summary>One group per Arabic word: the analyzer emits a word's proclitic-free form (لكيم → كيم) as an alternative at the same position.</summary>
+    /// <param name="trustAt">How much the word starting at an offset counts (1 unless told otherwise).</param>
+    public void AddArabic(string text, Func<int, double>? trustAt = null)
+    {
+        // Question words (ماذا، متى، كم…) never get here: the shared analysis drops them as stop words.
+        foreach (var word in SearchAnalysis.Analyze(text, Languages.Arabic).GroupBy(t => t.Position))
+        {
+            var first = word.First();
+            var written = text[first.StartOffset..first.EndOffset];
+            // «ومتى», «فماذا»: a question word behind a conjunction escapes the stop list but is no more a content word.
+            var folded = ArabicNormalizer.Normalize(written);
+            if (folded.Length > 2 && folded[0] is 'و' or 'ف' && SearchAnalysis.IsStopWord(folded[1..])) continue;
+            var isValue = NumberExpressions.Parse(written) is not null;
+            Add(word.Select(t => t.Text), trustAt?.Invoke(first.StartOffset) ?? 1.0, isValue);
+        }
+    }
+
+    /// <summary>
+    /// How strongly each group is found in <paramref name="terms"/>: 1 for a shared term, <see cref="SkeletonMatch"/>
+    /// for a term of the same consonants, 0 otherwise.
+    /// </summary>
+    public double[] Matches(IReadOnlySet<string> terms)
+    {
+        var matched = new double[_groups.Count];
+        HashSet<string>? skeletons = null;
         for (var i = 0; i < _groups.Count; i++)
-            matched[i] = _groups[i].Overlaps(terms);
+        {
+            if (_groups[i].Overlaps(terms)) { matched[i] = 1; continue; }
+            if (_skeletons[i].Count == 0) continue;
+            skeletons ??= terms.Select(Skeleton).OfType<string>().ToHashSet(StringComparer.Ordinal);
+            if (_skeletons[i].Overlaps(skeletons)) matched[i] = SkeletonMatch;
+        }
         return matched;
+    }
+
+    /// <summary>
+    /// An Arabic term without its long vowels (ا، و، ي) and final «ه»: what a verb and its verbal noun share. Short
+    /// words and two-letter skeletons collide across unrelated words, so they give none.
+    /// </summary>
+    public static string? Skeleton(string term)
+    {
+        if (term.Length < 4 || !ArabicNormalizer.IsArabicLetter(term[0])) return null;
+        var skeleton = new string(term.Where(c => c is not ('ا' or 'و' or 'ي')).ToArray()).TrimEnd('ه');
+        return skeleton.Length >= 3 ? skeleton : null;
     }
 
     /// <summary>
@@ -103,10 +121,10 @@ public sealed class QueryTermGroups
         return weights;
     }
 
-    public static double Weighted(bool[] matched, double[] weights)
+    public static double Weighted(double[] matched, double[] weights)
     {
         var sum = 0.0;
-        for (var i = 0; i < matched.Length; i++) if (matched[i]) sum += weights[i];
+        for (var i = 0; i < matched.Length; i++) sum += matched[i] * weights[i];
         return sum;
     }
 

@@ -34,6 +34,42 @@ public static class AnswerTexts
             : $"نُشر بتاريخ {date} في {outlet} [{number}].";
     }
 
-    /// <summary>English answers quote the Arabic evidence verbatim inside an English frame rather than pretending to translate.</summary>
-    public static string EnglishQuoteFrame => "From the Arabic sources (quoted):";
+    /// <summary>
+    /// Leads an answer to "when was that?" about a quote that dates nothing: says so, and gives the article's
+    /// publication date for what it is.
+    /// </summary>
+    public static string UndatedEventLead(string language, int number, string? source, DateTimeOffset? published)
+    {
+        var outlet = source ?? (language == Languages.English ? "the source" : "المصدر");
+        var date = DateOrNotStated(published, language);
+        return language == Languages.English
+            ? $"The source does not say when; the article [{number}] was published by {outlet} on {date}."
+            : $"لا يذكر المصدر متى كان ذلك؛ نُشر المقال [{number}] في {outlet} بتاريخ {date}.";
+    }
+
+    /// <summary>English answers quote the evidence verbatim after the English short answer, labelled as the original text.</summary>
+    public static string OriginalTextLabel(string articleLanguage) =>
+        articleLanguage == Languages.English ? "Source text:" : "Original text (Arabic):";
+
+    /// <summary>The verdict on a claim (or the yes/no answer to a question), leading the quote that bears it.</summary>
+    /// <param name="stated">What the source states instead, for a contradiction (a number, date, name), in the question's language.</param>
+    /// <param name="claimed">What the claim stated there.</param>
+    public static string Verdict(string language, ClaimVerdict verdict, bool yesNo, string? stated, string? claimed)
+    {
+        var english = language == Languages.English;
+        if (verdict == ClaimVerdict.Supported)
+            return english ? (yesNo ? "Yes, according to the source" : "Supported: the source states this")
+                : (yesNo ? "نعم، بحسب المصدر" : "صحيح: يؤكد المصدر ذلك");
+        if (verdict == ClaimVerdict.NotFound) return ClaimNotFound(language, yesNo);
+        var instead = stated is null ? null
+            : english ? $"the source says {stated}{(claimed is null ? "" : $", not {claimed}")}"
+            : $"يذكر المصدر {stated}{(claimed is null ? "" : $" وليس {claimed}")}";
+        return english
+            ? (yesNo ? "No" : "Contradicted") + (instead is null ? ": the source says otherwise" : ": " + instead)
+            : (yesNo ? "لا" : "غير صحيح") + (instead is null ? "، فالمصدر يقول خلاف ذلك" : "، " + instead);
+    }
+
+    public static string ClaimNotFound(string language, bool yesNo) => language == Languages.English
+        ? (yesNo ? "Not found in the corpus: no indexed article says whether this is so." : "Not found in the corpus: no indexed article confirms or contradicts this claim.")
+        : (yesNo ? "غير موجود في المقالات المتاحة: لم أجد في أي مقال مفهرس ما يبيّن ذلك." : "غير موجود في المقالات المتاحة: لم أجد في أي مقال مفهرس ما يؤكد هذا الادعاء أو ينفيه.");
 }

@@ -43,12 +43,22 @@ public static class TimeScopeExtractor
         return null;
     }
 
-    /// <summary>The question with the scope's words removed (they were matched on its normalized, lower-cased form).</summary>
+    /// <summary>
+    /// The question with the scope's words removed, otherwise as written (its capitals tell names apart). The scope was
+    /// matched on the normalized, lower-cased form, which only drops marks (tashkeel, tatweel): offsets map back by
+    /// counting the characters kept.
+    /// </summary>
     public static string Without(string question, TimeScopeMatch scope)
     {
+        var kept = new List<int>(question.Length);
+        for (var i = 0; i < question.Length; i++)
+            if (ArabicNormalizer.Fold(question[i]) != '\0') kept.Add(i);
         var text = ArabicNormalizer.Normalize(question).ToLowerInvariant();
         var at = text.IndexOf(scope.Expression, StringComparison.Ordinal);
-        return at < 0 ? text : text.Remove(at, scope.Expression.Length);
+        if (at < 0 || text.Length != kept.Count) return at < 0 ? question : text.Remove(at, scope.Expression.Length);
+        var start = kept[at];
+        var end = kept[at + scope.Expression.Length - 1] + 1;
+        return question[..start] + question[end..];
     }
 
     private static bool TryDay(int year, int month, int day, out DateTimeOffset value)

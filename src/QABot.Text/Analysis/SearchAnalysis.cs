@@ -47,21 +47,25 @@ public static class SearchAnalysis
         using var stream = ForLanguage(language).GetTokenStream("body", text);
         var term = stream.AddAttribute<ICharTermAttribute>();
         var increment = stream.AddAttribute<IPositionIncrementAttribute>();
+        var offset = stream.AddAttribute<IOffsetAttribute>();
         stream.Reset();
         var position = -1;
         while (stream.IncrementToken())
         {
             var alternative = increment.PositionIncrement == 0 && terms.Count > 0;
             position += Math.Max(increment.PositionIncrement, alternative ? 0 : 1);
-            terms.Add(new AnalyzedTerm(term.ToString(), position, alternative));
+            terms.Add(new AnalyzedTerm(term.ToString(), position, alternative, offset.StartOffset, offset.EndOffset));
         }
         stream.End();
         return terms;
     }
 
+    /// <summary>True for a word the analysis drops (folded, lower case): a function word or question word of either language.</summary>
+    public static bool IsStopWord(string folded) => ArabicSearchAnalyzer.StopWords.Contains(folded);
+
     private sealed class ArabicSearchAnalyzer : Analyzer
     {
-        private static readonly CharArraySet StopWords = BuildStopWords();
+        public static readonly CharArraySet StopWords = BuildStopWords();
 
         protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader)
         {
@@ -95,4 +99,6 @@ public static class SearchAnalysis
 }
 
 /// <param name="Position">Word position in the analyzed text (stop words leave gaps).</param>
-public readonly record struct AnalyzedTerm(string Text, int Position, bool IsAlternative);
+/// <param name="StartOffset">Where the word the term came from starts in the analyzed text.</param>
+/// <param name="EndOffset">Where that word ends (exclusive).</param>
+public readonly record struct AnalyzedTerm(string Text, int Position, bool IsAlternative, int StartOffset = 0, int EndOffset = 0);

@@ -22,6 +22,18 @@ public static class MonthNames
     /// <summary>The month (1–12) of a name in any spelling: hamza forms, case, inner spacing and a trailing dot do not matter.</summary>
     public static bool TryGetMonth(string name, out int month) => Numbers.TryGetValue(Key(name), out month);
 
+    private static readonly string[] English =
+        ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+
+    private static readonly string[] Arabic =
+        ["يناير", "فبراير", "مارس", "أبريل", "مايو", "يونيو", "يوليو", "أغسطس", "سبتمبر", "أكتوبر", "نوفمبر", "ديسمبر"];
+
+    /// <summary>"September" for 9: how English answers name a month.</summary>
+    public static string EnglishName(int month) => English[month - 1];
+
+    /// <summary>«سبتمبر» for 9: the series most Arabic news outlets write.</summary>
+    public static string ArabicName(int month) => Arabic[month - 1];
+
     private static string Key(string name) =>
         string.Join(' ', ArabicNormalizer.Normalize(name).ToLowerInvariant().TrimEnd('.').Split((char[])[' ', '\t', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries));
 

@@ -1,10 +1,9 @@
 using QABot.Answering.Conversations;
-using QABot.Answering.Extractive;
 
 namespace QABot.Answering.Tests;
 
 [Trait("Category", "Answering")]
-public sealed class FollowUpAndQuestionKindTests
+public sealed class FollowUpDetectorTests
 {
     [Theory]
     [InlineData("and when was that?", "en")]
@@ -20,13 +19,4 @@ public sealed class FollowUpAndQuestionKindTests
     [InlineData("Who is the president of Russia?", "en")]
     public void Self_contained_questions_are_not_follow_ups(string question, string language) =>
         Assert.False(FollowUpDetector.IsFollowUp(question, language));
-
-    [Theory]
-    [InlineData("When was the article published?", "en", true)]
-    [InlineData("متى زار كيم روسيا؟", "ar", true)]
-    [InlineData("ما تاريخ الزيارة؟", "ar", true)]
-    [InlineData("What did Putin give Kim?", "en", false)]
-    [InlineData("ماذا أهدى بوتين لكيم؟", "ar", false)]
-    public void Recognises_when_questions(string question, string language, bool expected) =>
-        Assert.Equal(expected, WhenQuestion.AsksWhen(question, language));
 }

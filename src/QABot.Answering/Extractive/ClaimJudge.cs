@@ -1,0 +1,119 @@
+using QABot.Answering.Extractive.Spans;
+using QABot.Answering.Understanding;
+using QABot.Core.Answering;
+using QABot.Core.Domain;
+using QABot.Text.Numbers;
+using QABot.Text.Tokens;
+
+namespace QABot.Answering.Extractive;
+
+/// <summary>A verdict on a claim, the sentence that bears it and, for a contradiction, what the source states instead of what was claimed.</summary>
+internal sealed record ClaimJudgement(ClaimVerdict Verdict, ExtractiveAnswerer.Candidate Evidence, AnswerSpan? Stated, string? Claimed);
+
+/// <summary>
+/// Judges a claim (or a yes/no question) against the closely read candidate sentences. A sentence is about the same
+/// event when it carries most of the claim's words. Then it <b>supports</b> the claim when its window states every name,
+/// number, year and date of the claim with the claim's polarity; it <b>contradicts</b> it when it states the same event
+/// with another number of the same thing, another date, another place or person in the claim's stead, or the claim
+/// negated («لم يتم توقيع أي اتفاق»). Otherwise the corpus has <b>nothing</b> on it. A supporting sentence anywhere wins
+/// over a contradicting one.
+/// </summary>
+internal static class ClaimJudge
+{
+    /// <summary>Share of the claim's (weighted) words a sentence must carry to be about the same event.</summary>
+    private const double SameEventShare = 0.5;
+    /// <summary>Share of the claim's words a sentence must carry to state it: most of them, not merely its topic.</summary>
+    private const double StatesShare = 0.65;
+    /// <summary>A swapped name leaves fewer shared words; the rest of the claim must be all the more present.</summary>
+    private const double SwappedNameShare = 0.6;
+    /// <summary>How far before a claim word a negation still negates it.</summary>
+    private const int NegationReach = 3;
+
+    private static readonly HashSet<string> Negations =
+    [
+        "لم", "لن", "لا", "ليس", "ليست", "عدم", "نفي", "نفت", "ينفي", "تنفي", "لسنا", "ولم", "ولن", "ولا", "وليس",
+        "not", "no", "never", "didn't", "doesn't", "wasn't", "weren't", "isn't", "hasn't", "haven't", "denied", "denies",
+    ];
+
+    public static ClaimJudgement? Judge(QuestionAnalysis claim, IReadOnlyList<ExtractiveAnswerer.Candidate> candidates, double[] weights)
+    {
+        // The claim's numbers are what is checked, not what makes two sentences speak of one event.
+        var eventWeights = weights.Select((w, i) => claim.Words.IsValue(i) ? 0 : w).ToArray();
+        var total = eventWeights.Sum();
+        if (total <= 0) return null;
+        var claimNegated = WordTokenizer.Tokenize(claim.Focus).Any(t => Negations.Contains(t.Folded));
+        // The sentence that shares most of the claim decides; a supporting one wins a tie.
+        (ClaimJudgement Judgement, double Share)? best = null;
+        foreach (var candidate in candidates.Where(c => c.Reading is not null))
+        {
+            var share = QueryTermGroups.Weighted(candidate.Matched, eventWeights) / total;
+            if (share < SameEventShare) continue;
+            var chunk = new EvidenceWindow(candidate.ChunkTerms, [], [], null);
+            var unmet = candidate.Evidence!.Unmet(claim.Constraints)
+                .Concat(claim.Constraints.Where(c => c.Kind == ConstraintKind.Name && !chunk.Holds(c))).ToList();
+            var negated = Negated(candidate.Reading!) != claimNegated;
+            var judgement = unmet.Count == 0 && !negated
+                ? share >= StatesShare ? new ClaimJudgement(ClaimVerdict.Supported, candidate, null, null) : null
+                : Contradiction(claim, candidate, unmet, negated, share);
+            if (judgement is null) continue;
+            var better = best is null || share > best.Value.Share + 1e-9
+                || (Math.Abs(share - best.Value.Share) <= 1e-9 && judgement.Verdict == ClaimVerdict.Supported && best.Value.Judgement.Verdict != ClaimVerdict.Supported);
+            if (better) best = (judgement, share);
+        }
+        return best?.Judgement;
+    }
+
+    private static ClaimJudgement? Contradiction(QuestionAnalysis claim, ExtractiveAnswerer.Candidate candidate, List<QuestionConstraint> unmet, bool negated, double share)
+    {
+        var reading = candidate.Reading!;
+        var names = unmet.Where(c => c.Kind == ConstraintKind.Name).ToList();
+        if (unmet.Count == 0) return negated ? new ClaimJudgement(ClaimVerdict.Contradicted, candidate, null, null) : null;
+        if (names.Count == 0)
+        {
+            // Another count of the same thing, another date or year for the same event.
+            foreach (var value in unmet)
+            {
+                var stated = value.Kind switch
+                {
+                    ConstraintKind.Number => reading.Numbers
+                        .Where(n => n.Value != value.Value && SameKind(n.Unit, value.Unit))
+                        .Select(n => new AnswerSpan(n.Start, n.Length, AnswerType.Number, 1, reading.Text.Substring(n.Start, n.Length), Number: n))
+                        .FirstOrDefault(),
+                    ConstraintKind.Year or ConstraintKind.Date => reading.Dates
+                        .Where(d => value.Kind == ConstraintKind.Year ? d.Year is not null && d.Year != (int?)value.Value : !EvidenceWindow.SameDate(value.Date!, d.Resolve(candidate.Chunk.Metadata.Published)))
+                        .Select(d => new AnswerSpan(d.Start, d.Length, AnswerType.Date, 1, reading.Text.Substring(d.Start, d.Length), Date: d))
+                        .FirstOrDefault(),
+                    _ => null,
+                };
+                if (stated is not null) return new ClaimJudgement(ClaimVerdict.Contradicted, candidate, stated, value.Text);
+            }
+            return null;
+        }
+        // One name in the claim's stead: the same event with another place or person («في موسكو» for «في بيونغ يانغ»).
+        if (names.Count == 1 && unmet.Count == 1 && share >= SwappedNameShare)
+        {
+            foreach (var type in new[] { AnswerType.Place, AnswerType.Person })
+            {
+                var swapped = AnswerSpanFinder.Find(reading, claim with { ExpectedType = type }).FirstOrDefault(s => s.Score >= 1.0);
+                if (swapped is not null) return new ClaimJudgement(ClaimVerdict.Contradicted, candidate, swapped, names[0].Text);
+            }
+        }
+        return null;
+    }
+
+    /// <summary>"ten days" is contradicted by «الأيام الستة», not by «75 عاماً»: the counts must be of the same thing when both say what.</summary>
+    private static bool SameKind(Unit? stated, Unit? claimed) =>
+        claimed is null ? stated is null or { Kind: UnitKind.Count } : stated?.Key == claimed.Key;
+
+    /// <summary>A negation shortly before one of the claim's words in the sentence.</summary>
+    private static bool Negated(SentenceReading sentence)
+    {
+        for (var i = 0; i < sentence.Tokens.Count; i++)
+        {
+            if (!Negations.Contains(sentence.Tokens[i].Folded)) continue;
+            for (var j = i + 1; j <= i + NegationReach && j < sentence.Tokens.Count; j++)
+                if (sentence.IsQuestionToken(j)) return true;
+        }
+        return false;
+    }
+}

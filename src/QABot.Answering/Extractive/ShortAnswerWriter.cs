@@ -1,0 +1,52 @@
+using Microsoft.Extensions.DependencyInjection;
+using QABot.Answering.Extractive.Spans;
+using QABot.Core.Answering;
+using QABot.Core.Domain;
+
+namespace QABot.Answering.Extractive;
+
+/// <summary>
+/// Writes a short answer in the question's language. Arabic keeps the span as the article writes it (a weekday or
+/// «أمس» gains the calendar date it stands for). English renders numbers and dates from their parsed values, exactly,
+/// with English month names, and names, places and organisations through <see cref="IEnglishRenderer"/>; when that has
+/// no faithful rendering the Arabic span is kept rather than guessed.
+/// </summary>
+public sealed class ShortAnswerWriter
+{
+    private readonly Lazy<IEnglishRenderer?> _english;
+
+    /// <summary>The renderer is resolved on the first English answer: Arabic questions never load its dictionary.</summary>
+    public ShortAnswerWriter(IServiceProvider services) =>
+        _english = new Lazy<IEnglishRenderer?>(services.GetService<IEnglishRenderer>, LazyThreadSafetyMode.ExecutionAndPublication);
+
+    public ShortAnswerWriter(IEnglishRenderer? english) => _english = new Lazy<IEnglishRenderer?>(() => english);
+
+    /// <summary>A calendar date as the short answer: «14 سبتمبر 2023», "14 September 2023".</summary>
+    public string WriteDate(DateTimeOffset date, string language)
+    {
+        var day = new Text.Dates.DateMention(0, 0, date.Year, date.Month, date.Day);
+        return language == Languages.English ? day.ToEnglish() : day.ToArabic();
+    }
+
+    /// <returns>The short answer, and whether it is written in <paramref name="language"/> (false: an Arabic span kept in an English answer).</returns>
+    public (string Text, bool Rendered) Write(AnswerSpan span, string language, DateTimeOffset? published)
+    {
+        if (span.Date is { } date)
+        {
+            var resolved = date.Resolve(published);
+            if (language == Languages.English)
+            {
+                var english = resolved.ToEnglish();
+                return english.Length > 0 ? (english, true) : (span.Text, false);
+            }
+            // «الأربعاء» says what the text says; the date it stands for follows.
+            return resolved.Resolved && (date.Weekday is not null || date.DaysBack is not null || date.MonthsBack is not null || date.YearsBack is not null)
+                ? ($"{span.Text} ({resolved.ToArabic()})", true)
+                : (span.Text, true);
+        }
+        if (language != Languages.English) return (span.Text, true);
+        if (span.Number is { } number) return (number.ToEnglish(), true);
+        var rendering = _english.Value?.Render(span.Text, span.Type);
+        return rendering is null ? (span.Text, false) : (rendering.Text, true);
+    }
+}

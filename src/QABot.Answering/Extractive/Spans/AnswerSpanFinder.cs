@@ -1,0 +1,276 @@
+using QABot.Answering.Understanding;
+using QABot.Core.Answering;
+using QABot.Text.Dates;
+using QABot.Text.Numbers;
+using QABot.Text.Tokens;
+
+namespace QABot.Answering.Extractive.Spans;
+
+/// <summary>A piece of a sentence that answers a factoid question, with its parsed value when it is a number or a date.</summary>
+public sealed record AnswerSpan(int Start, int Length, AnswerType Type, double Score, string Text, NumberMention? Number = null, DateMention? Date = null)
+{
+    public int End => Start + Length;
+}
+
+/// <summary>
+/// Finds the spans of a sentence that can answer a question of a given type, by where Arabic news puts them: a person's
+/// name after the title it holds («وزير الدفاع أندريه بيلؤوسوف») or before it after a comma, or after a verb of saying or
+/// doing; an organisation after its head noun («وكالة الأنباء…»); a place after a locative preposition or a place noun;
+/// numbers and dates as <see cref="NumberExpressions"/> and <see cref="DateExpressions"/> read them. A span made only
+/// of the question's own words is never an answer, and spans near the words the question shares with the sentence
+/// rank first.
+/// </summary>
+public static class AnswerSpanFinder
+{
+    private const int MaxNameWords = 4;
+    /// <summary>Share of a who-question's role (by weight) that the title before a name must carry for the name to answer it.</summary>
+    private const double MinRoleFit = 0.5;
+    /// <summary><see cref="SentenceReading.Proximity"/> of a date to the question's words: five words apart at most.</summary>
+    private const double MinDateProximity = 1.0 / 3;
+
+    /// <param name="roleWeights">For each word of the question's head phrase (the role a who-question asks about), how
+    /// telling it is; a title that carries the more telling words («الدفاع» over «الروسي») points at the answer.</param>
+    /// <param name="anywhere">Take a date anywhere in the sentence: it is the one just quoted, and "when was that?" asks for its date.</param>
+    public static List<AnswerSpan> Find(SentenceReading sentence, QuestionAnalysis question, IReadOnlyList<double>? roleWeights = null, bool anywhere = false)
+    {
+        var spans = new List<AnswerSpan>();
+        var role = new Role(question.HeadPhrase, roleWeights);
+        switch (question.ExpectedType)
+        {
+            case AnswerType.Person:
+                AddPeople(sentence, spans, role);
+                // "Who announced…" is often answered by an institution («أعلن الكرملين»); "who is the minister…" never.
+                if (role.Words.Count == 0) AddOrganizations(sentence, spans, 0.6);
+                break;
+            case AnswerType.Organization:
+                AddOrganizations(sentence, spans, 1.0);
+                AddPeople(sentence, spans, role, 0.4);
+                break;
+            case AnswerType.Place:
+                AddPlaces(sentence, spans);
+                break;
+            case AnswerType.Number or AnswerType.Money or AnswerType.Duration:
+                AddNumbers(sentence, question, spans);
+                break;
+            case AnswerType.Date:
+                AddDates(sentence, question, spans);
+                break;
+        }
+        return spans
+            .Where(s => !sentence.RepeatsQuestion(s.Start, s.End))
+            // A date far from every word of the question dates something else (the announcement, not the meeting).
+            .Where(s => s.Type != AnswerType.Date || anywhere || sentence.Proximity(s.Start, s.End) >= MinDateProximity)
+            .Select(s => s with { Score = s.Score + sentence.Proximity(s.Start, s.End) })
+            .OrderByDescending(s => s.Score)
+            .ToList();
+    }
+
+    /// <summary>The role a who-question names, word by word with weights.</summary>
+    private sealed record Role(IReadOnlyList<HeadWord> Words, IReadOnlyList<double>? Weights)
+    {
+        /// <summary>
+        /// Share (by weight) of the role's words that the title phrase of tokens [from, to) carries, less the share of
+        /// the title's words the role does not name: «وزير الخارجية» is another office than "defence minister" even
+        /// though both are ministers. Null without a role.
+        /// </summary>
+        public double? Fit(SentenceReading s, int from, int to)
+        {
+            if (Words.Count == 0) return null;
+            var title = new HashSet<string>(StringComparer.Ordinal);
+            for (var i = from; i < to; i++) title.UnionWith(s.TermsOf(i));
+            double carried = 0, total = 0;
+            var named = new HashSet<string>(StringComparer.Ordinal);
+            for (var k = 0; k < Words.Count; k++)
+            {
+                var w = Weights is { } weights && k < weights.Count ? weights[k] : 1.0;
+                total += w;
+                var spelling = Words[k].Spellings.FirstOrDefault(sp => sp.Words.All(word => word.Overlaps(title)));
+                if (spelling is null) continue;
+                carried += w;
+                foreach (var word in spelling.Words) named.UnionWith(word);
+            }
+            var extra = Enumerable.Range(from, to - from).Count(i => !s.TermsOf(i).Any(named.Contains));
+            return total <= 0 ? null : carried / total - (double)extra / (to - from);
+        }
+    }
+
+    private static void AddPeople(SentenceReading s, List<AnswerSpan> spans, Role role, double weight = 1.0)
+    {
+        var t = s.Tokens;
+        for (var i = 0; i < t.Count; i++)
+        {
+            if (NewsLexicon.Has(NewsLexicon.Titles, t[i].Folded))
+            {
+                // The title phrase: the title and the definite words that qualify it («وزير الخارجية الروسي»).
+                var j = i + 1;
+                var asked = s.IsQuestionToken(i) ? 1 : 0;
+                while (j < t.Count && j - i <= 5 && !t[j].BreakBefore && !s.InDateOrNumber(j)
+                       && (ArabicWordForms.IsDefinite(t[j].Folded) || NewsLexicon.Has(NewsLexicon.Titles, t[j].Folded) || NewsLexicon.Has(NewsLexicon.Organizations, t[j].Folded)))
+                {
+                    if (s.IsQuestionToken(j)) asked++;
+                    j++;
+                }
+                // The title the question asks about («وزير الدفاع» for "defence minister») points at its holder; the
+                // larger the share of the title the question names, the surer.
+                var fit = role.Fit(s, i, j);
+                // Asked for the holder of a role, a name under another title is not the answer (the foreign minister for the defence minister).
+                if (fit is < MinRoleFit) continue;
+                var titleFit = 1.0 + (fit ?? (double)asked / (j - i));
+                if (NameRun(s, j, out var end))
+                    spans.Add(Span(s, j, end, AnswerType.Person, weight * titleFit));
+                // «دميتري بيسكوف، المتحدث باسم الكرملين»: the name before a comma and the title.
+                if (t[i].BreakBefore && i > 0 && NameRunBackwards(s, i - 1, out var start))
+                    spans.Add(Span(s, start, i, AnswerType.Person, weight * titleFit * 0.9));
+            }
+            else if (role.Words.Count == 0 && NewsLexicon.Has(NewsLexicon.SubjectVerbs, t[i].Folded))
+            {
+                if (i + 1 < t.Count && !t[i + 1].BreakBefore && NameRun(s, i + 1, out var end))
+                    spans.Add(Span(s, i + 1, end, AnswerType.Person, weight * (s.IsQuestionToken(i) ? 1.4 : 0.7)));
+            }
+        }
+    }
+
+    private static void AddOrganizations(SentenceReading s, List<AnswerSpan> spans, double weight)
+    {
+        var t = s.Tokens;
+        for (var i = 0; i < t.Count; i++)
+        {
+            if (!NewsLexicon.Has(NewsLexicon.Organizations, t[i].Folded)) continue;
+            var j = i + 1;
+            while (j < t.Count && j - i < 5 && !t[j].BreakBefore && !s.InDateOrNumber(j)
+                   && (ArabicWordForms.IsDefinite(t[j].Folded) || IsNameWord(s, j)) && !NewsLexicon.NotNames.Contains(t[j].Folded))
+                j++;
+            spans.Add(Span(s, i, j, AnswerType.Organization, weight * 0.8));
+            i = j - 1;
+        }
+    }
+
+    private static void AddPlaces(SentenceReading s, List<AnswerSpan> spans)
+    {
+        var t = s.Tokens;
+        for (var i = 0; i < t.Count; i++)
+        {
+            var folded = t[i].Folded;
+            int start;
+            var trimFirstLetter = false;
+            if (NewsLexicon.Locatives.Contains(folded) || (folded.Length > 2 && folded[0] == 'و' && NewsLexicon.Locatives.Contains(folded[1..])))
+                start = i + 1;
+            // «بمدينة…», «بقاعدة…»: a preposition attached to a place noun. (Attached to a name it cannot be told from a
+            // word that merely starts with «ب», like «بندقية».)
+            else if (folded.Length > 3 && folded[0] is 'ب' && NewsLexicon.Has(NewsLexicon.PlaceNouns, folded[1..]))
+            {
+                start = i;
+                trimFirstLetter = true;
+            }
+            else continue;
+            if (start >= t.Count || t[start].BreakBefore && start != i) continue;
+
+            if (NewsLexicon.Has(NewsLexicon.PlaceNouns, t[start].Folded))
+            {
+                // «في قاعدة فوستوشني الفضائية», «في أقصى شرق روسيا»: the place noun and what names it.
+                var j = start + 1;
+                while (j < t.Count && j - start < 4 && !t[j].BreakBefore && !s.InDateOrNumber(j) && !NewsLexicon.NotNames.Contains(t[j].Folded)
+                       && (ArabicWordForms.IsDefinite(t[j].Folded) || IsNameWord(s, j) || NewsLexicon.Has(NewsLexicon.PlaceNouns, t[j].Folded)))
+                    j++;
+                if (j > start + 1) spans.Add(Span(s, start, j, AnswerType.Place, 1.2, trimFirstLetter));
+            }
+            else if (NameRun(s, start, out var end, allowFirstAttached: trimFirstLetter))
+                spans.Add(Span(s, start, end, AnswerType.Place, 1.0, trimFirstLetter));
+            else if (!trimFirstLetter && ArabicWordForms.IsDefinite(t[start].Folded) && !s.InDateOrNumber(start)
+                     && (start + 1 == t.Count || t[start + 1].BreakBefore))
+                // «في القاهرة،»: a definite word closing the clause may be a place; weakly.
+                spans.Add(Span(s, start, start + 1, AnswerType.Place, 0.4));
+        }
+    }
+
+    private static void AddNumbers(SentenceReading s, QuestionAnalysis question, List<AnswerSpan> spans)
+    {
+        var asked = question.Constraints.Where(c => c.Value is not null).Select(c => c.Value!.Value).ToHashSet();
+        foreach (var number in s.Numbers)
+        {
+            if (s.Dates.Any(d => number.Start < d.End && d.Start < number.End && !(number.Unit is { Kind: UnitKind.Time } && d.Day is null && d.Month is null && d.Year is null))) continue;
+            if (asked.Contains(number.Value)) continue;
+            var score = 1.0;
+            if (question.AskedUnit is { } unit)
+                score += number.Unit?.Key == unit.Key ? 2.0 : number.Unit is null ? 0.2 : number.Unit.Kind == unit.Kind ? 0.5 : -0.5;
+            else if (question.ExpectedType == AnswerType.Duration)
+                score += number.Unit is { Kind: UnitKind.Time } ? 1.5 : -0.8;
+            else if (question.ExpectedType == AnswerType.Money)
+                score += number.Unit is { Kind: UnitKind.Money } ? 1.5 : -0.8;
+            else if (number.Unit is { Kind: UnitKind.Time or UnitKind.Money })
+                score -= 0.3;
+            spans.Add(new AnswerSpan(number.Start, number.Length, question.ExpectedType, score, s.Text.Substring(number.Start, number.Length), Number: number));
+        }
+    }
+
+    private static void AddDates(SentenceReading s, QuestionAnalysis question, List<AnswerSpan> spans)
+    {
+        var askedYears = question.Constraints.Where(c => c.Kind == ConstraintKind.Year).Select(c => (int)c.Value!.Value).ToHashSet();
+        foreach (var date in s.Dates)
+        {
+            // "in 2022" in the question is a constraint; the same bare year in the sentence is not its answer.
+            if (date.Month is null && date.Weekday is null && date.Year is { } year && askedYears.Contains(year)) continue;
+            var score = date.Day is not null ? 1.5 : date.Weekday is not null || date.DaysBack is not null ? 1.3 : date.Month is not null ? 1.1 : 1.0;
+            spans.Add(new AnswerSpan(date.Start, date.Length, AnswerType.Date, score, s.Text.Substring(date.Start, date.Length), Date: date));
+        }
+    }
+
+    private static AnswerSpan Span(SentenceReading s, int first, int endToken, AnswerType type, double score, bool trimFirstLetter = false)
+    {
+        var start = s.Tokens[first].Start + (trimFirstLetter ? 1 : 0);
+        var end = s.Tokens[endToken - 1].End;
+        return new AnswerSpan(start, end - start, type, score, s.Text[start..end].Trim());
+    }
+
+    /// <summary>A word that can be part of a name: not a particle, title, institution, place noun, date or number.</summary>
+    private static bool IsNameWord(SentenceReading s, int i, bool skipFirstLetter = false)
+    {
+        var token = s.Tokens[i];
+        var folded = skipFirstLetter ? token.Folded[1..] : token.Folded;
+        if (token.IsNumber || folded.Length < 2 || s.InDateOrNumber(i)) return false;
+        if (NewsLexicon.Has(NewsLexicon.NotNames, folded) || NewsLexicon.Has(NewsLexicon.Titles, folded) || NewsLexicon.Has(NewsLexicon.Organizations, folded)
+            || NewsLexicon.Has(NewsLexicon.PlaceNouns, folded) || NewsLexicon.Has(NewsLexicon.SubjectVerbs, folded)) return false;
+        if (ArabicWordForms.IsDefinite(folded)) return false;
+        // A conjunction opens a new phrase («ووزير», «وقال»); names beginning with «و» are rare enough to give up.
+        return !(folded.Length > 3 && folded[0] == 'و');
+    }
+
+    /// <summary>A name of one to four words from token <paramref name="start"/>; joins («بن», «عبد») and a closing «الأسد»-like word are kept.</summary>
+    private static bool NameRun(SentenceReading s, int start, out int end, bool allowFirstAttached = false)
+    {
+        end = start;
+        var t = s.Tokens;
+        if (start >= t.Count || !(IsNameWord(s, start) || (allowFirstAttached && IsNameWord(s, start, skipFirstLetter: true)))) return false;
+        end = start + 1;
+        while (end < t.Count && end - start < MaxNameWords && !t[end].BreakBefore)
+        {
+            if (IsNameWord(s, end)) { end++; continue; }
+            // «عبد الفتاح», «بشار الأسد»: a definite word after a join, or closing the name before a break or a particle.
+            if (ArabicWordForms.IsDefinite(t[end].Folded) && !s.InDateOrNumber(end) && !NewsLexicon.Has(NewsLexicon.Titles, t[end].Folded)
+                && (NewsLexicon.NameJoins.Contains(t[end - 1].Folded)
+                    || end + 1 == t.Count || t[end + 1].BreakBefore || NewsLexicon.NotNames.Contains(t[end + 1].Folded) || t[end + 1].Folded[0] == 'و'))
+            {
+                if (NewsLexicon.NameJoins.Contains(t[end - 1].Folded)) { end++; continue; }
+                end++;
+                break;
+            }
+            if (NewsLexicon.NameJoins.Contains(t[end].Folded) && end + 1 < t.Count) { end++; continue; }
+            break;
+        }
+        // A name does not end on a join.
+        while (end - 1 > start && NewsLexicon.NameJoins.Contains(t[end - 1].Folded)) end--;
+        return true;
+    }
+
+    private static bool NameRunBackwards(SentenceReading s, int last, out int start)
+    {
+        start = last + 1;
+        var t = s.Tokens;
+        while (start - 1 >= 0 && last - (start - 1) < MaxNameWords && IsNameWord(s, start - 1))
+        {
+            start--;
+            if (t[start].BreakBefore) break;
+        }
+        return start <= last;
+    }
+}

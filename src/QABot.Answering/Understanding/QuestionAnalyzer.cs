@@ -1,0 +1,277 @@
+using QABot.Answering.Extractive;
+using QABot.Answering.TimeScope;
+using QABot.Core.Answering;
+using QABot.Core.Domain;
+using QABot.Core.Retrieval;
+using QABot.Retrieval.CrossLingual;
+using QABot.Text;
+using QABot.Text.Analysis;
+using QABot.Text.Dates;
+using QABot.Text.Numbers;
+using QABot.Text.Tokens;
+
+namespace QABot.Answering.Understanding;
+
+/// <summary>
+/// Turns a question into a <see cref="QuestionAnalysis"/>: its kind and expected answer type (<see cref="QuestionForms"/>),
+/// its publication window, and the words and constraints the evidence must carry. English words get their Arabic
+/// alternatives from the query planner's expanders (dictionary, gazetteer, transliteration) once, here, so the answerer
+/// never goes back to them word by word.
+/// </summary>
+public sealed class QuestionAnalyzer(IQueryPlanner planner)
+{
+    public async Task<QuestionAnalysis> AnalyzeAsync(string question, DateTimeOffset now, bool isClaim = false, CancellationToken cancellationToken = default)
+    {
+        var language = LanguageDetector.Detect(question);
+        var form = QuestionForms.Read(question, language);
+        var kind = isClaim ? QuestionKind.Claim : form.Kind;
+        var text = question[form.FrameEnd..];
+
+        // A claim's dates are part of what it states, not a filter on publication.
+        var window = kind == QuestionKind.Claim ? null : TimeScopeExtractor.Extract(text, now);
+        var focus = window is null ? text : TimeScopeExtractor.Without(text, window);
+
+        var words = new QueryTermGroups();
+        var constraints = new List<QuestionConstraint>();
+        // "When did Putin last visit North Korea before the Pyongyang summit?": the clause after "before" names a
+        // point of reference, not what the answer's sentence must say.
+        var reference = kind == QuestionKind.When ? ReferenceClauseStart(focus) : focus.Length;
+        IReadOnlyList<HeadWord> head;
+        if (language == Languages.English)
+        {
+            // One expansion of the whole focus: the expanders find phrases ("prime minister", "World Cup") that
+            // word-by-word lookups would split, and tag every Arabic alternative with the English words it renders.
+            var expansions = await planner.ExpandAsync(focus, cancellationToken);
+            var byConcept = expansions.GroupBy(e => Concept(e.Origin), StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
+            AddEnglish(focus, reference, byConcept, words, constraints);
+            head = form.HeadPhrase.Select(word => EnglishHeadWord(word, byConcept)).ToList();
+        }
+        else
+        {
+            AddArabic(focus, reference, words, constraints);
+            head = form.HeadPhrase.Select(word =>
+            {
+                var terms = WithNisba(Terms(word, Languages.Arabic));
+                return new HeadWord(terms, [new Spelling([terms])]);
+            }).ToList();
+        }
+        if (head.Any(h => h.Terms.Count == 0)) head = [];
+        AddNumbers(focus, constraints);
+
+        // A request for articles is one when it names a period or an outlet; «ماذا حدث؟» alone asks about an event.
+        if (form.AsksForArticles && window is not null) kind = QuestionKind.List;
+
+        return new QuestionAnalysis
+        {
+            Question = question,
+            Language = language,
+            Kind = kind,
+            ExpectedType = kind == QuestionKind.Claim ? AnswerType.Unknown : form.Type,
+            IsYesNo = form.IsYesNo,
+            Focus = focus,
+            SearchText = kind == QuestionKind.Claim ? focus : reference < focus.Length ? focus[..reference] : question,
+            Words = words,
+            Constraints = constraints,
+            HeadPhrase = head,
+            AskedUnit = form.Unit,
+            AsksPublicationDate = form.AboutPublication,
+            PublicationWindow = window,
+        };
+    }
+
+    /// <summary>
+    /// A follow-up ("and when was that?", «ومن قال ذلك؟») in either language: its own kind, the previous question's words
+    /// and constraints (a new name in the follow-up replaces the previous ones), its own language for the answer.
+    /// </summary>
+    public static QuestionAnalysis FollowUp(QuestionAnalysis current, QuestionAnalysis previous)
+    {
+        var words = new QueryTermGroups();
+        words.AddAll(previous.Words);
+        words.AddAll(current.Words);
+        var names = current.Constraints.Any(c => c.Kind == ConstraintKind.Name);
+        var constraints = current.Constraints.Concat(previous.Constraints.Where(c => !names || c.Kind != ConstraintKind.Name)).ToList();
+        var ownKind = current.Kind is not QuestionKind.Other;
+        return current with
+        {
+            Kind = ownKind ? current.Kind : previous.Kind,
+            ExpectedType = ownKind ? current.ExpectedType : previous.ExpectedType,
+            AskedUnit = current.AskedUnit ?? (ownKind ? null : previous.AskedUnit),
+            Focus = previous.Focus + "\n" + current.Focus,
+            Words = words,
+            Constraints = constraints,
+            PublicationWindow = current.PublicationWindow ?? previous.PublicationWindow,
+            OutletMention = current.OutletMention ?? previous.OutletMention,
+        };
+    }
+
+    /// <summary>Words of a reference clause weigh this much of an ordinary word.</summary>
+    private const double ReferenceTrust = 0.3;
+
+    /// <summary>Where a clause of temporal reference starts («قبل قمة بيونغ يانغ», "after the summit"), or the end of the text.</summary>
+    private static int ReferenceClauseStart(string focus)
+    {
+        foreach (var token in WordTokenizer.Tokenize(focus))
+        {
+            var word = token.Folded.Length > 3 && token.Folded[0] == 'و' ? token.Folded[1..] : token.Folded;
+            if (word is "before" or "after" or "since" or "until" or "following" or "قبل" or "بعد" or "منذ" or "عقب" or "اثر" or "حتي") return token.Start;
+        }
+        return focus.Length;
+    }
+
+    private static void AddArabic(string focus, int reference, QueryTermGroups words, List<QuestionConstraint> constraints)
+    {
+        words.AddArabic(focus, offset => offset >= reference ? ReferenceTrust : 1.0);
+        // Latin words inside an Arabic question are names or acronyms (NATO, BBC, iPhone): they must be in the evidence.
+        foreach (var token in WordTokenizer.Tokenize(focus).Where(t => t.Start < reference && !t.IsNumber && t.Folded.Length >= 2 && t.Folded.All(char.IsAsciiLetter)))
+        {
+            var text = focus.Substring(token.Start, token.Length);
+            var spellings = new List<Spelling> { SpellingOf(text, Languages.English) };
+            spellings.AddRange(Transliterator.Transliterate(text).Select(v => SpellingOf(v, Languages.Arabic, approximate: true)));
+            constraints.Add(new QuestionConstraint(ConstraintKind.Name, text, spellings.Where(s => s.Words.Count > 0).ToList()));
+        }
+    }
+
+    /// <summary>
+    /// English verbs that carry grammar more than topic ("took part", "take place", "made a visit"): their dictionary
+    /// renderings («أخذ», «جزء») match unrelated sentences, so a sentence lacking them loses little.
+    /// </summary>
+    private static readonly HashSet<string> LightVerbs =
+    [
+        "take", "takes", "took", "taken", "taking", "make", "makes", "made", "making", "get", "gets", "got", "gotten", "go", "goes", "went", "gone",
+        "come", "comes", "came", "put", "puts", "set", "keep", "kept", "happen", "happens", "happened", "occur", "occurred", "place", "part", "say", "said",
+        "tell", "told", "know", "known", "think", "like", "want", "need", "use", "used", "give", "gave", "given", "mean", "meant", "thing", "things", "really",
+    ];
+
+    private static void AddEnglish(string focus, int reference, Dictionary<string, List<WeightedPhrase>> byConcept, QueryTermGroups words, List<QuestionConstraint> constraints)
+    {
+        // Consecutive capitalised words are one name ("Kim Jong Un"): the name is evidence, not each of its parts.
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var tokens = EnglishQuestion.Tokenize(focus);
+        var referenceWord = EnglishQuestion.Tokenize(focus[..reference]).Count;
+        foreach (var (run, capitalized) in EnglishContentRuns(tokens))
+        {
+            var phrase = string.Join(' ', run.Select(t => t.Text));
+            var key = phrase.ToLowerInvariant();
+            if (!seen.Add(key)) continue;
+            var english = Terms(phrase, Languages.English);
+            if (run.All(t => t.IsNumber) || (run.Count == 1 && NumberExpressions.Parse(run[0].Text) is not null))
+            {
+                words.Add(english.Concat(byConcept.GetValueOrDefault(key, []).SelectMany(p => SearchAnalysis.Terms(p.Text, Languages.Arabic))), QueryTermGroups.NameTrust, isValue: true);
+                continue;
+            }
+            // The alternatives rendering this run: for the run as a whole, for a phrase it belongs to, or for its words.
+            var own = byConcept.Where(c => Covers(key, c.Key)).SelectMany(c => c.Value).ToList();
+            // A lower-case word is a name when the gazetteer knows it as a whole ("putin"), not as part of a title ("defence minister").
+            var known = own.Any(e => e.Origin == "gazetteer:" + key);
+            var arabic = own.SelectMany(p => SearchAnalysis.Terms(p.Text, Languages.Arabic)).ToList();
+            var inReference = run[0].Position >= referenceWord;
+            var isName = (capitalized || known) && !inReference;
+            var trust = inReference ? ReferenceTrust
+                : arabic.Count == 0 ? QueryTermGroups.UntranslatedTrust
+                : isName ? QueryTermGroups.NameTrust
+                : run.Count == 1 && LightVerbs.Contains(key) ? QueryTermGroups.UntranslatedTrust
+                : QueryTermGroups.DictionaryWordTrust;
+            words.Add(english.Concat(arabic), trust);
+            if (!isName) continue;
+            // Every Arabic rendering the expanders know is an accepted spelling of the name, its English form too.
+            var spellings = own
+                .Select(e => SpellingOf(e.Text, Languages.Arabic, approximate: e.Origin.StartsWith(ExpansionOrigin.Transliteration + ":", StringComparison.Ordinal)))
+                .Prepend(SpellingOf(phrase, Languages.English))
+                .Where(s => s.Words.Count > 0).ToList();
+            if (spellings.Count > 0) constraints.Add(new QuestionConstraint(ConstraintKind.Name, phrase, spellings));
+        }
+    }
+
+    /// <summary>"dictionary:prime minister" → "prime minister": the English words an expansion renders.</summary>
+    private static string Concept(string origin)
+    {
+        var colon = origin.IndexOf(':');
+        return (colon < 0 ? origin : origin[(colon + 1)..]).ToLowerInvariant();
+    }
+
+    /// <summary>True when the concept renders the run, a phrase containing it, or one of its words.</summary>
+    private static bool Covers(string run, string concept)
+    {
+        if (concept == run) return true;
+        var runWords = run.Split(' ');
+        var conceptWords = concept.Split(' ');
+        return conceptWords.Length > runWords.Length
+            ? ContainsSequence(conceptWords, runWords)
+            : ContainsSequence(runWords, conceptWords);
+    }
+
+    private static bool ContainsSequence(string[] outer, string[] inner)
+    {
+        for (var i = 0; i + inner.Length <= outer.Length; i++)
+            if (inner.Select((w, k) => outer[i + k] == w).All(b => b)) return true;
+        return false;
+    }
+
+    /// <summary>Numbers and years the focus states, in digits or words ("six days", «ستة أيام», "2022").</summary>
+    private static void AddNumbers(string focus, List<QuestionConstraint> constraints)
+    {
+        var tokens = WordTokenizer.Tokenize(focus);
+        var dates = DateExpressions.Find(tokens);
+        var years = dates.Where(d => d.Year is not null && d.Month is null).ToList();
+        foreach (var year in years)
+            constraints.Add(new QuestionConstraint(ConstraintKind.Year, focus.Substring(year.Start, year.Length), [], year.Year));
+        // A day or month the question states ("on 13 September", «يوم الأربعاء»); a publication window was taken out before.
+        foreach (var date in dates.Where(d => d.Month is not null || d.Weekday is not null))
+            constraints.Add(new QuestionConstraint(ConstraintKind.Date, focus.Substring(date.Start, date.Length), [], Date: date));
+        foreach (var number in NumberExpressions.Find(focus, tokens))
+        {
+            if (years.Any(y => number.Start < y.End && y.Start < number.End)) continue;
+            // A day of a date («13 سبتمبر») is the date's, not a count.
+            if (dates.Any(d => d.Day is not null && number.Start < d.End && d.Start < number.End)) continue;
+            constraints.Add(new QuestionConstraint(ConstraintKind.Number, focus.Substring(number.Start, number.Length), [], number.Value, number.Unit));
+        }
+    }
+
+    /// <summary>
+    /// An English head word with its renderings: its own («دفاع» for "defence"), or, when the expanders rendered it only
+    /// within a phrase («وزير الدفاع» for "defence minister»), the phrase's, which then counts only as a whole.
+    /// </summary>
+    private static HeadWord EnglishHeadWord(string word, Dictionary<string, List<WeightedPhrase>> byConcept)
+    {
+        var own = byConcept.GetValueOrDefault(word.ToLowerInvariant()) ?? byConcept.Where(c => Covers(word, c.Key)).SelectMany(c => c.Value).ToList();
+        var spellings = own.Select(e => SpellingOf(e.Text, Languages.Arabic)).Prepend(SpellingOf(word, Languages.English)).Where(sp => sp.Words.Count > 0).ToList();
+        var terms = spellings.SelectMany(sp => sp.Words).SelectMany(w => w).ToHashSet(StringComparer.Ordinal);
+        return new HeadWord(terms, spellings);
+    }
+
+    /// <summary>A name's spelling as words, each word with its analyzed forms (and its adjective form, for a country).</summary>
+    public static Spelling SpellingOf(string text, string language, bool approximate = false) => new(
+        SearchAnalysis.Analyze(text, language).GroupBy(t => t.Position)
+            .Select(word => (IReadOnlySet<string>)WithNisba(word.Select(t => t.Text).ToHashSet(StringComparer.Ordinal)))
+            .ToList(),
+        approximate);
+
+    private static HashSet<string> Terms(string text, string language) =>
+        new(SearchAnalysis.Terms(text, language), StringComparer.Ordinal);
+
+    /// <summary>
+    /// A country's name and its adjective share a stem once the name's final «يا»/«ا» goes: روسيا/الروسي, أستراليا/
+    /// الأسترالية, فرنسا/الفرنسي. News writes «وزير الخارجية الروسي» for the question's «وزير خارجية روسيا».
+    /// </summary>
+    public static HashSet<string> WithNisba(HashSet<string> terms)
+    {
+        foreach (var term in terms.ToList())
+        {
+            if (term.Length >= 5 && term.EndsWith("يا", StringComparison.Ordinal)) terms.Add(term[..^2]);
+            else if (term.Length >= 5 && term.EndsWith('ا')) terms.Add(term[..^1]);
+        }
+        return terms;
+    }
+
+    private static IEnumerable<(IReadOnlyList<EnglishToken> Words, bool Capitalized)> EnglishContentRuns(IReadOnlyList<EnglishToken> tokens)
+    {
+        var name = new List<EnglishToken>();
+        foreach (var token in tokens)
+        {
+            if (token.Capitalized && !token.IsStopWord && !token.IsNumber) { name.Add(token); continue; }
+            if (name.Count > 0) { yield return (name, true); name = []; }
+            if (!token.IsStopWord) yield return ([token], false);
+        }
+        if (name.Count > 0) yield return (name, true);
+    }
+}
