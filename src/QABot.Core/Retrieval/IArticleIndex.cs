@@ -23,7 +23,10 @@ public interface IArticleIndex : IAsyncDisposable
 
     Task<IReadOnlyList<ScoredChunk>> SearchAsync(SearchRequest request, CancellationToken cancellationToken = default);
 
-    /// <summary>Finds an article by its id or by any alias id recorded for a duplicate.</summary>
+    /// <summary>
+    /// Finds an article by its id or by any alias id recorded for a duplicate; the id is matched in its
+    /// <see cref="Domain.ArticleIds.Normalize"/> form, so a pasted id with bidi marks around it still resolves.
+    /// </summary>
     Task<StoredArticle?> GetArticleAsync(string articleId, CancellationToken cancellationToken = default);
 
     IAsyncEnumerable<StoredArticle> ListArticlesAsync(CancellationToken cancellationToken = default);

@@ -3,7 +3,7 @@ using QABot.Core.Retrieval;
 
 namespace QABot.Hosts.Web.Api;
 
-/// <summary>GET /api/articles/{id}: one stored article (found by id or by a duplicate's alias id).</summary>
+/// <summary>GET /api/articles/{**id}: one stored article (found by id or by a duplicate's alias id). Ids may contain '/'.</summary>
 public static class ArticleEndpoint
 {
     public sealed record ArticleJson(
@@ -11,7 +11,11 @@ public static class ArticleEndpoint
 
     public static async Task<IResult> HandleAsync(string id, IArticleIndex index, CancellationToken cancellationToken)
     {
-        var stored = await index.GetArticleAsync(id, cancellationToken);
+        var stored = await index.GetArticleAsync(id, cancellationToken)
+                     // The server leaves an escaped '/' (%2F) escaped in the path, so "a%2Fb" also means "a/b".
+                     ?? (id.Contains("%2F", StringComparison.OrdinalIgnoreCase)
+                         ? await index.GetArticleAsync(id.Replace("%2F", "/", StringComparison.OrdinalIgnoreCase), cancellationToken)
+                         : null);
         if (stored is null) return Results.Problem(statusCode: StatusCodes.Status404NotFound, detail: $"No article with id '{id}'.");
         var a = stored.Article;
         return Results.Json(new ArticleJson(a.Id, a.Title, a.Source, a.Published?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),

@@ -15,7 +15,8 @@ namespace QABot.Hosts.Web.Api;
 
 /// <summary>
 /// POST /api/ask. The body is read by hand rather than bound, so every malformed body (binary, invalid JSON, wrong
-/// content type) gets the same 400 and an oversized one 413. Replies with <see cref="AnswerJson"/>, or with server-sent
+/// content type) gets the same 400 and an oversized one 413; a body that ends early or arrives too slowly is answered
+/// by <see cref="Http.ClientRequestExceptionHandler"/> like on every endpoint. Replies with <see cref="AnswerJson"/>, or with server-sent
 /// events ("delta" fragments, then one "answer") when the client accepts text/event-stream.
 /// POST /api/check is the same with the text taken as a claim to check: the answer always carries a "verdict".
 /// </summary>
@@ -45,7 +46,7 @@ public static class AskEndpoint
         }
         catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
-            return TooLarge(limits);
+            return TooLarge(limits); // says how large a body may be
         }
         catch (JsonException)
         {

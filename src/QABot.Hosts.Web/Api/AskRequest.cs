@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using QABot.Core.Domain;
 using QABot.Hosts.Web.Options;
 
 namespace QABot.Hosts.Web.Api;
@@ -16,8 +17,10 @@ public sealed partial record AskRequest(string? Question, string? ConversationId
     /// <summary>A message for the client when the request cannot be answered, else null.</summary>
     public string? Validate(WebOptions options)
     {
-        if (string.IsNullOrWhiteSpace(Text)) return Claim is null ? "\"question\" is required and must not be empty." : "\"claim\" must not be empty.";
-        if (Text.Length > options.MaxQuestionChars) return $"The text is longer than {options.MaxQuestionChars} characters.";
+        if (InvisibleMarks.IsBlank(Text))
+            return Claim is null ? "\"question\" is required and must have visible text (not only spaces or invisible marks)."
+                : "\"claim\" must have visible text (not only spaces or invisible marks).";
+        if (Text!.Length > options.MaxQuestionChars) return $"{(Claim is null ? "\"question\"" : "\"claim\"")} is longer than {options.MaxQuestionChars} characters.";
         if (Top is < 1 or > MaxTop) return $"\"top\" must be between 1 and {MaxTop}.";
         if (ConversationId is not null && !ConversationIdPattern().IsMatch(ConversationId))
             return "\"conversationId\" must be 1-64 characters of letters, digits, '-', '_' or '.'.";

@@ -7,12 +7,14 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using OpenTelemetry.Metrics;
 using QABot.Core.Retrieval;
 using QABot.Hosts.Web.Api;
 using QABot.Hosts.Web.Assets;
+using QABot.Hosts.Web.Http;
 using QABot.Hosts.Web.Options;
 using QABot.Hosts.Web.Security;
 using QABot.Hosts.Web.Telemetry;
@@ -40,6 +42,9 @@ public static class WebHostExtensions
             foreach (var endpoint in ParseUrls(settings.Urls)) kestrel.Listen(endpoint);
         });
         builder.Services.AddProblemDetails();
+        builder.Services.AddExceptionHandler<ClientRequestExceptionHandler>();
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<FailedKeyThrottle>();
         builder.Services.AddSingleton<WebMetrics>();
         builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics
             .AddAspNetCoreInstrumentation()
@@ -51,44 +56,50 @@ public static class WebHostExtensions
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             limiter.OnRejected = (context, _) =>
             {
-                context.HttpContext.Response.Headers.RetryAfter = "60";
+                RetryAfter.Set(context.HttpContext.Response, context.Lease, TimeSpan.FromMinutes(1));
                 return ValueTask.CompletedTask;
             };
             limiter.AddPolicy(ApiRateLimitPolicy, context =>
             {
                 var perMinute = context.RequestServices.GetRequiredService<IOptions<WebOptions>>().Value.RateLimitPerMinute;
+                var clock = context.RequestServices.GetRequiredService<TimeProvider>();
                 return perMinute <= 0
                     ? RateLimitPartition.GetNoLimiter("unlimited")
-                    : RateLimitPartition.GetFixedWindowLimiter(ApiAccessMiddleware.ClientOf(context), _ => new FixedWindowRateLimiterOptions
-                    {
-                        PermitLimit = perMinute,
-                        Window = TimeSpan.FromMinutes(1),
-                        QueueLimit = 0,
-                    });
+                    : RateLimitPartition.Get(ApiAccessMiddleware.ClientOf(context), _ => new ClockedWindowLimiter(perMinute, TimeSpan.FromMinutes(1), clock));
             });
         });
         return builder;
     }
 
-    /// <summary>Maps the API, the chat page, /healthz and /metrics (no-op when Web:Enabled is false).</summary>
+    /// <summary>
+    /// Maps the API, the chat page, /healthz and /metrics (no-op when Web:Enabled is false), behind the mechanisms every
+    /// endpoint shares, including ones mapped later: problem JSON for every error status (client-caused exceptions
+    /// included), nosniff, HEAD wherever GET is, API-key access and rate limiting.
+    /// </summary>
     public static WebApplication MapQABotWeb(this WebApplication app)
     {
         if (!app.Services.GetRequiredService<IOptions<WebOptions>>().Value.Enabled) return app;
 
+        app.UseMiddleware<ResponseHeadersMiddleware>();
         app.UseExceptionHandler();
+        // 404, 405, 429 and any other error status written without a body get a problem JSON body.
+        app.UseStatusCodePages();
+        app.UseMiddleware<HeadAsGetMiddleware>();
+        app.UseRouting();
         app.UseWhen(context => ApiAccessMiddleware.Guards(context.Request.Path), api => api.UseMiddleware<ApiAccessMiddleware>());
         app.UseRateLimiter();
 
         var api = app.MapGroup("/api").RequireRateLimiting(ApiRateLimitPolicy);
         api.MapPost("/ask", AskEndpoint.HandleAsync).WithName("Ask");
         api.MapPost("/check", AskEndpoint.CheckAsync).WithName("Check");
-        api.MapGet("/articles/{id}", ArticleEndpoint.HandleAsync).WithName("GetArticle");
+        // Catch-all: article ids may contain '/' (JSONL ids are free text).
+        api.MapGet("/articles/{**id}", ArticleEndpoint.HandleAsync).WithName("GetArticle");
 
         app.MapGet("/healthz", (IArticleIndex index) => Results.Json(new { status = "ok", index = index.BackendName }));
-        app.MapPrometheusScrapingEndpoint("/metrics");
+        app.MapPrometheusScrapingEndpoint("/metrics").WithMetadata(new HttpMethodMetadata([HttpMethods.Get]));
 
         app.MapGet("/", (HttpContext context) => EmbeddedAssets.Serve("index.html", context));
-        app.MapGet("/articles/{id}", (HttpContext context) => EmbeddedAssets.Serve("article.html", context));
+        app.MapGet("/articles/{**id}", (HttpContext context) => EmbeddedAssets.Serve("article.html", context));
         foreach (var file in EmbeddedAssets.FileNames.Where(f => !f.EndsWith(".html", StringComparison.Ordinal)))
             app.MapGet("/" + file, (HttpContext context) => EmbeddedAssets.Serve(file, context));
         return app;

@@ -23,4 +23,7 @@ public sealed class WebOptions
 
     /// <summary>Requests per minute per API key (or per client IP without one); 0 disables the limit.</summary>
     public int RateLimitPerMinute { get; set; } = 120;
+
+    /// <summary>Wrong or missing API keys accepted per client address per minute before it gets 429; 0 disables.</summary>
+    public int FailedKeyAttemptsPerMinute { get; set; } = 10;
 }

@@ -1,4 +1,4 @@
-// The article view: /articles/{id} → GET /api/articles/{id}, rendered with textContent only (article text is untrusted).
+// The article view: /articles/{id} → GET /api/articles/{id} (ids may contain '/'), rendered with textContent only (article text is untrusted).
 "use strict";
 (function () {
   const id = decodeURIComponent(location.pathname.replace(/^\/articles\//, ""));
@@ -7,7 +7,8 @@
   const key = sessionStorage.getItem("qabot.apiKey");
   if (key) headers["X-Api-Key"] = key;
 
-  fetch("/api/articles/" + encodeURIComponent(id), { headers })
+  // Ids may contain '/': each segment is escaped on its own so the server sees the slashes.
+  fetch("/api/articles/" + id.split("/").map(encodeURIComponent).join("/"), { headers })
     .then(async (response) => {
       if (response.status === 404) { status.textContent = "Article not found · المقال غير موجود (" + id + ")"; return; }
       if (!response.ok) { status.textContent = "Could not load the article (HTTP " + response.status + ")."; return; }

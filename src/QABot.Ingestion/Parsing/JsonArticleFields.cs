@@ -80,7 +80,7 @@ public static class JsonArticleFields
         var cleanBody = NewsLines.RemoveRelatedLinks(body.Replace("\r\n", "\n").Trim());
         return new Article
         {
-            Id = string.IsNullOrWhiteSpace(id) ? fallbackId : id.Trim(),
+            Id = InvisibleMarks.IsBlank(id) ? fallbackId : ArticleIds.Normalize(id),
             Title = string.IsNullOrWhiteSpace(title) ? LeadAsTitle(cleanBody) : title.Trim(),
             Body = cleanBody,
             Source = string.IsNullOrWhiteSpace(source) ? null : source.Trim(),

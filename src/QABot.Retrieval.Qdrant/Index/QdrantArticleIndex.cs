@@ -203,7 +203,8 @@ public sealed partial class QdrantArticleIndex : IArticleIndex
 
     public async Task<StoredArticle?> GetArticleAsync(string articleId, CancellationToken cancellationToken = default)
     {
-        if (string.IsNullOrWhiteSpace(articleId)) return null;
+        articleId = ArticleIds.Normalize(articleId);
+        if (articleId.Length == 0) return null;
         var direct = await ReadOrEmptyAsync(() => _client.GetPointsAsync(Collection,
             new PointRequest { Ids = [PointIds.ForManifest(articleId)], WithPayload = true }, cancellationToken), []).ConfigureAwait(false);
         if (direct.Count > 0) return Payloads.Read<ManifestPayload>(direct[0].Payload).ToStoredArticle();

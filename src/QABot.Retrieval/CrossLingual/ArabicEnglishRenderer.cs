@@ -74,7 +74,13 @@ public sealed class ArabicEnglishRenderer : IEnglishRenderer
         for (var i = 0; i < words.Count;)
         {
             var word = words[i];
-            if (MatchName(words, i) is { } name)
+            // Before names: folded, «على» (on) would be the name «علي» (Ali).
+            if (FunctionWords.TryGetValue(WithoutMarks(word.Text), out var particle))
+            {
+                pieces.Add(new Piece(particle, Role.Function, Source.Verbatim, false));
+                i++;
+            }
+            else if (MatchName(words, i) is { } name)
             {
                 pieces.Add(name.Piece);
                 i += name.Length;
@@ -82,11 +88,6 @@ public sealed class ArabicEnglishRenderer : IEnglishRenderer
             else if (!word.IsArabic)
             {
                 pieces.Add(new Piece(word.Text, Role.Name, Source.Verbatim, false));
-                i++;
-            }
-            else if (FunctionWords.TryGetValue(WithoutMarks(word.Text), out var particle))
-            {
-                pieces.Add(new Piece(particle, Role.Function, Source.Verbatim, false));
                 i++;
             }
             // After an office, a definite word completes it («وزير الصحة»): read it as a common noun even in a name.

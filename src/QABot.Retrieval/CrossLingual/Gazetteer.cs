@@ -8,7 +8,12 @@ namespace QABot.Retrieval.CrossLingual;
 public sealed record GazetteerMatch(int Start, int Length, string English, IReadOnlyList<string> Arabic);
 
 /// <summary>What a gazetteer entry names; it decides where its English goes when an Arabic phrase is rendered.</summary>
-public enum NameKind { Unspecified, Person, Place, Organization, Title, Nationality, Noun, Event, Time }
+/// <remarks>
+/// <see cref="GivenName"/> entries only render Arabic spans: a lone first name in an English question says little
+/// about which article answers it. Single-word <see cref="Title"/> and <see cref="Noun"/> entries are left to the
+/// dictionary in English questions too (it knows more senses of "king" or "party"); their phrases still match.
+/// </remarks>
+public enum NameKind { Unspecified, Person, GivenName, Place, Organization, Title, Nationality, Noun, Event, Time }
 
 /// <param name="English">As news prints it ("Bashar al-Assad", "NATO"): also the entry's English rendering.</param>
 public sealed record GazetteerEntry(string English, IReadOnlyList<string> Arabic, NameKind Kind);
@@ -69,6 +74,7 @@ public sealed class Gazetteer
                 var key = Key(string.Join(' ', span.Select(t => t.Lower)));
                 if (!entries.ByKey.TryGetValue(key, out var index)) continue;
                 var entry = entries.InOrder[index];
+                if (entry.Kind == NameKind.GivenName || (length == 1 && entry.Kind is NameKind.Title or NameKind.Noun)) continue;
                 // "may", "who", "us" are months/organisations/countries only when written as names.
                 if (length == 1 && span[0].IsStopWord && !LooksLikeName(span[0])) continue;
                 found = new GazetteerMatch(start, length, string.Join(' ', span.Select(t => t.Text)), entry.Arabic);
@@ -144,7 +150,7 @@ public sealed class Gazetteer
             var arabic = parts[1].Split('|', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
             if (arabic.Length == 0) throw new FormatException($"{origin}:{lineNumber}: no Arabic spelling for '{parts[0]}'.");
             var kind = parts.Length > 2 ? ParseKind(parts[2].Trim())
-                ?? throw new FormatException($"{origin}:{lineNumber}: unknown kind '{parts[2].Trim()}' (person, place, org, title, adj, noun, event, time).")
+                ?? throw new FormatException($"{origin}:{lineNumber}: unknown kind '{parts[2].Trim()}' (person, given, place, org, title, adj, noun, event, time).")
                 : NameKind.Unspecified;
             entries.Set(new GazetteerEntry(parts[0].Trim(), arabic, kind));
             count++;
@@ -156,6 +162,7 @@ public sealed class Gazetteer
     {
         "" => NameKind.Unspecified,
         "person" => NameKind.Person,
+        "given" => NameKind.GivenName,
         "place" => NameKind.Place,
         "org" => NameKind.Organization,
         "title" => NameKind.Title,

@@ -156,7 +156,8 @@ public sealed class LuceneArticleIndex : IArticleIndex
 
     public Task<StoredArticle?> GetArticleAsync(string articleId, CancellationToken cancellationToken = default)
     {
-        if (string.IsNullOrWhiteSpace(articleId)) return Task.FromResult<StoredArticle?>(null);
+        articleId = ArticleIds.Normalize(articleId);
+        if (articleId.Length == 0) return Task.FromResult<StoredArticle?>(null);
         return Task.FromResult(WithSearcher(searcher =>
         {
             var manifest = FindManifest(searcher, articleId);

@@ -26,7 +26,7 @@ public sealed class WebChatBrowserTests
         Assert.Equal("rtl", await answer.Locator(".answer").EvaluateAsync<string>("e => getComputedStyle(e).direction"));
         Assert.Equal("2023-09-14", await card.Locator("time").GetAttributeAsync("datetime"));
         Assert.Contains(SampleArticles.GiftsTitle, await card.Locator("h3").InnerTextAsync());
-        Assert.Contains("اليوم السابع", await card.InnerTextAsync());
+        Assert.Contains(SampleArticles.GiftsSource, await card.InnerTextAsync());
         Assert.Contains("التاريخ غير مذكور", await answer.Locator("article.card").Nth(1).InnerTextAsync());
         Assert.Equal(0, await answer.Locator(".not-found").CountAsync());
 

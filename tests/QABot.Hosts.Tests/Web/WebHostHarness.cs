@@ -29,7 +29,8 @@ public sealed class WebHostHarness : IAsyncDisposable
     }
 
     public static async Task<WebHostHarness> StartAsync(
-        IDictionary<string, string?>? settings = null, Func<AnswerRequest, Answer>? respond = null, bool streaming = false)
+        IDictionary<string, string?>? settings = null, Func<AnswerRequest, Answer>? respond = null, bool streaming = false,
+        Action<IServiceCollection>? services = null, Action<WebApplication>? map = null, params Article[] extraArticles)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Production" });
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
@@ -49,11 +50,13 @@ public sealed class WebHostHarness : IAsyncDisposable
                 : "The articles do not answer this question.");
         var answerer = streaming ? new ScriptedStreamingAnswerer(respond) : new ScriptedAnswerer(respond);
         builder.Services.AddSingleton<IAnswerer>(answerer);
-        builder.Services.AddSingleton<IArticleIndex>(new InMemoryArticleIndex(SampleArticles.Gifts, SampleArticles.Undated));
+        builder.Services.AddSingleton<IArticleIndex>(new InMemoryArticleIndex([SampleArticles.Gifts, SampleArticles.Undated, .. extraArticles]));
         builder.AddWebHost();
+        services?.Invoke(builder.Services);
 
         var app = builder.Build();
         app.MapQABotWeb();
+        map?.Invoke(app);
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return new WebHostHarness { App = app, BaseAddress = new Uri(address), Answerer = answerer, Logs = logs };

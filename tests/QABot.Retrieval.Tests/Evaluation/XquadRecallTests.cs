@@ -24,9 +24,10 @@ public sealed class XquadRecallTests(ITestOutputHelper output)
         var arabic = await XquadRetrieval.MeasureAsync(index, xquad.Arabic, q => planner.PlanAsync(q, 5));
         var english = await XquadRetrieval.MeasureAsync(index, xquad.English, q => planner.PlanAsync(q, 5));
 
-        output.WriteLine($"XQuAD ar→ar ({xquad.Arabic.Count} questions, {xquad.Paragraphs.Count} paragraphs): recall@1 {arabic.At1:F3}, recall@5 {arabic.At5:F3}");
-        output.WriteLine($"XQuAD en→ar ({xquad.English.Count} questions): recall@1 {english.At1:F3}, recall@5 {english.At5:F3}");
-        Console.WriteLine($"XQUAD ar r@1={arabic.At1:F3} r@5={arabic.At5:F3} en r@1={english.At1:F3} r@5={english.At5:F3}");
+        output.WriteLine($"XQuAD ar→ar ({xquad.Arabic.Count} questions, {xquad.Paragraphs.Count} paragraphs): {arabic}");
+        output.WriteLine($"XQuAD en→ar ({xquad.English.Count} questions): {english}");
+        Console.WriteLine($"XQUAD ar {arabic}");
+        Console.WriteLine($"XQUAD en {english}");
         foreach (var miss in english.Misses.Take(15)) output.WriteLine($"en miss: {miss.Text}");
 
         // Measured 2026-11-23 (with the passage rerank): ar→ar 0.911 / 0.979, en→ar 0.734 / 0.888.

@@ -157,6 +157,21 @@ public abstract class ArticleIndexConformance : IAsyncLifetime
         Assert.Equal(["dup-1", "dup-2"], manifest.AliasIds.Order());
     }
 
+    [Theory]
+    [InlineData("\u2066a1\u2069")] // an id as a terminal printed it, isolated, then copied
+    [InlineData("\u200Fa1 ")]
+    [InlineData("\u2066dup-1\u2069")]
+    [InlineData("a1\u200B")]
+    public async Task Ids_pasted_with_invisible_marks_still_resolve(string pasted)
+    {
+        var index = await NewIndexAsync();
+        await WriteAsync(index, ConformanceDocuments.Article("a1", "بوتين", "بوتين يزور بيونغ يانغ.", aliases: ["dup-1"]));
+
+        var stored = await index.GetArticleAsync(pasted);
+        Assert.Equal("a1", stored?.Article.Id);
+        Assert.Null(await index.GetArticleAsync("\u2066\u2069"));
+    }
+
     [Fact]
     public async Task Manifest_reports_content_and_body_hashes_and_article_round_trips()
     {
