@@ -44,10 +44,14 @@ public sealed class LlmAnswerer(
     /// <summary>Raised with every guard result, for diagnostics and the guard report.</summary>
     public event Action<AnswerRequest, GuardResult>? Guarded;
 
+    /// <summary>Raised with every claim check the guard made, for diagnostics and tests.</summary>
+    public event Action<AnswerRequest, ClaimCheck>? ClaimChecked;
+
     public async Task<Answer> AnswerAsync(AnswerRequest request, CancellationToken cancellationToken = default)
     {
         var prepared = await PrepareAsync(request, cancellationToken);
         if (prepared.Sources.IsEmpty) return await FinishWithFallbackAsync(prepared, "nothing retrieved", cancellationToken);
+        if (request.IsClaim) return await CheckClaimAsync(prepared, cancellationToken);
 
         string reply;
         try
@@ -70,6 +74,14 @@ public sealed class LlmAnswerer(
     public async IAsyncEnumerable<string> StreamAsync(AnswerRequest request, Action<Answer> onCompleted,
         [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
+        if (request.IsClaim)
+        {
+            // A verdict is known only once the whole reply is guarded: nothing is streamed before it.
+            var checkedClaim = await AnswerAsync(request, cancellationToken);
+            yield return checkedClaim.Text;
+            onCompleted(checkedClaim);
+            yield break;
+        }
         var prepared = await PrepareAsync(request, cancellationToken);
         Answer? final = null;
         var streamedAny = false;
@@ -168,6 +180,45 @@ public sealed class LlmAnswerer(
             default:
                 return await FinishWithFallbackAsync(prepared, $"guard verdict {result.Verdict}", cancellationToken);
         }
+    }
+
+    /// <summary>
+    /// The model's verdict on a claim (prompt check-claim), kept only when <see cref="ClaimGuard"/> finds it borne by
+    /// its citations; otherwise the extractive answerer checks the claim.
+    /// </summary>
+    private async Task<Answer> CheckClaimAsync(PreparedQuestion prepared, CancellationToken cancellationToken)
+    {
+        string reply;
+        ClaimTerms terms;
+        try
+        {
+            var arguments = prepared.Arguments(retryNote: "");
+            arguments["claim"] = prepared.Standalone;
+            reply = await chat.CompleteAsync(PromptNames.CheckClaim, arguments, cancellationToken);
+            var expansions = prepared.Language == Languages.English
+                ? (await planner.ExpandAsync(prepared.Standalone, cancellationToken)).Select(e => (e.Text, string.IsNullOrEmpty(e.Origin) ? e.Text : e.Origin))
+                : [];
+            terms = ClaimGuard.TermsOf(prepared.Standalone, prepared.Language, expansions);
+        }
+        catch (Exception ex) when (IsModelFailure(ex, cancellationToken))
+        {
+            return await FinishWithFallbackAsync(prepared, Describe(ex), cancellationToken);
+        }
+        var check = ClaimGuard.Check(reply, prepared.Sources, prepared.Language, terms);
+        if (check.Actions.Count > 0)
+            logger.LogInformation("Claim guard ({Verdict}) for {Claim}: {Actions}", check.Verdict?.ToString() ?? "none", prepared.Question, string.Join("; ", check.Actions));
+        ClaimChecked?.Invoke(prepared.Request, check);
+        if (check.Verdict is not { } verdict) return await FinishWithFallbackAsync(prepared, "claim verdict not borne by a citation", cancellationToken);
+
+        var label = VerdictTexts.Label(verdict, prepared.Language);
+        return await RecordAsync(prepared, new Answer
+        {
+            Question = prepared.Question, Language = prepared.Language, Kind = QuestionKind.Claim, Verdict = verdict,
+            Refused = verdict == ClaimVerdict.NotFound,
+            Text = verdict == ClaimVerdict.NotFound ? AnswerTexts.NotFound(prepared.Language) : $"{label}: {check.Evidence.Text}",
+            Citations = verdict == ClaimVerdict.NotFound ? [] : check.Evidence.Citations,
+            Retrieved = prepared.Retrieved, Answerer = AnswererName,
+        }, cancellationToken);
     }
 
     private GuardResult Check(PreparedQuestion prepared, string reply)

@@ -8,6 +8,7 @@ public static class PromptNames
     public const string ExpandQuery = "expand-query";
     public const string TimeScope = "time-scope";
     public const string LanguageRetryNote = "language-retry-note";
+    public const string CheckClaim = "check-claim";
 
-    public static IReadOnlyList<string> All { get; } = [Answer, RewriteFollowUp, ExpandQuery, TimeScope, LanguageRetryNote];
+    public static IReadOnlyList<string> All { get; } = [Answer, RewriteFollowUp, ExpandQuery, TimeScope, LanguageRetryNote, CheckClaim];
 }

@@ -38,7 +38,7 @@ public sealed record AnswerJson(
         answer.Text,
         answer.ShortAnswer,
         answer.Refused,
-        answer.Verdict is { } verdict ? SnakeCase(verdict.ToString()) : null,
+        answer.Verdict is { } verdict ? WireName(verdict) : null,
         answer.Citations.Select(c => new CitationJson(c.Number, c.ArticleId, c.Title, c.Source, OutletName(outlets, c.Source, answer.Language), c.PublishedDate, c.Quote)).ToList(),
         answer.Listing is { } listing ? ListingJson.From(listing, answer.Language, outlets) : null,
         answer.Retrieved.Select(r => new RetrievedJson(r.ArticleId, r.ChunkId, r.Score)).ToList());
@@ -46,6 +46,9 @@ public sealed record AnswerJson(
     /// <summary>The outlet as a reader should see it ("Sky News Arabia" for the stored "skynews"), in the answer's language.</summary>
     public static string? OutletName(IOutletNames? outlets, string? source, string language) =>
         source is null ? null : outlets?.DisplayName(source, language) ?? source;
+
+    /// <summary>"supported", "contradicted", "not_found": a verdict as the JSON and the dev set write it.</summary>
+    public static string WireName(ClaimVerdict verdict) => SnakeCase(verdict.ToString());
 
     /// <summary>"HowMany" → "how_many", "NotFound" → "not_found": the wire names of kinds and verdicts.</summary>
     private static string SnakeCase(string name) => JsonNamingPolicy.SnakeCaseLower.ConvertName(name);

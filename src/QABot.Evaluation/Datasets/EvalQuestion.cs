@@ -22,6 +22,22 @@ public sealed record EvalQuestion
     /// <summary>The date a citation of a gold article must print; null = the article states no date.</summary>
     public DateOnly? ExpectedDate { get; init; }
     public bool ShouldRefuse { get; init; }
+
+    // The dev-set fields (eval/dev.jsonl, eval/heldout.jsonl); absent in older sets.
+
+    /// <summary>"who", "what", "where", "when", "how_many", "why", "claim", "list" or "other" (the wire names of QuestionKind).</summary>
+    public string Kind { get; init; } = "other";
+    /// <summary>Which corpus the question is about: "sample", "ant" or "none" (off-corpus).</summary>
+    public string? Corpus { get; init; }
+    /// <summary>Acceptable short answers in the question's language; empty when the set gives none.</summary>
+    public IReadOnlyList<string> ShortAnswers { get; init; } = [];
+    /// <summary>For a claim: "supported", "contradicted" or "not_found".</summary>
+    public string? ExpectedVerdict { get; init; }
+    /// <summary>For a list question: the articles that must be listed (when given) and how many match in all.</summary>
+    public IReadOnlyList<string> ExpectedListIds { get; init; } = [];
+    public int? ExpectedListTotal { get; init; }
+    /// <summary>The id of the question this one is asked right after, in the same conversation.</summary>
+    public string? Follows { get; init; }
 }
 
 /// <summary>

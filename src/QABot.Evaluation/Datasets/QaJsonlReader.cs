@@ -8,6 +8,9 @@ namespace QABot.Evaluation.Datasets;
 /// Our own QA format, one JSON object a line:
 /// <c>{"id", "question", "expected_article_ids": [..], "expected_date": "yyyy-MM-dd" | null, "answer_keywords": [..], "refuse": bool}</c>.
 /// <c>expected_date: null</c> means the cited article states no date; leaving the field out means the date is not judged.
+/// The dev-set format adds <c>lang, kind, corpus (sample|ant|none), short_answer: [..], verdict, expected_list_ids: [..],
+/// expected_list_total, follows, note</c>: a list question is judged by its listing, and a claim whose verdict is
+/// not_found needs no gold article.
 /// </summary>
 public static class QaJsonlReader
 {
@@ -52,8 +55,16 @@ public static class QaJsonlReader
                 _ => throw new InvalidDataException($"{where}: \"refuse\" must be true or false."),
             };
             var gold = StringArray(root, "expected_article_ids", where);
+            var kind = OptionalString(root, "kind", where)?.Trim().ToLowerInvariant() ?? "other";
+            var verdict = OptionalString(root, "verdict", where)?.Trim().ToLowerInvariant();
+            if (verdict is not (null or "supported" or "contradicted" or "not_found"))
+                throw new InvalidDataException($"{where}: \"verdict\" must be supported, contradicted or not_found.");
+            var listIds = StringArray(root, "expected_list_ids", where);
+            int? listTotal = root.TryGetProperty("expected_list_total", out var total) && total.ValueKind == JsonValueKind.Number ? total.GetInt32() : null;
+            var needsNoGold = kind == "list" || verdict == "not_found";
             if (refuse && gold.Count > 0) throw new InvalidDataException($"{where}: a question with \"refuse\": true cannot have expected_article_ids.");
-            if (!refuse && gold.Count == 0) throw new InvalidDataException($"{where}: an answerable question needs \"expected_article_ids\" (or \"refuse\": true).");
+            if (!refuse && gold.Count == 0 && !needsNoGold)
+                throw new InvalidDataException($"{where}: an answerable question needs \"expected_article_ids\" (or \"refuse\": true).");
 
             var judgesDate = root.TryGetProperty("expected_date", out var dateElement);
             DateOnly? date = null;
@@ -77,6 +88,13 @@ public static class QaJsonlReader
                 JudgesDate = judgesDate && !refuse,
                 ExpectedDate = date,
                 ShouldRefuse = refuse,
+                Kind = kind,
+                Corpus = OptionalString(root, "corpus", where),
+                ShortAnswers = StringOrArray(root, "short_answer", where),
+                ExpectedVerdict = verdict,
+                ExpectedListIds = listIds,
+                ExpectedListTotal = listTotal,
+                Follows = OptionalString(root, "follows", where),
             };
         }
     }
@@ -86,6 +104,12 @@ public static class QaJsonlReader
         if (!root.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null) return null;
         return value.ValueKind == JsonValueKind.String ? value.GetString() : throw new InvalidDataException($"{where}: \"{name}\" must be a string.");
     }
+
+    /// <summary>A string or an array of strings (acceptable variants).</summary>
+    private static IReadOnlyList<string> StringOrArray(JsonElement root, string name, string where) =>
+        root.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String
+            ? [value.GetString()!.Trim()]
+            : StringArray(root, name, where);
 
     private static IReadOnlyList<string> StringArray(JsonElement root, string name, string where)
     {

@@ -18,8 +18,9 @@ public sealed partial record AskRequest(string? Question, string? ConversationId
     public string? Validate(WebOptions options)
     {
         if (InvisibleMarks.IsBlank(Text))
-            return Claim is null ? "\"question\" is required and must have visible text (not only spaces or invisible marks)." : "\"claim\" must have visible text (not only spaces or invisible marks).";
-        if (Text.Length > options.MaxQuestionChars) return $"The text is longer than {options.MaxQuestionChars} characters.";
+            return Claim is null ? "\"question\" is required and must have visible text (not only spaces or invisible marks)."
+                : "\"claim\" must have visible text (not only spaces or invisible marks).";
+        if (Text!.Length > options.MaxQuestionChars) return $"{(Claim is null ? "\"question\"" : "\"claim\"")} is longer than {options.MaxQuestionChars} characters.";
         if (Top is < 1 or > MaxTop) return $"\"top\" must be between 1 and {MaxTop}.";
         if (ConversationId is not null && !ConversationIdPattern().IsMatch(ConversationId))
             return "\"conversationId\" must be 1-64 characters of letters, digits, '-', '_' or '.'.";
