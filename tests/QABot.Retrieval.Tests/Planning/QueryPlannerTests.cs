@@ -1,6 +1,7 @@
 using QABot.Core.Retrieval;
 using QABot.Retrieval.CrossLingual;
 using QABot.Retrieval.Planning;
+using QABot.Testing;
 
 namespace QABot.Retrieval.Tests.Planning;
 
