@@ -129,7 +129,13 @@ public sealed class TelegramBotApiStandIn : IAsyncDisposable
             {
                 ["ok"] = false,
                 ["error_code"] = failure.Status,
-                ["description"] = failure.Status == 429 ? $"Too Many Requests: retry after {failure.RetryAfter}" : "Internal Server Error",
+                ["description"] = failure.Status switch
+                {
+                    429 => $"Too Many Requests: retry after {failure.RetryAfter}",
+                    401 => "Unauthorized",
+                    404 => "Not Found",
+                    _ => "Internal Server Error",
+                },
             };
             if (failure.RetryAfter is { } retry) error["parameters"] = new JsonObject { ["retry_after"] = retry };
             return Results.Json(error, statusCode: failure.Status);

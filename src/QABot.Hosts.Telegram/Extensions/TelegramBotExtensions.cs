@@ -44,6 +44,7 @@ public static class TelegramBotExtensions
         builder.Services.AddSingleton<UpdateDispatcher>();
         builder.Services.AddSingleton<MalformedUpdateSkipper>();
         builder.Services.AddScoped<UpdateHandler>();
+        builder.Services.AddHostedService<BotTokenCheck>();
 
         if (settings.IsWebhookMode)
         {

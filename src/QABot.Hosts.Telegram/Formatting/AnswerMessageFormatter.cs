@@ -2,6 +2,7 @@ using System.Text;
 using QABot.Answering.Formatting;
 using QABot.Core.Domain;
 using QABot.Core.Retrieval;
+using QABot.Text;
 
 namespace QABot.Hosts.Telegram.Formatting;
 
@@ -69,7 +70,7 @@ public static class AnswerMessageFormatter
         if (stored is not null)
         {
             var body = stored.Article.Body.Trim();
-            var opening = body.Length <= ExcerptChars ? body : body[..ExcerptChars].TrimEnd() + " …";
+            var opening = TextCut.Shorten(body, ExcerptChars, " …");
             sb.Append("\n\n").Append(TelegramHtml.Escape(opening));
         }
         return sb.ToString();

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -16,7 +17,7 @@ namespace QABot.Hosts.Telegram.Polling;
 /// parallel, one chat's messages in order. Survives Bot API errors (backs off, honours retry_after) and skips an update
 /// it cannot even parse instead of fetching it forever.
 /// </summary>
-public sealed class TelegramPollingService(
+public sealed partial class TelegramPollingService(
     ITelegramBotClient bot,
     UpdateDispatcher dispatcher,
     MalformedUpdateSkipper skipper,
@@ -111,11 +112,28 @@ public sealed class TelegramPollingService(
         return false;
     }
 
-    /// <summary>Error code and type only: exception messages of HTTP failures are not guaranteed to be free of the request URI.</summary>
-    internal static string Describe(Exception ex) => ex switch
+    /// <summary>
+    /// What went wrong, with the reason (the innermost exception's message: "Connection refused (api.telegram.org:443)"),
+    /// never the token: messages of HTTP failures may quote the request URI, and every Bot API URI holds the token.
+    /// </summary>
+    public static string Describe(Exception ex) => ex switch
     {
-        ApiRequestException api => $"Bot API {api.ErrorCode}: {api.Message}",
-        RequestException request => $"{request.GetType().Name} (HTTP {(int?)request.HttpStatusCode})",
-        _ => ex.GetType().Name,
+        ApiRequestException api => $"Bot API {api.ErrorCode}: {WithoutToken(api.Message)}",
+        RequestException request => request.HttpStatusCode is { } status
+            ? $"{request.GetType().Name} (HTTP {(int)status}): {Reason(request)}"
+            : $"{request.GetType().Name}: {Reason(request)}",
+        _ => $"{ex.GetType().Name}: {Reason(ex)}",
     };
+
+    private static string Reason(Exception ex)
+    {
+        var innermost = ex;
+        while (innermost.InnerException is not null) innermost = innermost.InnerException;
+        return WithoutToken(innermost.Message);
+    }
+
+    private static string WithoutToken(string message) => TokenInUri().Replace(message, "bot***");
+
+    [GeneratedRegex(@"bot\d+:[A-Za-z0-9_-]+")]
+    private static partial Regex TokenInUri();
 }

@@ -56,7 +56,13 @@ public sealed class TelegramBotHarness : IAsyncDisposable
         builder.AddTelegramBot();
 
         var host = builder.Build();
-        await host.StartAsync();
+        try { await host.StartAsync(); }
+        catch
+        {
+            host.Dispose();
+            await api.DisposeAsync();
+            throw;
+        }
         return new TelegramBotHarness { Api = api, Host = host, Answerer = answerer, Conversations = conversations, Logs = logs };
     }
 
