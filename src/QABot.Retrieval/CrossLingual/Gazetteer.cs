@@ -27,13 +27,21 @@ public sealed class Gazetteer
 {
     private const string ResourceName = "QABot.Retrieval.CrossLingual.gazetteer.en-ar.tsv";
 
-    private readonly Lazy<(EntryList Entries, int MaxWords)> _loaded;
+    /// <param name="LongestByFirstWord">For each first word of a name, its longest name in words: a question word that
+    /// starts none is passed over without building a single candidate phrase.</param>
+    private readonly Lazy<(EntryList Entries, Dictionary<string, int> LongestByFirstWord)> _loaded;
 
     private Gazetteer(Func<EntryList> load) =>
         _loaded = new(() =>
         {
             var entries = load();
-            return (entries, entries.ByKey.Keys.Select(k => k.Count(c => c == ' ') + 1).DefaultIfEmpty(1).Max());
+            var longest = new Dictionary<string, int>(StringComparer.Ordinal);
+            foreach (var key in entries.ByKey.Keys)
+            {
+                var words = key.Split(' ');
+                longest[words[0]] = Math.Max(longest.GetValueOrDefault(words[0]), words.Length);
+            }
+            return (entries, longest);
         }, LazyThreadSafetyMode.ExecutionAndPublication);
 
     public int Count => _loaded.Value.Entries.InOrder.Count;
@@ -63,12 +71,13 @@ public sealed class Gazetteer
     /// <summary>Longest, left-to-right, non-overlapping matches over the question's words.</summary>
     public IReadOnlyList<GazetteerMatch> Match(IReadOnlyList<EnglishToken> tokens)
     {
-        var (entries, maxWords) = _loaded.Value;
+        var (entries, longestByFirstWord) = _loaded.Value;
         var matches = new List<GazetteerMatch>();
         for (var start = 0; start < tokens.Count;)
         {
             GazetteerMatch? found = null;
-            for (var length = Math.Min(maxWords, tokens.Count - start); length >= 1 && found is null; length--)
+            var longest = longestByFirstWord.GetValueOrDefault(Key(tokens[start].Lower).Split(' ')[0]);
+            for (var length = Math.Min(longest, tokens.Count - start); length >= 1 && found is null; length--)
             {
                 var span = tokens.Skip(start).Take(length).ToList();
                 var key = Key(string.Join(' ', span.Select(t => t.Lower)));
