@@ -42,7 +42,7 @@ public static class BenchCommand
             peak RSS, index size, first-pass and warm answer latency of fresh questions, and a cold `qabot ask` on each (how
             cost grows with the corpus). Sizes past the corpus extend it synthetically (new ids, shifted dates, the same
             outlet's sentences shuffled across its articles, so dedup keeps them). Duplicate URLs are left to ingestion's
-            dedup. Writes charts and the scale section of docs/benchmarks.md.
+            dedup. With --write-docs, writes charts and the scale section of docs/benchmarks.md.
 
             Examples:
               qabot bench ingest
@@ -101,11 +101,11 @@ public static class BenchCommand
             Time questions against the index in the data directory (--data-dir) from 1 and 8 concurrent clients. After an
             untimed warm-up, each client count asks its own questions, none asked before in the process: the first pass
             (the whole answer of a question never seen) and then a warm replay of the same questions are reported apart,
-            p50/p95/p99, with throughput. Writes a chart and the concurrency section of docs/benchmarks.md.
+            p50/p95/p99, with throughput. With --write-docs, writes a chart and the concurrency section of docs/benchmarks.md.
 
             Examples:
               qabot --data-dir /tmp/qabot-full bench query
-              qabot bench query --clients 1,4,8 --questions-file questions.txt --no-docs
+              qabot bench query --clients 1,4,8 --questions-file questions.txt
             """) { queries, clients, questionsFile, warmup };
         outputs.AddTo(command);
 
@@ -165,12 +165,13 @@ public static class BenchCommand
             Time each command's cold start in a new process, as a user running one command at a time waits for it: `ask`
             (an Arabic and an English question), `stats`, `articles show`, `--version`, and `serve` until GET /healthz answers
             and until its first answer. Every command runs once untimed, then --runs rounds alternate the commands. Reports
-            wall time (median, min, max) and CPU time (user + system). Writes the cold-start section of docs/benchmarks.md.
+            wall time (median, min, max) and CPU time (user + system). With --write-docs, writes the cold-start section of
+            docs/benchmarks.md.
 
             Examples:
               qabot bench startup
               qabot --data-dir /tmp/qabot-full bench startup --runs 7 --commands ask,ask-en,stats
-              qabot bench startup --launcher ../other-checkout/qabot --no-docs
+              qabot bench startup --launcher ../other-checkout/qabot
             """) { runs, commands, launcher };
         outputs.AddTo(command);
 

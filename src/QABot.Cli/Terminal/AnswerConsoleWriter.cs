@@ -7,14 +7,28 @@ namespace QABot.Cli.Terminal;
 /// <summary>The human-readable, RTL-safe rendering of an answer used by `ask` and `chat`.</summary>
 public static partial class AnswerConsoleWriter
 {
-    public static void Write(TextWriter output, Answer answer, bool showRetrieved = false)
+    /// <summary>
+    /// The verdict of a claim first, then the short answer when the text does not already open with it, then the text
+    /// (or, for a list answer, its rows with outlet display names), the sources and, on request, the retrieved chunks.
+    /// </summary>
+    public static void Write(TextWriter output, Answer answer, bool showRetrieved = false, IOutletNames? outlets = null)
     {
-        output.WriteLine(RtlText.Line(IsolateMarkers(answer.Text), answer.Language));
+        var language = answer.Language;
+        if (answer.Verdict is { } verdict)
+            output.WriteLine(RtlText.Line($"{VerdictTexts.Mark(verdict)} {VerdictTexts.Heading(language)}: {VerdictTexts.Label(verdict, language)}", language));
+        if (answer.ShortAnswer is { Length: > 0 } shortAnswer && !answer.Text.TrimStart().StartsWith(shortAnswer, StringComparison.Ordinal))
+            output.WriteLine(RtlText.Line($"» {shortAnswer}", language));
+        if (answer.Listing is { } listing && outlets is not null)
+        {
+            output.WriteLine(ListingConsoleWriter.Heading(listing, language));
+            foreach (var article in listing.Articles) output.WriteLine(ListingConsoleWriter.Row(article, outlets, language));
+        }
+        else output.WriteLine(RtlText.Line(IsolateMarkers(answer.Text), language));
         if (answer.Citations.Count > 0)
         {
             output.WriteLine();
             output.WriteLine(answer.Language == Languages.English ? "Sources:" : RtlText.Line("المصادر:"));
-            foreach (var c in answer.Citations) output.WriteLine(FormatCitation(c, answer.Language));
+            foreach (var c in answer.Citations) output.WriteLine(FormatCitation(c, answer.Language, outlets));
         }
         if (showRetrieved && answer.Retrieved.Count > 0)
         {
@@ -26,10 +40,11 @@ public static partial class AnswerConsoleWriter
     }
 
     /// <summary>"[n] title — outlet — date — id: X", with the Latin parts isolated so an Arabic title cannot reorder them.</summary>
-    public static string FormatCitation(Citation c, string language)
+    public static string FormatCitation(Citation c, string language, IOutletNames? outlets = null)
     {
         var date = AnswerTexts.DateOrNotStated(c.Published, language);
-        var source = c.Source ?? (language == Languages.English ? "outlet not stated" : "المصدر غير مذكور");
+        var source = c.Source is { } stored ? outlets?.DisplayName(stored, language) ?? stored
+            : language == Languages.English ? "outlet not stated" : "المصدر غير مذكور";
         var idLabel = language == Languages.English ? "id" : "المعرّف";
         var line = $"{RtlText.Isolate($"[{c.Number}]")} {c.Title} — {source} — {(c.Published is null ? date : RtlText.Isolate(date))} — {idLabel}: {RtlText.Isolate(c.ArticleId)}";
         return RtlText.Line(line, language);

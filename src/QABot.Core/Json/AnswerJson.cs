@@ -1,7 +1,6 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using System.Text.Unicode;
 using QABot.Core.Domain;
 
 namespace QABot.Core.Json;
@@ -22,12 +21,17 @@ public sealed record AnswerJson(
     ListingJson? Listing,
     IReadOnlyList<RetrievedJson> Retrieved)
 {
-    /// <summary>camelCase, Arabic kept readable (not \u-escaped) but HTML-sensitive characters still escaped.</summary>
+    /// <summary>
+    /// camelCase and readable: Arabic, quotes and punctuation are written as themselves (a quote as \", not \u0022);
+    /// only what JSON requires is escaped. Safe for the API because its JSON is served as application/json with
+    /// X-Content-Type-Options: nosniff, and the chat page renders every string as text.
+    /// </summary>
     public static JsonSerializerOptions SerializerOptions { get; } = CreateOptions(indented: false);
 
     public static JsonSerializerOptions IndentedSerializerOptions { get; } = CreateOptions(indented: true);
 
-    public static AnswerJson From(Answer answer) => new(
+    /// <param name="outlets">Display names for the <c>outlet</c> fields; without it they repeat the stored <c>source</c>.</param>
+    public static AnswerJson From(Answer answer, IOutletNames? outlets = null) => new(
         answer.Question,
         answer.Language,
         SnakeCase(answer.Kind.ToString()),
@@ -35,33 +39,45 @@ public sealed record AnswerJson(
         answer.ShortAnswer,
         answer.Refused,
         answer.Verdict is { } verdict ? SnakeCase(verdict.ToString()) : null,
-        answer.Citations.Select(c => new CitationJson(c.Number, c.ArticleId, c.Title, c.Source, c.PublishedDate, c.Quote)).ToList(),
-        answer.Listing is { } listing
-            ? new ListingJson(listing.Total, listing.Articles.Select(a => new ListedArticleJson(a.ArticleId, a.Title, a.Source, a.PublishedDate)).ToList())
-            : null,
+        answer.Citations.Select(c => new CitationJson(c.Number, c.ArticleId, c.Title, c.Source, OutletName(outlets, c.Source, answer.Language), c.PublishedDate, c.Quote)).ToList(),
+        answer.Listing is { } listing ? ListingJson.From(listing, answer.Language, outlets) : null,
         answer.Retrieved.Select(r => new RetrievedJson(r.ArticleId, r.ChunkId, r.Score)).ToList());
+
+    /// <summary>The outlet as a reader should see it ("Sky News Arabia" for the stored "skynews"), in the answer's language.</summary>
+    public static string? OutletName(IOutletNames? outlets, string? source, string language) =>
+        source is null ? null : outlets?.DisplayName(source, language) ?? source;
 
     /// <summary>"HowMany" → "how_many", "NotFound" → "not_found": the wire names of kinds and verdicts.</summary>
     private static string SnakeCase(string name) => JsonNamingPolicy.SnakeCaseLower.ConvertName(name);
 
-    public static string Serialize(Answer answer, bool indented = false) =>
-        JsonSerializer.Serialize(From(answer), indented ? IndentedSerializerOptions : SerializerOptions);
+    public static string Serialize(Answer answer, bool indented = false, IOutletNames? outlets = null) =>
+        JsonSerializer.Serialize(From(answer, outlets), indented ? IndentedSerializerOptions : SerializerOptions);
 
     private static JsonSerializerOptions CreateOptions(bool indented) => new(JsonSerializerDefaults.Web)
     {
         WriteIndented = indented,
         // Null stays in the output: "published": null is how an undated article is told apart from a missing field.
         DefaultIgnoreCondition = JsonIgnoreCondition.Never,
-        Encoder = JavaScriptEncoder.Create(UnicodeRanges.BasicLatin, UnicodeRanges.Arabic, UnicodeRanges.ArabicSupplement,
-            UnicodeRanges.ArabicPresentationFormsA, UnicodeRanges.ArabicPresentationFormsB, UnicodeRanges.GeneralPunctuation),
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 }
 
-/// <param name="Published">"yyyy-MM-dd", or null when the article states no date.</param>
-public sealed record CitationJson(int N, string ArticleId, string Title, string? Source, string? Published, string Quote);
+/// <param name="Source">The outlet exactly as the article names it (what filters take).</param>
+/// <param name="Outlet">Its display name in the answer's language ("Sky News Arabia" for "skynews").</param>
+/// <param name="Published">"yyyy-MM-dd" on the outlet's own clock, or null when the article states no date.</param>
+public sealed record CitationJson(int N, string ArticleId, string Title, string? Source, string? Outlet, string? Published, string Quote);
 
 public sealed record RetrievedJson(string ArticleId, string ChunkId, double Score);
 
-public sealed record ListingJson(int Total, IReadOnlyList<ListedArticleJson> Articles);
+public sealed record ListingJson(int Total, IReadOnlyList<ListedArticleJson> Articles)
+{
+    public static ListingJson From(ArticleListing listing, string language, IOutletNames? outlets) =>
+        new(listing.Total, listing.Articles.Select(a => ListedArticleJson.From(a, language, outlets)).ToList());
+}
 
-public sealed record ListedArticleJson(string ArticleId, string Title, string? Source, string? Published);
+/// <param name="Source">The outlet as stored; <paramref name="Outlet"/> its display name.</param>
+public sealed record ListedArticleJson(string ArticleId, string Title, string? Source, string? Outlet, string? Published)
+{
+    public static ListedArticleJson From(ListedArticle article, string language, IOutletNames? outlets) =>
+        new(article.ArticleId, article.Title, article.Source, AnswerJson.OutletName(outlets, article.Source, language), article.PublishedDate);
+}

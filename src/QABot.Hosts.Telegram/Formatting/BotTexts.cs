@@ -14,15 +14,21 @@ public static class BotTexts
 
     public const string Help =
         "<b>Commands</b>\n" +
+        "/check &lt;claim&gt; – fact-check a claim against the articles\n" +
         "/sources – full citations of the last answer\n" +
         "/new – start a new conversation (forget follow-up context)\n" +
         "/help – this message\n" +
         "Just type a question to ask it. In groups, mention me or reply to my message.\n\n" +
         "<b>الأوامر</b>\n" +
+        "/check &lt;ادعاء&gt; – التحقق من ادعاء في المقالات\n" +
         "/sources – المصادر الكاملة لآخر إجابة\n" +
         "/new – بدء محادثة جديدة (نسيان السياق السابق)\n" +
         "/help – هذه الرسالة\n" +
         "اكتب سؤالك مباشرة. في المجموعات، اذكرني بالاسم أو رُدّ على رسالتي.";
+
+    public const string CheckUsage =
+        "Write the claim after the command: <code>/check Putin gave Kim Jong Un a rifle</code>\n" +
+        "اكتب الادعاء بعد الأمر: <code>/check أهدى بوتين كيم جونغ أون بندقية</code>";
 
     public const string NewConversation = "🆕 New conversation started.\n🆕 بدأت محادثة جديدة.";
     public const string NotAllowed = "This bot is private.\nهذا البوت خاص.";

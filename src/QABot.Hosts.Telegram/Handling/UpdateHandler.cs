@@ -24,7 +24,8 @@ public sealed class UpdateHandler(
     RecentAnswers recentAnswers,
     ChatGate gate,
     BotIdentity identity,
-    ILogger<UpdateHandler> logger)
+    ILogger<UpdateHandler> logger,
+    IOutletNames? outlets = null)
 {
     private const int ButtonTitleChars = 40;
     private static readonly TimeSpan TypingRefresh = TimeSpan.FromSeconds(4);
@@ -115,7 +116,21 @@ public sealed class UpdateHandler(
                 if (last is null || last.Citations.Count == 0)
                     await SendHtmlAsync(chatId, BotTexts.NoAnswerYet(last?.Language ?? BotTexts.LanguageOfUser(message.From)), null, null, cancellationToken);
                 else
-                    await SendPartsAsync(chatId, AnswerMessageFormatter.FormatSources(last), null, null, cancellationToken);
+                    await SendPartsAsync(chatId, AnswerMessageFormatter.FormatSources(last, outlets), null, null, cancellationToken);
+                break;
+            case "check":
+                var isGroup = message.Chat.Type is ChatType.Group or ChatType.Supergroup;
+                if (command.Arguments.Length == 0)
+                {
+                    await SendHtmlAsync(chatId, BotTexts.CheckUsage, ReplyTo(message, isGroup), null, cancellationToken);
+                    break;
+                }
+                if (!gate.TryTakeQuestion(message.From?.Id ?? chatId))
+                {
+                    await SendHtmlAsync(chatId, BotTexts.RateLimited(BotTexts.LanguageOf(command.Arguments)), ReplyTo(message, isGroup), null, cancellationToken);
+                    break;
+                }
+                await AnswerQuestionAsync(message, command.Arguments, isGroup, cancellationToken, isClaim: true);
                 break;
             case "new":
                 await conversations.ClearAsync(ConversationIdFor(chatId), cancellationToken);
@@ -128,7 +143,7 @@ public sealed class UpdateHandler(
         }
     }
 
-    private async Task AnswerQuestionAsync(Message message, string question, bool isGroup, CancellationToken cancellationToken)
+    private async Task AnswerQuestionAsync(Message message, string question, bool isGroup, CancellationToken cancellationToken, bool isClaim = false)
     {
         var chatId = message.Chat.Id;
         // The first "typing…" runs alongside the answerer but is always completed before the answer is sent, so users see
@@ -140,7 +155,8 @@ public sealed class UpdateHandler(
             var refreshLoop = RefreshTypingAsync(chatId, typing.Token);
             try
             {
-                answer = await answerer.AnswerAsync(new AnswerRequest { Question = question, ConversationId = ConversationIdFor(chatId) }, cancellationToken);
+                answer = await answerer.AnswerAsync(
+                    new AnswerRequest { Question = question, ConversationId = ConversationIdFor(chatId), IsClaim = isClaim }, cancellationToken);
             }
             finally
             {
@@ -157,7 +173,7 @@ public sealed class UpdateHandler(
             {
                 InlineKeyboardButton.WithCallbackData(ButtonLabel(c), new CitationCallback(key, c.Number).Encode()),
             }));
-        await SendPartsAsync(chatId, AnswerMessageFormatter.FormatAnswer(answer), ReplyTo(message, isGroup), buttons, cancellationToken);
+        await SendPartsAsync(chatId, AnswerMessageFormatter.FormatAnswer(answer, outlets), ReplyTo(message, isGroup), buttons, cancellationToken);
     }
 
     private async Task HandleCallbackAsync(CallbackQuery query, CancellationToken cancellationToken)
@@ -179,7 +195,7 @@ public sealed class UpdateHandler(
             }
             await bot.AnswerCallbackQuery(query.Id, cancellationToken: cancellationToken);
             var stored = await index.GetArticleAsync(citation.ArticleId, cancellationToken);
-            await SendPartsAsync(chatId, AnswerMessageFormatter.FormatExcerpt(citation, stored, answer.Language), null, null, cancellationToken);
+            await SendPartsAsync(chatId, AnswerMessageFormatter.FormatExcerpt(citation, stored, answer.Language, outlets), null, null, cancellationToken);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {

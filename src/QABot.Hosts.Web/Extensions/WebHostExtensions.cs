@@ -91,6 +91,7 @@ public static class WebHostExtensions
 
         var api = app.MapGroup("/api").RequireRateLimiting(ApiRateLimitPolicy);
         api.MapPost("/ask", AskEndpoint.HandleAsync).WithName("Ask");
+        api.MapPost("/check", AskEndpoint.CheckAsync).WithName("Check");
         // Catch-all: article ids may contain '/' (JSONL ids are free text).
         api.MapGet("/articles/{**id}", ArticleEndpoint.HandleAsync).WithName("GetArticle");
 

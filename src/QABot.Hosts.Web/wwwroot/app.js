@@ -4,9 +4,13 @@
 (function () {
   const labels = {
     en: { sources: "Sources", noDate: "date not stated", noOutlet: "unknown outlet", notFound: "Not found in the corpus",
-          thinking: "Searching the articles…", failed: "The question could not be answered" },
+          thinking: "Searching the articles…", failed: "The question could not be answered", articles: "Articles",
+          count: (total, shown) => total + " article(s), newest first" + (total > shown ? "; showing " + shown : ""),
+          verdict: { supported: "✔ Supported by the sources", contradicted: "✘ Contradicted by the sources", not_found: "? Not found in the corpus" } },
     ar: { sources: "المصادر", noDate: "التاريخ غير مذكور", noOutlet: "مصدر غير معروف", notFound: "غير موجود في المقالات المتاحة",
-          thinking: "جارٍ البحث في المقالات…", failed: "تعذّرت الإجابة عن السؤال" },
+          thinking: "جارٍ البحث في المقالات…", failed: "تعذّرت الإجابة عن السؤال", articles: "المقالات",
+          count: (total, shown) => "عدد المقالات: " + total + "، الأحدث أولاً" + (total > shown ? "؛ يظهر منها " + shown : ""),
+          verdict: { supported: "✔ تؤيده المصادر", contradicted: "✘ تخالفه المصادر", not_found: "؟ غير موجود في المقالات المتاحة" } },
   };
   const messages = document.getElementById("messages");
   const form = document.getElementById("ask-form");
@@ -57,10 +61,42 @@
     item.lang = answer.language;
     item.dataset.refused = String(answer.refused);
     item.querySelector(".answer").textContent = answer.answer;
-    if (answer.refused) {
+    if (answer.shortAnswer && !answer.answer.trimStart().startsWith(answer.shortAnswer)) {
+      const short = element("p", "short-answer", answer.shortAnswer);
+      short.dir = "auto";
+      item.insertBefore(short, item.firstChild);
+    }
+    if (answer.verdict) {
+      const badge = element("div", "verdict " + answer.verdict, l.verdict[answer.verdict] || answer.verdict);
+      badge.setAttribute("role", "status");
+      badge.dataset.verdict = answer.verdict;
+      item.insertBefore(badge, item.firstChild);
+    } else if (answer.refused) {
       const banner = element("div", "not-found", l.notFound);
       banner.setAttribute("role", "note");
       item.insertBefore(banner, item.firstChild);
+    }
+    if (answer.listing) {
+      const section = element("section", "listing");
+      section.setAttribute("aria-label", l.articles);
+      section.appendChild(element("h2", null, l.count(answer.listing.total, answer.listing.articles.length)));
+      const list = element("ol");
+      for (const a of answer.listing.articles) {
+        const row = element("li");
+        row.dir = "auto";
+        row.dataset.articleId = a.articleId;
+        const date = element("time", "date", a.published || l.noDate);
+        if (a.published) date.dateTime = a.published;
+        date.dir = "ltr";
+        row.appendChild(date);
+        row.appendChild(document.createTextNode(" · " + (a.outlet || a.source || l.noOutlet) + " · "));
+        const link = element("a", null, a.title);
+        link.href = "/articles/" + encodeURIComponent(a.articleId);
+        row.appendChild(link);
+        list.appendChild(row);
+      }
+      section.appendChild(list);
+      item.appendChild(section);
     }
     if (answer.citations.length > 0) {
       const section = element("section", "citations");
@@ -76,7 +112,7 @@
         heading.appendChild(link);
         card.appendChild(heading);
         const meta = element("p", "meta");
-        meta.appendChild(element("span", "outlet", c.source || l.noOutlet));
+        meta.appendChild(element("span", "outlet", c.outlet || c.source || l.noOutlet));
         meta.appendChild(document.createTextNode(" · "));
         const date = element("time", "date", c.published || l.noDate);
         if (c.published) date.dateTime = c.published;

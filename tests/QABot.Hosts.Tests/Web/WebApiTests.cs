@@ -27,7 +27,7 @@ public sealed class WebApiTests
         Assert.Equal("ar", root.GetProperty("language").GetString());
         Assert.False(root.GetProperty("refused").GetBoolean());
         var citations = root.GetProperty("citations").EnumerateArray().ToList();
-        Assert.Equal(["n", "articleId", "title", "source", "published", "quote"], citations[0].EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["n", "articleId", "title", "source", "outlet", "published", "quote"], citations[0].EnumerateObject().Select(p => p.Name));
         Assert.Equal("2023-09-14", citations[0].GetProperty("published").GetString());
         Assert.Equal(JsonValueKind.Null, citations[1].GetProperty("published").ValueKind);
         Assert.Equal(["articleId", "chunkId", "score"], root.GetProperty("retrieved")[0].EnumerateObject().Select(p => p.Name));
@@ -151,8 +151,11 @@ public sealed class WebApiTests
         using var response = await client.PostAsJsonAsync("/api/ask", new { question = injection });
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        // The JSON is readable (quotes and angle brackets as themselves) and can never be sniffed into HTML.
+        Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("nosniff", Assert.Single(response.Headers.GetValues("X-Content-Type-Options")));
         var raw = await response.Content.ReadAsStringAsync();
-        Assert.DoesNotContain("<script>", raw); // HTML-sensitive characters are escaped in the JSON
+        Assert.DoesNotContain("\\u003C", raw);
         using var json = JsonDocument.Parse(raw);
         Assert.Equal(injection, json.RootElement.GetProperty("question").GetString());
         Assert.True(json.RootElement.GetProperty("refused").GetBoolean());
