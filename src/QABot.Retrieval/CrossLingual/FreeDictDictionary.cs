@@ -16,6 +16,8 @@ public enum DictionaryDirection { EnglishToArabic, ArabicToEnglish }
 /// index (<c>headword, base64 offset, base64 length</c>) over a dictzip'ed body. The body is small (4 MB), so it is
 /// inflated once on first use and every entry is parsed into memory. Missing files give an empty dictionary and one
 /// warning, never a failure. Arabic headwords are looked up by their <see cref="Text.ArabicNormalizer"/> form.
+/// Parsing every entry costs more than the rest of a command's start, so with a cache folder the parsed entries are
+/// kept there in a compact form (<see cref="CompiledDictionary"/>) and later processes read that instead.
 /// </summary>
 public sealed class FreeDictDictionary
 {
@@ -23,13 +25,16 @@ public sealed class FreeDictDictionary
     private const int MaxTranslationWords = 3;
 
     private readonly string _indexPath;
+    private readonly string? _cacheDirectory;
     private readonly DictionaryDirection _direction;
     private readonly ILogger _logger;
     private readonly Lazy<Dictionary<string, IReadOnlyList<Translation>>> _entries;
 
-    public FreeDictDictionary(string indexPath, ILogger? logger = null, DictionaryDirection direction = DictionaryDirection.EnglishToArabic)
+    /// <param name="cacheDirectory">Where the compiled form is kept (e.g. the data directory's cache); null = parse every time.</param>
+    public FreeDictDictionary(string indexPath, ILogger? logger = null, DictionaryDirection direction = DictionaryDirection.EnglishToArabic, string? cacheDirectory = null)
     {
         _indexPath = indexPath;
+        _cacheDirectory = cacheDirectory;
         _direction = direction;
         _logger = logger ?? NullLogger.Instance;
         _entries = new Lazy<Dictionary<string, IReadOnlyList<Translation>>>(Load, LazyThreadSafetyMode.ExecutionAndPublication);
@@ -75,6 +80,12 @@ public sealed class FreeDictDictionary
                     _indexPath);
             return entries;
         }
+        var compiled = _cacheDirectory is null ? null : CompiledDictionary.For(_cacheDirectory, _indexPath, bodyPath, _direction);
+        if (compiled?.TryRead(_logger) is { } cached)
+        {
+            MaxHeadwordWords = cached.MaxHeadwordWords;
+            return cached.Entries;
+        }
         try
         {
             var body = ReadBody(bodyPath);
@@ -97,6 +108,7 @@ public sealed class FreeDictDictionary
             }
             MaxHeadwordWords = maxWords;
             _logger.LogInformation("Loaded {Count} {Direction} dictionary headwords from {IndexPath}", entries.Count, _direction, _indexPath);
+            compiled?.TryWrite(entries, maxWords, _logger);
         }
         catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException)
         {

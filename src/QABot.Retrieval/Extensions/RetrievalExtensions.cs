@@ -39,7 +39,8 @@ public static class RetrievalExtensions
 
         services.AddSingleton(sp => new FreeDictDictionary(
             sp.GetRequiredService<IOptions<RetrievalOptions>>().Value.CrossLingual.DictionaryPath,
-            sp.GetRequiredService<ILogger<FreeDictDictionary>>()));
+            sp.GetRequiredService<ILogger<FreeDictDictionary>>(),
+            cacheDirectory: DictionaryCache(sp)));
         services.AddSingleton(sp => Gazetteer.LoadOnFirstUse(
             sp.GetRequiredService<IOptions<RetrievalOptions>>().Value.CrossLingual.GazetteerPath,
             sp.GetRequiredService<ILogger<Gazetteer>>()));
@@ -48,7 +49,8 @@ public static class RetrievalExtensions
             new FreeDictDictionary(
                 sp.GetRequiredService<IOptions<RetrievalOptions>>().Value.CrossLingual.ReverseDictionaryPath,
                 sp.GetRequiredService<ILogger<FreeDictDictionary>>(),
-                DictionaryDirection.ArabicToEnglish)));
+                DictionaryDirection.ArabicToEnglish,
+                DictionaryCache(sp))));
         services.AddSingleton<IQueryExpander, DictionaryQueryExpander>();
         services.AddSingleton<IQueryExpander, GazetteerQueryExpander>();
         services.AddSingleton<IQueryPlanner>(sp => new QueryPlanner(
@@ -57,4 +59,8 @@ public static class RetrievalExtensions
             sp.GetService<ITextEmbedder>()));
         return builder;
     }
+
+    /// <summary>The dictionaries' compiled form lives with the index (data directory), where the process may write.</summary>
+    private static string DictionaryCache(IServiceProvider services) =>
+        Path.Combine(services.GetRequiredService<IOptions<DataOptions>>().Value.ResolvedDirectory, "cache");
 }

@@ -9,6 +9,28 @@ public sealed class FreeDictDictionaryTests
     private static readonly Lazy<FreeDictDictionary> Installed = new(() => new FreeDictDictionary(CrossLingualResources.DictionaryIndexPath));
 
     [RequiresFileFact(CrossLingualResources.DictionaryIndexPath)]
+    public void The_compiled_cache_gives_back_exactly_the_parsed_entries_and_a_damaged_one_is_parsed_again()
+    {
+        using var temp = new TempDirectory();
+        var cache = temp.File("cache");
+        string[] headwords = ["give", "president", "united nations", "a-bomb", "run", "Kim"];
+
+        var first = new FreeDictDictionary(CrossLingualResources.DictionaryIndexPath, cacheDirectory: cache);
+        Assert.True(first.IsAvailable);
+        var written = Assert.Single(Directory.GetFiles(cache));
+
+        var fromCache = new FreeDictDictionary(CrossLingualResources.DictionaryIndexPath, cacheDirectory: cache);
+        Assert.Equal((Installed.Value.Count, Installed.Value.MaxHeadwordWords), (fromCache.Count, fromCache.MaxHeadwordWords));
+        foreach (var headword in headwords) Assert.Equal(Installed.Value.Lookup(headword), fromCache.Lookup(headword));
+
+        File.WriteAllBytes(written, [1, 2, 3]);
+        var afterDamage = new FreeDictDictionary(CrossLingualResources.DictionaryIndexPath, cacheDirectory: cache);
+        Assert.Equal(Installed.Value.Count, afterDamage.Count);
+        Assert.Equal(Installed.Value.Lookup("give"), afterDamage.Lookup("give"));
+        Assert.True(new FileInfo(written).Length > 3);   // parsed again and rewritten
+    }
+
+    [RequiresFileFact(CrossLingualResources.DictionaryIndexPath)]
     public void Installed_dictionary_translates_single_words_first_sense_first()
     {
         var dictionary = Installed.Value;

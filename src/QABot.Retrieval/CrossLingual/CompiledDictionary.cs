@@ -1,0 +1,103 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.Extensions.Logging;
+
+namespace QABot.Retrieval.CrossLingual;
+
+/// <summary>
+/// A FreeDict dictionary's parsed entries in a compact binary file (headword, then each translation with its sense),
+/// named after the source files' paths, sizes and times and the parser's version: a changed dictionary or parser gets
+/// a new file, never a stale one. Reading it is a small fraction of parsing the dictd files again. A cache that cannot
+/// be read or written is only logged: the dictionary is then parsed as before.
+/// </summary>
+internal sealed class CompiledDictionary
+{
+    /// <summary>Bump whenever <see cref="FreeDictDictionary"/> parses or keys entries differently.</summary>
+    private const int ParserVersion = 1;
+    private const string Magic = "QABOT-FREEDICT";
+
+    private readonly string _path;
+
+    private CompiledDictionary(string path) => _path = path;
+
+    public string FilePath => _path;
+
+    public static CompiledDictionary? For(string cacheDirectory, string indexPath, string bodyPath, DictionaryDirection direction)
+    {
+        try
+        {
+            var stamp = string.Join('|', ParserVersion, direction, Stamp(indexPath), Stamp(bodyPath));
+            var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(stamp)))[..16];
+            return new CompiledDictionary(Path.Combine(cacheDirectory, $"freedict-{Path.GetFileNameWithoutExtension(indexPath)}-{hash}.bin"));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
+    public (Dictionary<string, IReadOnlyList<Translation>> Entries, int MaxHeadwordWords)? TryRead(ILogger logger)
+    {
+        if (!File.Exists(_path)) return null;
+        try
+        {
+            using var reader = new BinaryReader(new BufferedStream(File.OpenRead(_path), 1 << 16), Encoding.UTF8);
+            if (reader.ReadString() != Magic) return null;
+            var maxWords = reader.ReadInt32();
+            var count = reader.ReadInt32();
+            var entries = new Dictionary<string, IReadOnlyList<Translation>>(count, StringComparer.Ordinal);
+            for (var i = 0; i < count; i++)
+            {
+                var key = reader.ReadString();
+                var translations = new Translation[reader.ReadInt32()];
+                for (var t = 0; t < translations.Length; t++) translations[t] = new Translation(reader.ReadString(), reader.ReadInt32());
+                entries[key] = translations;
+            }
+            return (entries, maxWords);
+        }
+        catch (Exception e) when (e is IOException or EndOfStreamException or UnauthorizedAccessException or FormatException)
+        {
+            logger.LogDebug(e, "Compiled dictionary {Path} unreadable; parsing the dictionary instead.", _path);
+            return null;
+        }
+    }
+
+    public void TryWrite(IReadOnlyDictionary<string, IReadOnlyList<Translation>> entries, int maxHeadwordWords, ILogger logger)
+    {
+        var temporary = $"{_path}.{Environment.ProcessId}.tmp";
+        try
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(_path)!);
+            using (var writer = new BinaryWriter(new BufferedStream(File.Create(temporary), 1 << 16), Encoding.UTF8))
+            {
+                writer.Write(Magic);
+                writer.Write(maxHeadwordWords);
+                writer.Write(entries.Count);
+                foreach (var (key, translations) in entries)
+                {
+                    writer.Write(key);
+                    writer.Write(translations.Count);
+                    foreach (var translation in translations)
+                    {
+                        writer.Write(translation.Text);
+                        writer.Write(translation.Sense);
+                    }
+                }
+            }
+            // Readers only ever see a whole file: a concurrent process writing the same one just replaces it.
+            File.Move(temporary, _path, overwrite: true);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            logger.LogDebug(e, "Could not keep the compiled dictionary at {Path}; it is parsed again next time.", _path);
+            try { File.Delete(temporary); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+        }
+    }
+
+    private static string Stamp(string path)
+    {
+        var file = new FileInfo(path);
+        return string.Create(CultureInfo.InvariantCulture, $"{file.FullName}:{file.Length}:{file.LastWriteTimeUtc.Ticks}");
+    }
+}
