@@ -1,15 +1,19 @@
 using System.CommandLine;
+using System.CommandLine.Invocation;
 using QABot.Cli.Commands;
 using QABot.Cli.Composition;
+using QABot.Cli.Terminal;
 
 namespace QABot.Cli;
 
 /// <summary>The `qabot` command tree. Tests run it in-process with their own <see cref="CliEnvironment"/>.</summary>
 public static class QABotCli
 {
-    public static RootCommand Build(CliEnvironment environment)
+    public static RootCommand Build(CliEnvironment environment) => Build(environment, out _);
+
+    private static RootCommand Build(CliEnvironment environment, out GlobalOptions globals)
     {
-        var globals = new GlobalOptions(environment);
+        globals = new GlobalOptions(environment);
         var root = new RootCommand("""
             QABot answers questions about Arabic news articles, in Arabic or English, citing each source's title, outlet,
             publication date and article id, and says so when the articles do not contain the answer.
@@ -19,6 +23,7 @@ public static class QABotCli
         {
             globals.DataDir,
             globals.Verbose,
+            globals.Plain,
             AskCommand.Create(globals),
             CheckCommand.Create(globals),
             ChatCommand.Create(globals),
@@ -33,6 +38,17 @@ public static class QABotCli
         return root;
     }
 
-    public static Task<int> RunAsync(string[] args, CliEnvironment environment, CancellationToken cancellationToken = default) =>
-        Build(environment).Parse(args).InvokeAsync(new InvocationConfiguration { Output = environment.Out, Error = environment.Error }, cancellationToken);
+    /// <summary>
+    /// Runs one command line. Policies that hold for every command live here: printed text passes through
+    /// <see cref="TerminalSafeWriter"/>, bidi marks go only to a terminal (<see cref="RtlText"/>), and a command line
+    /// that does not parse exits with <see cref="ExitCodes.BadInput"/>.
+    /// </summary>
+    public static async Task<int> RunAsync(string[] args, CliEnvironment environment, CancellationToken cancellationToken = default)
+    {
+        environment = environment with { Out = TerminalSafeWriter.Wrap(environment.Out), Error = TerminalSafeWriter.Wrap(environment.Error) };
+        var parse = Build(environment, out var globals).Parse(args);
+        using var marks = RtlText.UseMarks(environment.OutputIsTerminal && !parse.GetValue(globals.Plain));
+        var code = await parse.InvokeAsync(new InvocationConfiguration { Output = environment.Out, Error = environment.Error }, cancellationToken);
+        return parse.Action is ParseErrorAction ? ExitCodes.BadInput : code;
+    }
 }

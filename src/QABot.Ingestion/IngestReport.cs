@@ -22,6 +22,9 @@ public sealed record IngestReport(
     IReadOnlyList<string>? Notes = null)
 {
     public int ArticlesSeen => Ingested + Replaced + Skipped + Duplicates;
+
+    /// <summary>Files found in the given folders that are not article files (.png, .pdf, ...): not read, not errors.</summary>
+    public IReadOnlyList<string> PassedOver { get; init; } = [];
 }
 
 /// <param name="Line">1-based line (JSONL) or the line where a JSON document broke; null for whole-file problems.</param>

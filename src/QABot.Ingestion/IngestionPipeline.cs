@@ -33,8 +33,9 @@ public sealed class IngestionPipeline(
     public Task<IngestReport> IngestPathsAsync(IReadOnlyList<string> paths, IProgress<IngestProgress>? progress = null, CancellationToken ct = default)
     {
         var errors = new List<IngestError>();
-        var files = InputFiles.Expand(paths, errors);
-        var run = new RunState(files.Sum(f => f.Length), progress, _options.MaxErrorsPerFile);
+        var passedOver = new List<string>();
+        var files = InputFiles.Expand(paths, errors, passedOver);
+        var run = new RunState(files.Sum(f => f.Length), progress, _options.MaxErrorsPerFile) { PassedOver = passedOver };
         foreach (var error in errors) run.AddError(error);
         if (files.Count == 0 && errors.Count == 0) run.AddError(new IngestError(string.Join(", ", paths), null, "no .txt, .jsonl, .jsonl.gz or .json files found"));
         return RunAsync((writer, token) => ParseFilesAsync(files, run, writer, token), run, ct);
@@ -143,7 +144,7 @@ public sealed class IngestionPipeline(
                 Fail(error);
                 continue;
             }
-            var article = item.Article!;
+            var article = ArticleTitles.Capped(item.Article!, _options.MaxTitleChars);
             if (string.IsNullOrWhiteSpace(article.Body) || string.IsNullOrWhiteSpace(article.Id))
             {
                 Fail(new IngestError(article.Origin ?? article.Id, null, $"article '{article.Id}' has no id or no body text"));
@@ -172,7 +173,9 @@ public sealed class IngestionPipeline(
 
         void Fail(IngestError error)
         {
-            if (run.AddError(error)) logger.LogWarning("Skipped: {Error}", error);
+            // Debug, not Warning: every error is in the report, which the caller prints once at the end; a warning
+            // here would also cut through a progress bar on the terminal.
+            if (run.AddError(error)) logger.LogDebug("Skipped: {Error}", error);
         }
     }
 

@@ -33,11 +33,13 @@ public sealed class AskCommandTests : IDisposable
     [Fact]
     public async Task Second_ask_does_not_ingest_again()
     {
-        await _cli.RunAsync("ask", "--json", "ماذا أهدى بوتين لكيم جونغ أون؟");
+        var (firstCode, _, _) = await _cli.RunAsync("ask", "--json", "ماذا أهدى بوتين لكيم جونغ أون؟");
 
-        var (_, _, error) = await _cli.RunAsync("ask", "--json", "ماذا أهدى بوتين لكيم جونغ أون؟");
+        var (code, output, error) = await _cli.RunAsync("ask", "--json", "ماذا أهدى بوتين لكيم جونغ أون؟");
 
+        Assert.Equal((0, 0), (firstCode, code));
         Assert.DoesNotContain("First run", error);
+        Assert.False(JsonDocument.Parse(output).RootElement.GetProperty("refused").GetBoolean());
     }
 
     [Fact]
@@ -97,15 +99,16 @@ public sealed class AskCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task Readable_output_is_rtl_marked_and_lists_sources_with_outlet_and_date()
+    public async Task Readable_output_on_a_terminal_is_rtl_marked_and_lists_sources_with_outlet_and_date()
     {
+        _cli.OutputIsTerminal = true;
         var (_, output, _) = await _cli.RunAsync("ask", "ماذا أهدى بوتين لكيم جونغ أون؟");
 
         var lines = output.Split('\n');
         Assert.StartsWith(RtlText.RightToLeftMark.ToString(), lines[0]);
         var source = Assert.Single(lines, l => l.Contains(GiftArticle));
         Assert.Contains("قناة اليمن اليوم", source);
-        Assert.Contains(RtlText.Isolate("2023-09-14"), source);
+        Assert.Contains($"{RtlText.LeftToRightIsolate}2023-09-14{RtlText.PopDirectionalIsolate}", source);
     }
 
     [Fact]

@@ -14,12 +14,16 @@ public sealed class CliRun : IDisposable
     /// <summary>Configuration applied on top of the test defaults, e.g. another backend.</summary>
     public Dictionary<string, string?> Settings { get; } = [];
 
+    /// <summary>Runs as if standard output were a terminal (bidi marks are printed only there).</summary>
+    public bool OutputIsTerminal { get; set; }
+
     public async Task<(int ExitCode, string Out, string Error)> RunWithInputAsync(string stdin, params string[] args)
     {
         var output = new StringWriter();
         var error = new StringWriter();
         var env = new CliEnvironment(output, error, new StringReader(stdin), Interactive: false)
         {
+            OutputIsTerminal = OutputIsTerminal,
             Overrides = new Dictionary<string, string?>
             {
                 ["Data:Directory"] = _data.Path,

@@ -91,6 +91,95 @@ public sealed class FileReadingTests
         Assert.Equal(dir.File("feed.jsonl") + ":4", index.Committed["a2"].Document.Article.Origin);
     }
 
+    [Theory]
+    [InlineData("99999999999999999")]
+    [InlineData("1e300")]
+    [InlineData("-99999999999999999999999")]
+    public async Task A_numeric_date_no_date_can_have_fails_its_line_alone(string published)
+    {
+        using var dir = new TempDirectory();
+        File.WriteAllLines(dir.File("feed.jsonl"),
+        [
+            JsonLine("a1", "الأول", Body("المياه")),
+            $$"""{"id": "bad-date", "title": "تاريخ مستحيل", "published": {{published}}, "body": "{{Body("الزراعة")}}"}""",
+            JsonLine("a2", "الثاني", Body("الطاقة")),
+            JsonLine("a3", "الثالث", Body("التعليم")),
+        ]);
+
+        var index = new InMemoryArticleIndex();
+        var report = await CreatePipeline(index).IngestPathsAsync([dir.File("feed.jsonl")]);
+
+        Assert.Equal(["a1", "a2", "a3"], index.Committed.Keys.Order());
+        var error = Assert.Single(report.Errors);
+        Assert.Equal(2, error.Line);
+        Assert.Contains("not a Unix time", error.Message);
+    }
+
+    [Theory]
+    [InlineData("utf-16le", false)]
+    [InlineData("utf-16be", false)]
+    [InlineData("utf-16le", true)]
+    [InlineData("utf-8-bom", false)]
+    public async Task Jsonl_with_a_byte_order_mark_is_decoded_like_text_files(string encoding, bool gzip)
+    {
+        using var dir = new TempDirectory();
+        var text = string.Join('\n', JsonLine("u1", "الأول", Body("المياه")), JsonLine("u2", "الثاني", Body("الطاقة"))) + "\n";
+        var bytes = encoding switch
+        {
+            "utf-16le" => [.. Encoding.Unicode.GetPreamble(), .. Encoding.Unicode.GetBytes(text)],
+            "utf-16be" => [.. Encoding.BigEndianUnicode.GetPreamble(), .. Encoding.BigEndianUnicode.GetBytes(text)],
+            _ => (byte[])[0xEF, 0xBB, 0xBF, .. Encoding.UTF8.GetBytes(text)],
+        };
+        var path = dir.File(gzip ? "feed.jsonl.gz" : "feed.jsonl");
+        if (gzip)
+        {
+            using var file = File.Create(path);
+            using var compressed = new System.IO.Compression.GZipStream(file, System.IO.Compression.CompressionLevel.Fastest);
+            compressed.Write(bytes);
+        }
+        else File.WriteAllBytes(path, bytes);
+
+        var index = new InMemoryArticleIndex();
+        var report = await CreatePipeline(index).IngestPathsAsync([path]);
+
+        Assert.Empty(report.Errors);
+        Assert.Equal(["u1", "u2"], index.Committed.Keys.Order());
+        Assert.Equal("الثاني", index.Committed["u2"].Document.Article.Title);
+    }
+
+    [Fact]
+    public async Task An_overlong_title_is_capped_at_ingest_whatever_the_format()
+    {
+        using var dir = new TempDirectory();
+        var title = string.Join(' ', Enumerable.Repeat("عنوان طويل جدا", 400));
+        File.WriteAllLines(dir.File("feed.jsonl"), [JsonLine("t1", title, Body("المياه"))]);
+        File.WriteAllText(dir.File("t2.txt"), title + "\n\n" + Body("الطاقة"));
+
+        var index = new InMemoryArticleIndex();
+        await CreatePipeline(index).IngestPathsAsync([dir.Path]);
+
+        foreach (var id in new[] { "t1", "t2" })
+        {
+            var stored = index.Committed[id].Document.Article.Title;
+            Assert.InRange(stored.Length, 150, new Options.IngestionOptions().MaxTitleChars);
+            Assert.EndsWith("…", stored);
+            Assert.StartsWith(stored[..^1].TrimEnd(), title);
+        }
+    }
+
+    [Fact]
+    public async Task Files_in_a_folder_that_are_not_articles_are_listed_as_passed_over()
+    {
+        using var dir = new TempDirectory();
+        File.WriteAllLines(dir.File("feed.jsonl"), [JsonLine("a1", "الأول", Body("المياه"))]);
+        File.WriteAllBytes(dir.File("photo.png"), [0x89, 0x50]);
+
+        var report = await CreatePipeline(new InMemoryArticleIndex()).IngestPathsAsync([dir.Path]);
+
+        Assert.Equal(0, report.Failed);
+        Assert.Equal([dir.File("photo.png")], report.PassedOver);
+    }
+
     [Fact]
     public async Task Truncated_gzip_keeps_the_complete_lines_before_the_cut_and_reports_the_damage()
     {

@@ -81,9 +81,9 @@ public static class TimeScopeExtractor
 
     private static readonly string Months = MonthNames.Alternation;
 
-    private static readonly Regex DayMonthYear = new(@"(?<!\d)(?<day>\d{1,2})(st|nd|rd|th)?,?\s+(of\s+)?(?<month>" + Months + @")\s*,?\s*(?<year>(19|20)\d\d)\b", RegexOptions.Compiled);
+    private static readonly Regex DayMonthYear = new(@"(?<!\d)(?<day>\d{1,2})(st|nd|rd|th)?,?\s+(of\s+)?(?<month>" + Months + @")\s*,?\s*(?<year>(19|20)\d\d)\b");
 
-    private static readonly Regex MonthDayYear = new(@"\b(?<month>" + Months + @")\s+(?<day>\d{1,2})(st|nd|rd|th)?,?\s+(?<year>(19|20)\d\d)\b", RegexOptions.Compiled);
+    private static readonly Regex MonthDayYear = new(@"\b(?<month>" + Months + @")\s+(?<day>\d{1,2})(st|nd|rd|th)?,?\s+(?<year>(19|20)\d\d)\b");
 
-    private static readonly Regex MonthYear = new(@"(?<![\p{L}])(?<month>" + Months + @")\s*(/\s*\p{L}+\s*)?,?\s*(?<year>(19|20)\d\d)\b", RegexOptions.Compiled);
+    private static readonly Regex MonthYear = new(@"(?<![\p{L}])(?<month>" + Months + @")\s*(/\s*\p{L}+\s*)?,?\s*(?<year>(19|20)\d\d)\b");
 }

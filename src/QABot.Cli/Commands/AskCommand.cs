@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Text.Json;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using QABot.Cli.Composition;
@@ -6,6 +7,7 @@ using QABot.Cli.Terminal;
 using QABot.Core.Answering;
 using QABot.Core.Domain;
 using QABot.Core.Json;
+using QABot.Text;
 
 namespace QABot.Cli.Commands;
 
@@ -13,6 +15,9 @@ public static class AskCommand
 {
     /// <summary>Longer input is almost certainly a pasted article, not a question; it is refused with a clear message.</summary>
     public const int MaxQuestionChars = 2000;
+
+    /// <summary>The output line of an input line that could not be asked, so output lines stay aligned with input lines.</summary>
+    public sealed record BatchLineError(int Line, string Question, string Error);
 
     /// <summary>
     /// Answers one text (the words joined) or, for "-", one per stdin line, as questions or as claims to check, printing
@@ -29,13 +34,18 @@ public static class AskCommand
         if (words is ["-"])
         {
             var failures = 0;
+            var lineNumber = 0;
             while (await env.In.ReadLineAsync(token) is { } line)
             {
-                if (string.IsNullOrWhiteSpace(line)) continue;
+                lineNumber++;
+                if (InvisibleMarks.IsBlank(line)) continue;
                 if (line.Length > MaxQuestionChars)
                 {
+                    // Every non-blank input line gets its output line: one that cannot be asked, an error object in its place.
                     failures++;
-                    await env.Error.WriteLineAsync($"error: skipped a {what} of {line.Length} characters (limit {MaxQuestionChars}).");
+                    var problem = $"the {what} has {line.Length} characters; the limit is {MaxQuestionChars}";
+                    if (asJson) await env.Out.WriteLineAsync(JsonSerializer.Serialize(new BatchLineError(lineNumber, TextCut.Shorten(line, 80), problem), AnswerJson.SerializerOptions));
+                    await env.Error.WriteLineAsync($"error: line {lineNumber}: {problem}.");
                     continue;
                 }
                 var answer = await answerer.AnswerAsync(new AnswerRequest { Question = line.Trim(), Top = top, IsClaim = isClaim }, token);
@@ -47,7 +57,7 @@ public static class AskCommand
         }
 
         var text = string.Join(' ', words).Trim();
-        if (text.Length == 0)
+        if (InvisibleMarks.IsBlank(text))
         {
             await env.Error.WriteLineAsync($"error: the {what} is empty.");
             return ExitCodes.BadInput;
@@ -82,7 +92,8 @@ public static class AskCommand
             Examples:
               qabot ask "ماذا أهدى بوتين لكيم جونغ أون؟"
               qabot ask --json "What did Putin give Kim Jong Un?"
-              qabot ask --json - < questions.txt     (one JSON object per line)
+              qabot ask --json - < eval/questions.txt   (one JSON object per non-blank line; a line that cannot be
+                                                         asked gets {"line", "question", "error"} in its place, exit 3)
             """) { question, json, top, showRetrieved };
 
         command.SetAction((parse, ct) => globals.RunAsync(parse, ct, async (services, token) =>

@@ -32,7 +32,7 @@ public static class BenchServeCommand
               qabot --data-dir /tmp/qabot-full bench serve --clients 8 --clients 32 --seconds 30
             """) { clients, seconds, maxRequests, questionsFile, json };
 
-        command.SetAction(async (parse, ct) =>
+        command.SetAction((parse, cancellation) => globals.GuardAsync(parse, cancellation, async ct =>
         {
             var env = globals.EnvironmentFor(parse);
             if (parse.GetValue(seconds) < 1 || (parse.GetValue(clients) ?? []).Any(c => c is < 1 or > 256))
@@ -89,7 +89,7 @@ public static class BenchServeCommand
                 await host.StopAsync(CancellationToken.None);
                 return reports.Any(r => r.Errors > 0) ? ExitCodes.Failure : ExitCodes.Success;
             }
-        });
+        }));
         return command;
     }
 

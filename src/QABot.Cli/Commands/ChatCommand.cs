@@ -35,7 +35,7 @@ public static class ChatCommand
                 var line = await env.In.ReadLineAsync(token);
                 if (line is null || line.Trim() is "/exit" or "/quit") break;
                 var text = line.Trim();
-                if (text.Length == 0) continue;
+                if (InvisibleMarks.IsBlank(text)) continue;
                 switch (text)
                 {
                     case "/new":
@@ -44,13 +44,22 @@ public static class ChatCommand
                         await env.Out.WriteLineAsync("Conversation cleared.");
                         continue;
                     case "/sources":
-                        if (last is null || last.Citations.Count == 0) await env.Out.WriteLineAsync("No sources yet.");
+                        if (last is null) await env.Out.WriteLineAsync("No sources yet: ask a question first.");
+                        else if (last.Citations.Count == 0)
+                            await env.Out.WriteLineAsync(last.Refused
+                                ? "The last answer has no sources: the articles do not contain it."
+                                : "The last answer cites no sources.");
                         else foreach (var c in last.Citations)
                         {
                             await env.Out.WriteLineAsync(AnswerConsoleWriter.FormatCitation(c, last.Language, outlets));
                             await env.Out.WriteLineAsync(RtlText.Line("    « " + c.Quote + " »"));
                         }
                         continue;
+                }
+                if (IsCommand(text))
+                {
+                    await env.Out.WriteLineAsync($"Unknown command {text.Split(' ')[0]}. Commands: /sources, /new, /exit. (A question does not start with '/'.)");
+                    continue;
                 }
                 if (text.Length > AskCommand.MaxQuestionChars)
                 {
@@ -65,4 +74,7 @@ public static class ChatCommand
         }));
         return command;
     }
+
+    /// <summary>"/foo" or "/foo bar": a slash and a Latin word, as the chat's commands are written.</summary>
+    private static bool IsCommand(string text) => text.Length > 1 && text[0] == '/' && char.IsAsciiLetter(text[1]);
 }

@@ -31,13 +31,15 @@ public static class EvalCommand
         var command = new Command("eval", """
             Measure answer quality: index a QA set's articles into a private temporary index per configuration, ask every
             question, and report retrieval (recall@1/5/10, MRR@10, nDCG@10), answers (exact match, token F1, keywords),
-            citations (precision, date correctness), refusals and latency (p50/p95). Prints the tables, writes a JSON report
-            (--out), the recall@k chart and its section of docs/benchmarks.md.
+            citations (precision, date correctness), refusals and latency (p50/p95). Prints the tables and writes a JSON
+            report with --out; with --write-docs also the recall@k chart and its section of docs/benchmarks.md (tracked files,
+            so only when asked).
 
             Examples:
               qabot eval                                              (eval/sample-qa.jsonl on corpus/sample)
               qabot eval ../shared/eval/xquad --config bm25 --config current --out xquad.json
-              qabot eval ../shared/eval/xquad --limit 50 --no-docs
+              qabot eval ../shared/eval/xquad --limit 50
+              qabot eval --config bm25 --config current --write-docs  (refresh docs/benchmarks.md and its chart)
             """) { dataset, corpus, configs, limit, noUnanswerable };
         outputs.AddTo(command);
 
@@ -96,25 +98,33 @@ public static class EvalCommand
     }
 }
 
-/// <summary>Where `eval` and `bench` write their results: a JSON report, and the charts plus a section of docs/benchmarks.md.</summary>
+/// <summary>
+/// Where `eval` and `bench` write their results: a JSON report (--out), and, only with --write-docs, the charts plus a
+/// section of docs/benchmarks.md. Those are tracked files: a measurement run must not rewrite them unasked.
+/// </summary>
 internal sealed class MeasurementOutputs
 {
     public Option<string?> Out { get; } = new("--out", "-o") { Description = "Write the full report as JSON to this file." };
-    public Option<string?> Docs { get; } = new("--docs") { Description = "Folder holding benchmarks.md and img/ to update (default: docs/ under the QABot root)." };
-    public Option<bool> NoDocs { get; } = new("--no-docs") { Description = "Do not write charts or update benchmarks.md." };
+    public Option<bool> WriteDocs { get; } = new("--write-docs") { Description = "Also write the charts and update this measurement's section of docs/benchmarks.md." };
+    public Option<string?> Docs { get; } = new("--docs") { Description = "With --write-docs: the folder holding benchmarks.md and img/ (default: docs/ under the QABot root)." };
+    /// <summary>The old opt-out, now the default; still accepted so recorded command lines keep working.</summary>
+    public Option<bool> NoDocs { get; } = new("--no-docs") { Description = "Do not write charts or update benchmarks.md (the default).", Hidden = true };
 
     public void AddTo(Command command)
     {
         command.Add(Out);
+        command.Add(WriteDocs);
         command.Add(Docs);
         command.Add(NoDocs);
     }
 
     public string? MarkdownPath(ParseResult parse, string root) =>
-        parse.GetValue(NoDocs) ? null : Path.Combine(DocsDirectory(parse, root), "benchmarks.md");
+        Writes(parse) ? Path.Combine(DocsDirectory(parse, root), "benchmarks.md") : null;
 
     public string? ImagesDirectory(ParseResult parse, string root) =>
-        parse.GetValue(NoDocs) ? null : Path.Combine(DocsDirectory(parse, root), "img");
+        Writes(parse) ? Path.Combine(DocsDirectory(parse, root), "img") : null;
+
+    private bool Writes(ParseResult parse) => parse.GetValue(WriteDocs) && !parse.GetValue(NoDocs);
 
     private string DocsDirectory(ParseResult parse, string root) => parse.GetValue(Docs) ?? Path.Combine(root, "docs");
 

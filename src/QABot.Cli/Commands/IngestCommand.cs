@@ -23,7 +23,10 @@ public static class IngestCommand
             exact duplicates across files stored once with every id recorded. A bad file or line is reported and the run goes
             on; everything that parsed is committed together at the end (an interrupted run leaves the index as it was).
 
-            Exit codes: 0 all ingested, 3 some inputs failed (the rest was committed), 1 nothing could be done.
+            Files in the given folders that are not articles (.png, .pdf, ...) are passed over and counted in the summary.
+
+            Exit codes: 0 all ingested; 3 some inputs failed (the rest was committed); 1 inputs failed and nothing was
+            ingested; 2 none of the given paths exists.
 
             Examples:
               qabot ingest corpus/sample
@@ -49,12 +52,18 @@ public static class IngestCommand
             foreach (var note in report.Notes ?? []) await env.Out.WriteLineAsync(note);
             foreach (var error in report.Errors)
                 await env.Error.WriteLineAsync($"failed: {error.Path}{(error.Line is { } line ? $":{line}" : "")}: {error.Message}");
+            if (report.PassedOver.Count > 0)
+                await env.Error.WriteLineAsync($"passed over {report.PassedOver.Count} file(s) that are not articles " +
+                    $"({string.Join(", ", report.PassedOver.Select(Path.GetExtension).Select(e => e is { Length: > 0 } ? e : "no extension").Distinct().Take(5))}), e.g. {report.PassedOver[0]}");
             var seconds = Math.Max(report.Elapsed.TotalSeconds, 0.001);
+            var failed = report.Failed + missing.Count;
             await env.Out.WriteLineAsync(
                 $"ingested {report.Ingested} (replaced {report.Replaced}), skipped {report.Skipped} unchanged, " +
-                $"{report.Duplicates} duplicates, failed {report.Failed + missing.Count}; {report.Chunks} chunks; " +
+                $"{report.Duplicates} duplicates, failed {failed}; {report.Chunks} chunks; " +
+                (report.PassedOver.Count > 0 ? $"passed over {report.PassedOver.Count} non-article files; " : "") +
                 $"{report.Bytes / 1_048_576.0:0.0} MB in {seconds:0.0} s ({(report.Ingested + report.Skipped + report.Duplicates) / seconds:0} articles/s)");
-            return report.Failed + missing.Count == 0 ? ExitCodes.Success : ExitCodes.PartialFailure;
+            if (failed == 0) return ExitCodes.Success;
+            return report.ArticlesSeen == 0 ? ExitCodes.Failure : ExitCodes.PartialFailure;
         }));
         return command;
     }

@@ -24,7 +24,7 @@ public static class ServeCommand
               TELEGRAM_BOT_TOKEN=123:abc qabot serve --no-web
             """) { urls, noWeb };
 
-        command.SetAction(async (parse, ct) =>
+        command.SetAction((parse, ct) => globals.GuardAsync(parse, ct, async token =>
         {
             var env = globals.EnvironmentFor(parse);
             var overrides = new Dictionary<string, string?>(env.Overrides);
@@ -36,21 +36,18 @@ public static class ServeCommand
             using (host)
             {
                 if (!plan.Web && !plan.Telegram)
-                {
-                    await env.Error.WriteLineAsync("error: nothing to serve: the web host is disabled and no Telegram token is configured (TELEGRAM_BOT_TOKEN).");
-                    return ExitCodes.BadInput;
-                }
-                await FirstRun.EnsureSampleCorpusAsync(host.Services, env, ct);
-                await host.StartAsync(ct);
+                    throw new BadInputException("nothing to serve: the web host is disabled and no Telegram token is configured (TELEGRAM_BOT_TOKEN).");
+                await FirstRun.EnsureSampleCorpusAsync(host.Services, env, token);
+                await host.StartAsync(token);
                 if (plan.NeedsWebServer && host.Services.GetService<IServer>()?.Features.Get<IServerAddressesFeature>() is { } addresses)
                     foreach (var address in addresses.Addresses) await env.Error.WriteLineAsync($"web help desk: {address}/  (API: {address}/api/ask)");
                 await env.Error.WriteLineAsync(plan.Telegram
                     ? $"telegram bot: running ({(plan.TelegramWebhook ? "webhook" : "long polling")})"
                     : "telegram bot: off (set TELEGRAM_BOT_TOKEN to enable)");
-                await host.WaitForShutdownAsync(ct);
+                await host.WaitForShutdownAsync(token);
             }
             return ExitCodes.Success;
-        });
+        }));
         return command;
     }
 }

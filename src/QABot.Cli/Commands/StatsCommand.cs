@@ -36,7 +36,7 @@ public static class StatsCommand
             {
                 await env.Out.WriteLineAsync("outlets:");
                 foreach (var (source, count) in stats.ArticlesBySource.OrderByDescending(p => p.Value).Take(20))
-                    await env.Out.WriteLineAsync(RtlText.Line($"  {count,6}  {source}"));
+                    await env.Out.WriteLineAsync(RtlText.Line($"  {count,6}  {(string.IsNullOrWhiteSpace(source) ? "-" : source)}"));
             }
             return ExitCodes.Success;
         }));

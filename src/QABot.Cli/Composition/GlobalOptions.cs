@@ -5,9 +5,12 @@ using QABot.Core.Configuration;
 
 namespace QABot.Cli.Composition;
 
-/// <summary>Options every command accepts, and the one way commands get a composed host.</summary>
+/// <summary>Options every command accepts, and the one way commands get a composed host and turn failures into exit codes.</summary>
 public sealed class GlobalOptions(CliEnvironment environment)
 {
+    /// <summary>Set when the data directory was chosen explicitly (--data-dir or QABOT_DATA_DIR): an empty one is then not filled with the sample corpus.</summary>
+    public const string ExplicitDataDirectoryKey = DataOptions.SectionName + ":Explicit";
+
     public CliEnvironment Environment { get; } = environment;
 
     public Option<string?> DataDir { get; } = new("--data-dir")
@@ -22,43 +25,73 @@ public sealed class GlobalOptions(CliEnvironment environment)
         Recursive = true,
     };
 
+    public Option<bool> Plain { get; } = new("--plain")
+    {
+        Description = "Print no bidi marks around Arabic lines and Latin ids (they are printed only to a terminal anyway).",
+        Recursive = true,
+    };
+
     public CliEnvironment EnvironmentFor(ParseResult parse)
     {
         var overrides = new Dictionary<string, string?>(Environment.Overrides);
-        if (parse.GetValue(DataDir) is { Length: > 0 } dataDir) overrides[$"{DataOptions.SectionName}:Directory"] = dataDir;
+        if (parse.GetValue(DataDir) is { Length: > 0 } dataDir)
+        {
+            overrides[$"{DataOptions.SectionName}:Directory"] = dataDir;
+            overrides[ExplicitDataDirectoryKey] = "true";
+        }
         return Environment with { Overrides = overrides };
     }
 
     /// <summary>Builds the host, runs <paramref name="body"/> with its services, and turns expected failures into clear messages.</summary>
-    public async Task<int> RunAsync(ParseResult parse, CancellationToken cancellationToken, Func<IServiceProvider, CancellationToken, Task<int>> body)
+    public Task<int> RunAsync(ParseResult parse, CancellationToken cancellationToken, Func<IServiceProvider, CancellationToken, Task<int>> body) =>
+        GuardAsync(parse, cancellationToken, async token =>
+        {
+            using var host = QABotComposition.CreateBuilder(EnvironmentFor(parse), parse.GetValue(Verbose)).Build();
+            return await body(host.Services, token);
+        });
+
+    /// <summary>
+    /// The boundary of every command and the one exit-code policy: bad input → 2 with its message, Ctrl-C → 130,
+    /// any other failure → 1 with one line naming its cause (the stack trace only with --verbose).
+    /// </summary>
+    public async Task<int> GuardAsync(ParseResult parse, CancellationToken cancellationToken, Func<CancellationToken, Task<int>> body)
     {
         var env = EnvironmentFor(parse);
         try
         {
-            using var host = QABotComposition.CreateBuilder(env, parse.GetValue(Verbose)).Build();
-            return await body(host.Services, cancellationToken);
+            return await body(cancellationToken);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             await env.Error.WriteLineAsync("Cancelled.");
             return ExitCodes.Cancelled;
         }
+        catch (BadInputException ex)
+        {
+            await env.Error.WriteLineAsync($"error: {ex.Message}");
+            return ExitCodes.BadInput;
+        }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            // The boundary of every command: a failing backend or a bad setting is a one-line message, not a stack trace.
-            await env.Error.WriteLineAsync($"error: {ex.Message}");
+            await env.Error.WriteLineAsync($"error: {ErrorText.Describe(ex)}");
             if (parse.GetValue(Verbose)) await env.Error.WriteLineAsync(ex.ToString());
             return ExitCodes.Failure;
         }
     }
 }
 
+/// <summary>What the user asked for cannot be done as asked (exit code 2); the message says what to change.</summary>
+public sealed class BadInputException(string message) : Exception(message);
+
+/// <summary>Exit codes of every command; README.md has the table per command (a test keeps it complete).</summary>
 public static class ExitCodes
 {
     public const int Success = 0;
+    /// <summary>Nothing (or not everything) could be done: a backend, disk or configuration failure.</summary>
     public const int Failure = 1;
+    /// <summary>Usage or input error: unknown option, missing or empty argument, unknown id, missing path.</summary>
     public const int BadInput = 2;
-    /// <summary>The run finished but some inputs failed (ingest): the rest was committed.</summary>
+    /// <summary>The run finished but some inputs failed (ingest: files or lines; ask -: lines): the rest was done.</summary>
     public const int PartialFailure = 3;
     public const int Cancelled = 130;
 }

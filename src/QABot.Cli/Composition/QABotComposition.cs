@@ -45,7 +45,10 @@ public static class QABotComposition
         configuration.AddEnvironmentVariables();
         var aliases = new Dictionary<string, string?>();
         if (Environment.GetEnvironmentVariable("QABOT_DATA_DIR") is { Length: > 0 } dataDir)
+        {
             aliases[$"{DataOptions.SectionName}:Directory"] = dataDir;
+            aliases[GlobalOptions.ExplicitDataDirectoryKey] = "true";
+        }
         configuration.AddInMemoryCollection(aliases);
         configuration.AddInMemoryCollection(environment.Overrides);
     }

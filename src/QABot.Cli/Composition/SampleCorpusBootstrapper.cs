@@ -1,14 +1,19 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using QABot.Core.Configuration;
 using QABot.Core.Retrieval;
 using QABot.Ingestion;
 
 namespace QABot.Cli.Composition;
 
 /// <summary>
-/// On an empty index, ingests the bundled sample corpus so `qabot ask` answers on a fresh machine with nothing else to start.
+/// On an empty index in the default data directory, ingests the bundled sample corpus so `qabot ask` answers on a fresh
+/// machine with nothing else to start. A data directory chosen explicitly (--data-dir, QABOT_DATA_DIR) is left alone:
+/// an empty one there is most likely a mistyped path, and filling it with the sample would hide that.
 /// </summary>
-public sealed class SampleCorpusBootstrapper(IArticleIndex index, IngestionPipeline pipeline, IConfiguration configuration, IHostEnvironment host)
+public sealed class SampleCorpusBootstrapper(
+    IArticleIndex index, IngestionPipeline pipeline, IConfiguration configuration, IHostEnvironment host, IOptions<DataOptions> data)
 {
     public string SampleCorpusPath
     {
@@ -22,8 +27,13 @@ public sealed class SampleCorpusBootstrapper(IArticleIndex index, IngestionPipel
     /// <returns>The ingest report when the sample corpus was ingested now, null when the index already had articles.</returns>
     public async Task<IngestReport?> EnsureAsync(CancellationToken cancellationToken)
     {
-        var manifest = await index.ReadManifestAsync(cancellationToken);
-        if (manifest.Count > 0) return null;
+        if (await index.HasArticlesAsync(cancellationToken)) return null;
+        if (configuration.GetValue<bool>(GlobalOptions.ExplicitDataDirectoryKey))
+        {
+            var directory = data.Value.ResolvedDirectory;
+            throw new BadInputException($"the index in {directory} is empty. Ingest articles first: qabot --data-dir {directory} ingest PATH " +
+                                        "(the bundled sample corpus is added by itself only to the default data directory).");
+        }
         if (!Directory.Exists(SampleCorpusPath))
             throw new DirectoryNotFoundException($"The index is empty and the bundled sample corpus was not found at {SampleCorpusPath}. Run `qabot ingest PATH` first.");
         return await pipeline.IngestPathsAsync([SampleCorpusPath], null, cancellationToken);

@@ -67,6 +67,9 @@ public static class ServeHost
             builder.Logging.AddFilter("QABot", verbose ? LogLevel.Debug : LogLevel.Information);
             builder.Logging.AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Information);
         }
+        // A failed start (a busy port, a corrupt index) reaches the command boundary, which prints it as one line; the
+        // host's own "Hosting failed to start" error would print it again with two stack traces.
+        if (!verbose) builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.Critical);
         builder.AddQABot();
         builder.AddTelegramBot();
     }

@@ -1,7 +1,6 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using System.Text.Unicode;
 using QABot.Core.Domain;
 
 namespace QABot.Core.Json;
@@ -22,7 +21,11 @@ public sealed record AnswerJson(
     ListingJson? Listing,
     IReadOnlyList<RetrievedJson> Retrieved)
 {
-    /// <summary>camelCase, Arabic kept readable (not \u-escaped) but HTML-sensitive characters still escaped.</summary>
+    /// <summary>
+    /// camelCase and readable: Arabic, quotes and punctuation are written as themselves (a quote as \", not \u0022);
+    /// only what JSON requires is escaped. Safe for the API because its JSON is served as application/json with
+    /// X-Content-Type-Options: nosniff, and the chat page renders every string as text.
+    /// </summary>
     public static JsonSerializerOptions SerializerOptions { get; } = CreateOptions(indented: false);
 
     public static JsonSerializerOptions IndentedSerializerOptions { get; } = CreateOptions(indented: true);
@@ -58,8 +61,7 @@ public sealed record AnswerJson(
         WriteIndented = indented,
         // Null stays in the output: "published": null is how an undated article is told apart from a missing field.
         DefaultIgnoreCondition = JsonIgnoreCondition.Never,
-        Encoder = JavaScriptEncoder.Create(UnicodeRanges.BasicLatin, UnicodeRanges.Arabic, UnicodeRanges.ArabicSupplement,
-            UnicodeRanges.ArabicPresentationFormsA, UnicodeRanges.ArabicPresentationFormsB, UnicodeRanges.GeneralPunctuation),
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 }
 

@@ -41,6 +41,10 @@ public interface IArticleIndex : IAsyncDisposable
 
     Task<IndexStats> GetStatsAsync(CancellationToken cancellationToken = default);
 
+    /// <summary>Whether any article is stored. A backend overrides it when it can tell without reading the manifest.</summary>
+    async Task<bool> HasArticlesAsync(CancellationToken cancellationToken = default) =>
+        (await ReadManifestAsync(cancellationToken).ConfigureAwait(false)).Count > 0;
+
     /// <summary>
     /// The outlet names stored in the index with their article counts (no entry for articles without one). Read on
     /// every question that may name an outlet, so a backend answers it from an index of names when it can; the

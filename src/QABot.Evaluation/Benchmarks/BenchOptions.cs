@@ -20,7 +20,10 @@ public sealed record IngestBenchOptions : BenchOutputOptions
     /// <summary>A .jsonl or .jsonl.gz corpus, one article a line.</summary>
     public required string CorpusPath { get; init; }
 
-    /// <summary>Corpus sizes (first N articles), each ingested into a fresh index; int.MaxValue = the whole corpus.</summary>
+    /// <summary>
+    /// Corpus sizes (first N articles), each ingested into a fresh index; int.MaxValue = the whole corpus as it is. A
+    /// size past the corpus is the corpus extended with synthetic copies (<see cref="SyntheticCorpus"/>).
+    /// </summary>
     public IReadOnlyList<int> Sizes { get; init; } = [1_000, 10_000, int.MaxValue];
 
     /// <summary>Single-client questions timed on each index, to show how query cost grows with the corpus.</summary>
@@ -31,6 +34,9 @@ public sealed record IngestBenchOptions : BenchOutputOptions
 
     /// <summary>When set, the largest index is built here and kept, for `bench query --data-dir`.</summary>
     public string? KeepIndexDirectory { get; init; }
+
+    /// <summary>How to start QABot in a new process (the ./qabot launcher) to time a cold `ask` at each size; null = not timed.</summary>
+    public IReadOnlyList<string>? Launcher { get; init; }
 }
 
 public sealed record QueryBenchOptions : BenchOutputOptions
@@ -39,7 +45,10 @@ public sealed record QueryBenchOptions : BenchOutputOptions
     public required string DataDirectory { get; init; }
     public int Queries { get; init; } = 400;
     public IReadOnlyList<int> Clients { get; init; } = [1, 8];
-    /// <summary>Untimed questions first; enough for tiered JIT to finish optimizing the hot paths.</summary>
+    /// <summary>
+    /// Untimed questions first, none of them among the timed ones: the process is started and its code compiled, but
+    /// each timed question is still new to it (its first pass is not a replay).
+    /// </summary>
     public int Warmup { get; init; } = 200;
     /// <summary>Questions to replay; null = titles of evenly spaced articles in the index.</summary>
     public IReadOnlyList<string>? Questions { get; init; }

@@ -15,15 +15,17 @@ public sealed record IngestBenchReport
 }
 
 /// <param name="Lines">Articles read from the corpus (JSONL lines).</param>
+/// <param name="Synthetic">How many of them are synthetic copies (<see cref="SyntheticCorpus"/>) past the real corpus.</param>
 /// <param name="Duplicates">Lines whose body was already stored (the corpus repeats URLs): kept as alias ids by ingestion's dedup.</param>
 /// <param name="InputMegabytes">Uncompressed JSONL read.</param>
-/// <param name="PeakWorkingSetMegabytes">Highest process working set sampled while ingesting.</param>
-/// <param name="Query">Single-client timings of questions drawn from this index.</param>
+/// <param name="PeakWorkingSetMegabytes">Highest process working set (RSS) sampled while ingesting.</param>
+/// <param name="Query">Single-client timings of fresh questions drawn from this index, then of their replay.</param>
+/// <param name="ColdAsk">A one-question `qabot ask` in a new process on this index; null without a launcher.</param>
 /// <param name="Errors">The first inputs ingestion reported as failed, with file and line.</param>
 public sealed record ScaleStep(
-    int Lines, int Ingested, int Duplicates, int Failed, int StoredArticles, int Chunks,
+    int Lines, int Synthetic, int Ingested, int Duplicates, int Failed, int StoredArticles, int Chunks,
     double IngestSeconds, double ArticlesPerSecond, double InputMegabytes, double MegabytesPerSecond,
-    double PeakWorkingSetMegabytes, double IndexMegabytes, QueryLoadResult Query, IReadOnlyList<string> Errors);
+    double PeakWorkingSetMegabytes, double IndexMegabytes, QueryLoadResult Query, StartupResult? ColdAsk, IReadOnlyList<string> Errors);
 
 public sealed record QueryBenchReport
 {
@@ -35,6 +37,8 @@ public sealed record QueryBenchReport
     public int IndexedArticles { get; init; }
     public int IndexedChunks { get; init; }
     public int Questions { get; init; }
+    /// <summary>Untimed questions asked first, none of them among the timed ones.</summary>
+    public int Warmup { get; init; }
     public required IReadOnlyList<QueryLoadResult> Loads { get; init; }
     public IReadOnlyList<string> Charts { get; init; } = [];
 }

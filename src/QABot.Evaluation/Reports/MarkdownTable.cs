@@ -10,6 +10,8 @@ public sealed class MarkdownTable(params string[] headers)
 
     private readonly List<string[]> _rows = [];
 
+    public int RowCount => _rows.Count;
+
     public MarkdownTable Row(params string[] cells)
     {
         if (cells.Length != headers.Length) throw new ArgumentException($"A row needs {headers.Length} cells.", nameof(cells));

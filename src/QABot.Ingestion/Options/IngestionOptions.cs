@@ -16,6 +16,9 @@ public sealed class IngestionOptions
     /// <summary>Chunk texts sent to the embedding model per request, when one is configured.</summary>
     public int EmbeddingBatchSize { get; set; } = 64;
 
+    /// <summary>Longest title stored; longer ones are cut at a word with "…" (a title is printed in every citation).</summary>
+    public int MaxTitleChars { get; set; } = 300;
+
     /// <summary>Error messages kept per input file; further errors are counted, not listed.</summary>
     public int MaxErrorsPerFile { get; set; } = 50;
 

@@ -54,7 +54,7 @@ public static class ArticleFileParser
     private static IEnumerable<ParsedItem> ParseJsonLines(InputFile file, Action<long>? onPosition)
     {
         using var fileStream = new FileStream(file.Path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
-        using var stream = file.Format == InputFormat.JsonLinesGzip ? new GZipStream(fileStream, CompressionMode.Decompress) : (Stream)fileStream;
+        using var stream = OpenAsUtf8(file, fileStream);
         var reader = new Utf8LineReader(stream);
         var stem = StemOf(file.Path);
 
@@ -74,6 +74,7 @@ public static class ArticleFileParser
             if ((reader.LineNumber & 255) == 0) onPosition?.Invoke(fileStream.Position);
 
             var bytes = line.Span.Trim(" \t"u8);
+            if (reader.LineNumber == 1 && bytes.StartsWith(Utf8Bom)) bytes = bytes[Utf8Bom.Length..];
             if (bytes.IsEmpty) continue;
             records++;
             if (!System.Text.Unicode.Utf8.IsValid(bytes))
@@ -99,6 +100,35 @@ public static class ArticleFileParser
         }
         onPosition?.Invoke(fileStream.Position);
         if (records == 0) yield return ParsedItem.Failure(file.Path, null, "the file has no JSON lines (only blank lines)");
+    }
+
+    private static ReadOnlySpan<byte> Utf8Bom => [0xEF, 0xBB, 0xBF];
+
+    /// <summary>
+    /// The file's lines as UTF-8 bytes. A UTF-16 file (it starts with a byte order mark, as Windows tools write them) is
+    /// transcoded on the fly, as the .txt path decodes it; anything else is read as it is (UTF-8, or Windows-1256 lines
+    /// re-encoded one by one).
+    /// </summary>
+    private static Stream OpenAsUtf8(InputFile file, FileStream fileStream)
+    {
+        var gzip = file.Format == InputFormat.JsonLinesGzip;
+        var stream = gzip ? new GZipStream(fileStream, CompressionMode.Decompress, leaveOpen: true) : (Stream)fileStream;
+        Span<byte> start = stackalloc byte[2];
+        int read;
+        try { read = stream.ReadAtLeast(start, 2, throwOnEndOfStream: false); }
+        catch (InvalidDataException) { read = 0; } // not gzip: reported by the opening check
+        var utf16 = read == 2 ? start switch
+        {
+            [0xFF, 0xFE] => Encoding.Unicode,
+            [0xFE, 0xFF] => Encoding.BigEndianUnicode,
+            _ => null,
+        } : null;
+        // Positioned after the byte order mark, so the transcoded text does not start with one.
+        if (utf16 is not null) return Encoding.CreateTranscodingStream(stream, utf16, Encoding.UTF8);
+
+        if (gzip) stream.Dispose();
+        fileStream.Seek(0, SeekOrigin.Begin);
+        return gzip ? new GZipStream(fileStream, CompressionMode.Decompress) : fileStream;
     }
 
     /// <summary>

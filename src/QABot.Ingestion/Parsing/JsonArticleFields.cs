@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 using QABot.Core.Domain;
 using QABot.Text;
@@ -71,6 +72,17 @@ public static class JsonArticleFields
             error = "malformed JSON: " + ex.Message;
             return null;
         }
+        catch (InvalidFieldException ex)
+        {
+            error = ex.Message;
+            return null;
+        }
+        catch (ArgumentException ex)
+        {
+            // A value no field can hold (a conversion out of range): this record fails, the rest of its file is still read.
+            error = "invalid value: " + ex.Message;
+            return null;
+        }
 
         if (string.IsNullOrWhiteSpace(body))
         {
@@ -135,11 +147,18 @@ public static class JsonArticleFields
         return name;
     }
 
-    /// <summary>A date string in any form <see cref="ArticleDates"/> reads, or Unix seconds/milliseconds. Unreadable → null.</summary>
+    /// <summary>
+    /// A date string in any form <see cref="ArticleDates"/> reads, or Unix seconds/milliseconds. An unreadable string or an
+    /// implausible year → null (date not stated); a number no date can have → <see cref="InvalidFieldException"/>.
+    /// </summary>
     private static DateTimeOffset? ReadDate(ref Utf8JsonReader reader)
     {
-        if (reader.TokenType == JsonTokenType.Number && reader.TryGetInt64(out var epoch))
+        if (reader.TokenType == JsonTokenType.Number)
         {
+            // A number is a Unix time; one beyond any date means the record is wrong, and it fails (alone) with its line.
+            if (!reader.TryGetDouble(out var number) || !double.IsFinite(number) || Math.Abs(number) > MaxUnixMilliseconds)
+                throw new InvalidFieldException($"the date {Encoding.UTF8.GetString(reader.ValueSpan)} is not a Unix time in seconds or milliseconds");
+            var epoch = (long)number; // exact: every time up to the year 9999 in milliseconds is below 2^53
             if (epoch <= 0) return null;
             var value = epoch > 100_000_000_000 ? DateTimeOffset.FromUnixTimeMilliseconds(epoch) : DateTimeOffset.FromUnixTimeSeconds(epoch);
             return value.Year is >= 1900 and <= 2100 ? value : null;
@@ -163,6 +182,11 @@ public static class JsonArticleFields
         }
         return list;
     }
+
+    private static readonly long MaxUnixMilliseconds = DateTimeOffset.MaxValue.ToUnixTimeMilliseconds();
+
+    /// <summary>A field whose value cannot be what the field means: the record fails with this message (its line only).</summary>
+    private sealed class InvalidFieldException(string message) : Exception(message);
 
     private static Dictionary<string, Field> BuildNames()
     {

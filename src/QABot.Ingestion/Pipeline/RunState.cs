@@ -17,6 +17,8 @@ internal sealed class RunState(long bytesTotal, IProgress<IngestProgress>? progr
     private string _currentFile = "";
     private int _ingested, _replaced, _skipped, _duplicates, _failed, _chunks, _articlesDone;
 
+    public IReadOnlyList<string> PassedOver { get; init; } = [];
+
     public void StartFile(InputFile file)
     {
         Volatile.Write(ref _currentFile, file.Path);
@@ -72,6 +74,9 @@ internal sealed class RunState(long bytesTotal, IProgress<IngestProgress>? progr
         var errors = new List<IngestError>(_errors);
         foreach (var (path, count) in _errorsPerFile)
             if (count > maxErrorsPerFile) errors.Add(new IngestError(path, null, $"{count - maxErrorsPerFile} more errors in this file not listed"));
-        return new IngestReport(_ingested, _replaced, _skipped, _duplicates, _failed, errors, Volatile.Read(ref _chunks), bytesTotal, elapsed);
+        return new IngestReport(_ingested, _replaced, _skipped, _duplicates, _failed, errors, Volatile.Read(ref _chunks), bytesTotal, elapsed)
+        {
+            PassedOver = PassedOver,
+        };
     }
 }

@@ -27,10 +27,11 @@ public static class InputFiles
     }
 
     /// <summary>
-    /// Files are taken as given; folders are searched recursively for supported extensions (other files and hidden
-    /// entries are passed over). A missing path or an unsupported file named explicitly is an error.
+    /// Files are taken as given; folders are searched recursively for supported extensions (hidden entries are
+    /// ignored; other files are passed over and listed in <paramref name="passedOver"/> for the summary). A missing
+    /// path or an unsupported file named explicitly is an error.
     /// </summary>
-    public static List<InputFile> Expand(IReadOnlyList<string> paths, ICollection<IngestError> errors)
+    public static List<InputFile> Expand(IReadOnlyList<string> paths, ICollection<IngestError> errors, ICollection<string>? passedOver = null)
     {
         var files = new List<InputFile>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
@@ -48,6 +49,7 @@ public static class InputFiles
                     .Order(StringComparer.Ordinal);
                 foreach (var file in found)
                     if (TryGetFormat(file, out var format)) Add(file, format);
+                    else passedOver?.Add(file);
             }
             else errors.Add(new IngestError(path, null, "no such file or folder"));
         }

@@ -116,6 +116,8 @@ internal sealed class ArticleDocumentBuilder
         private readonly StoredField _title = new(IndexFields.Title, "");
         private readonly StoredField _body = new(IndexFields.FullBody, "");
         private readonly StoredField _language = new(IndexFields.Language, "");
+        private readonly BinaryDocValuesField _contentHashColumn = new(IndexFields.ManifestContentHash, new BytesRef());
+        private readonly BinaryDocValuesField _bodyHashColumn = new(IndexFields.ManifestBodyHash, new BytesRef());
 
         public Document Fill(IndexDocument document)
         {
@@ -127,7 +129,9 @@ internal sealed class ArticleDocumentBuilder
             _title.SetStringValue(article.Title);
             _body.SetStringValue(article.Body);
             _language.SetStringValue(article.Language);
-            var doc = new Document { _kind, _articleId, _contentHash, _bodyHash, _chunkCount, _title, _body, _language };
+            _contentHashColumn.SetBytesValue(new BytesRef(document.ContentHash));
+            _bodyHashColumn.SetBytesValue(new BytesRef(document.BodyHash));
+            var doc = new Document { _kind, _articleId, _contentHash, _bodyHash, _chunkCount, _title, _body, _language, _contentHashColumn, _bodyHashColumn };
             // Rare fields are allocated per article: not worth pooling.
             doc.Add(new SortedDocValuesField(IndexFields.ArticleIdOrder, new BytesRef(article.Id)));
             if (!string.IsNullOrWhiteSpace(article.Source))
@@ -135,6 +139,7 @@ internal sealed class ArticleDocumentBuilder
                 doc.Add(new StoredField(IndexFields.Source, article.Source));
                 doc.Add(new StringField(IndexFields.Outlet, article.Source, Field.Store.NO));
                 doc.Add(new StringField(IndexFields.SourceKey, OutletKeys.For(article.Source), Field.Store.NO));
+                doc.Add(new SortedDocValuesField(IndexFields.ManifestSource, new BytesRef(article.Source)));
             }
             if (!string.IsNullOrEmpty(article.Url)) doc.Add(new StoredField(IndexFields.Url, article.Url));
             if (article.Published is { } published)
@@ -142,6 +147,7 @@ internal sealed class ArticleDocumentBuilder
                 doc.Add(new Int64Field(IndexFields.Published, published.Ticks, Field.Store.YES));
                 doc.Add(new NumericDocValuesField(IndexFields.PublishedOrder, published.Ticks));
                 doc.Add(new StoredField(IndexFields.PublishedOffset, (int)published.Offset.TotalMinutes));
+                doc.Add(new NumericDocValuesField(IndexFields.ManifestPublishedOffset, (long)published.Offset.TotalMinutes));
             }
             foreach (var keyword in article.Keywords) doc.Add(new StoredField(IndexFields.Keyword, keyword));
             if (article.HostArticleId is { } host) doc.Add(new StoredField(IndexFields.HostArticleId, host));

@@ -45,6 +45,14 @@ internal static class IndexFields
     public const string PublishedOrder = "publishedOrder";
     public const string ArticleIdOrder = "articleIdOrder";
 
+    // Manifest doc values: with ArticleIdOrder and PublishedOrder, the columns that the manifest (ingest) and stats
+    // read for every article, kept apart from the stored fields so reading them never inflates the article's text.
+    public const string ManifestContentHash = "m.contentHash";
+    public const string ManifestBodyHash = "m.bodyHash";
+    public const string ManifestSource = "m.source";
+    /// <summary>The offset of <see cref="PublishedOrder"/>'s date in minutes (dated articles only).</summary>
+    public const string ManifestPublishedOffset = "m.publishedOffset";
+
     // Alias documents: one per alias id, so aliases can be added without rewriting the article.
     public const string Alias = "alias";
     /// <summary>(article, alias) pair, so recording the same alias twice replaces instead of duplicating.</summary>

@@ -145,14 +145,31 @@ public sealed class LuceneArticleIndex : IArticleIndex
         {
             var aliases = ReadAliases(searcher);
             var entries = new List<ManifestEntry>();
-            foreach (var doc in Documents(searcher, DocumentKinds.Manifest, ManifestFieldsToLoad))
+            void Add(string id, string contentHash, string bodyHash) =>
+                entries.Add(new ManifestEntry(id, contentHash, bodyHash, aliases.TryGetValue(id, out var a) ? a : []));
+
+            foreach (var leaf in searcher.IndexReader.Leaves)
             {
-                var id = doc.Get(IndexFields.ArticleId);
-                entries.Add(new ManifestEntry(id, doc.Get(IndexFields.ContentHash) ?? "", doc.Get(IndexFields.BodyHash) ?? "",
-                    aliases.TryGetValue(id, out var a) ? a : []));
+                var reader = leaf.AtomicReader;
+                if (ManifestColumns.Of(reader) is { } columns)
+                {
+                    foreach (var doc in DocIds(reader, DocumentKinds.Manifest))
+                        Add(columns.Id(doc), columns.ContentHash(doc), columns.BodyHash(doc));
+                    continue;
+                }
+                // A segment written before the manifest had doc values: its stored fields (with the article text) are read.
+                foreach (var doc in DocIds(reader, DocumentKinds.Manifest))
+                {
+                    var stored = reader.Document(doc, ManifestFieldsToLoad);
+                    Add(stored.Get(IndexFields.ArticleId), stored.Get(IndexFields.ContentHash) ?? "", stored.Get(IndexFields.BodyHash) ?? "");
+                }
             }
             return entries;
         }));
+
+    /// <summary>A count of live manifest documents, without reading any of them.</summary>
+    public Task<bool> HasArticlesAsync(CancellationToken cancellationToken = default) =>
+        Task.FromResult(WithSearcher(searcher => searcher.IndexReader.Leaves.Any(leaf => DocIds(leaf.AtomicReader, DocumentKinds.Manifest).Any())));
 
     public Task<StoredArticle?> GetArticleAsync(string articleId, CancellationToken cancellationToken = default)
     {
@@ -194,18 +211,48 @@ public sealed class LuceneArticleIndex : IArticleIndex
             int articles = 0, dated = 0;
             DateTimeOffset? earliest = null, latest = null;
             var bySource = new Dictionary<string, int>(StringComparer.Ordinal);
-            foreach (var doc in Documents(searcher, DocumentKinds.Manifest, StatsFieldsToLoad))
+            void Count(string? source, DateTimeOffset? published)
             {
                 articles++;
-                if (StoredDocuments.Published(doc) is { } published)
+                if (published is { } date)
                 {
                     dated++;
-                    if (earliest is null || published < earliest) earliest = published;
-                    if (latest is null || published > latest) latest = published;
+                    if (earliest is null || date < earliest) earliest = date;
+                    if (latest is null || date > latest) latest = date;
                 }
-                var source = doc.Get(IndexFields.Source) ?? "";
+                source ??= "";
                 bySource[source] = bySource.GetValueOrDefault(source) + 1;
             }
+
+
+            foreach (var leaf in searcher.IndexReader.Leaves)
+            {
+                var reader = leaf.AtomicReader;
+                if (ManifestColumns.Of(reader) is { } columns)
+                {
+                    // Outlets are counted by their number in the segment and named once at the end.
+                    var perOutlet = new int[columns.SourceCount];
+                    foreach (var doc in DocIds(reader, DocumentKinds.Manifest))
+                    {
+                        Count(null, columns.Published(doc));
+                        if (columns.SourceOrdinal(doc) is >= 0 and var ordinal) perOutlet[ordinal]++;
+                    }
+                    for (var ordinal = 0; ordinal < perOutlet.Length; ordinal++)
+                    {
+                        if (perOutlet[ordinal] == 0) continue;
+                        var name = columns.SourceName(ordinal);
+                        bySource[name] = bySource.GetValueOrDefault(name) + perOutlet[ordinal];
+                        bySource[""] -= perOutlet[ordinal];
+                    }
+                    continue;
+                }
+                foreach (var doc in DocIds(reader, DocumentKinds.Manifest))
+                {
+                    var stored = reader.Document(doc, StatsFieldsToLoad);
+                    Count(stored.Get(IndexFields.Source), StoredDocuments.Published(stored));
+                }
+            }
+            if (bySource.TryGetValue("", out var unnamed) && unnamed == 0) bySource.Remove("");
             var chunks = searcher.Search(new TermQuery(new Term(IndexFields.Kind, DocumentKinds.Chunk)), 1).TotalHits;
             return new IndexStats(BackendName, articles, chunks, dated, earliest, latest, bySource, SizeOnDisk());
         }));
@@ -361,11 +408,17 @@ public sealed class LuceneArticleIndex : IArticleIndex
         foreach (var leaf in searcher.IndexReader.Leaves)
         {
             var reader = leaf.AtomicReader;
-            var docs = reader.GetTermDocsEnum(new Term(IndexFields.Kind, kind));
-            if (docs is null) continue;
-            while (docs.NextDoc() != DocIdSetIterator.NO_MORE_DOCS)
-                yield return fieldsToLoad is null ? reader.Document(docs.DocID) : reader.Document(docs.DocID, fieldsToLoad);
+            foreach (var doc in DocIds(reader, kind))
+                yield return fieldsToLoad is null ? reader.Document(doc) : reader.Document(doc, fieldsToLoad);
         }
+    }
+
+    /// <summary>The live documents of one kind in one segment.</summary>
+    private static IEnumerable<int> DocIds(AtomicReader reader, string kind)
+    {
+        var docs = reader.GetTermDocsEnum(new Term(IndexFields.Kind, kind));
+        if (docs is null) yield break;
+        while (docs.NextDoc() != DocIdSetIterator.NO_MORE_DOCS) yield return docs.DocID;
     }
 
     private static StoredArticle ToStoredArticle(global::Lucene.Net.Documents.Document manifest, IReadOnlyList<string> aliases) =>

@@ -49,7 +49,7 @@ public sealed class BenchRunnerTests
         var ingest = await BenchRunner.RunIngestAsync(new IngestBenchOptions
         {
             CorpusPath = corpus,
-            Sizes = [10, int.MaxValue, 1000],   // 1000 exceeds the corpus: measured once, as "all"
+            Sizes = [10, int.MaxValue, 100],   // 100 exceeds the corpus: its 40 articles and 60 synthetic copies
             Queries = 5,
             Services = SampleEvalTests.RepositoryRecipe(),
             WorkDirectory = temp.Path,
@@ -60,12 +60,18 @@ public sealed class BenchRunnerTests
             CommandLine = "qabot bench ingest corpus.jsonl.gz",
         });
 
-        Assert.Equal([10, 40], ingest.Steps.Select(s => s.Lines));
-        var all = ingest.Steps[^1];
+        Assert.Equal([10, 40, 100], ingest.Steps.Select(s => s.Lines));
+        Assert.Equal([0, 0, 60], ingest.Steps.Select(s => s.Synthetic));
+        var all = ingest.Steps[1];
         Assert.Equal((35, 5, 0), (all.StoredArticles, all.Duplicates, all.Failed));
         Assert.True(all.Chunks >= all.StoredArticles);
         Assert.True(all.IndexMegabytes > 0 && all.PeakWorkingSetMegabytes > 0 && all.InputMegabytes > 0);
-        Assert.Equal(5, all.Query.Search.Count);
+        Assert.Equal(5, all.Query.FirstPass.Count);
+        Assert.Equal(5, all.Query.Warm.Count);
+        Assert.Null(all.ColdAsk);   // no launcher given
+        // Synthetic copies are new bodies: dedup does not collapse them onto the real articles.
+        var extended = ingest.Steps[^1];
+        Assert.Equal((95, 5, 0), (extended.StoredArticles, extended.Duplicates, extended.Failed));
         Assert.Equal(Path.GetFullPath(kept), ingest.KeptIndex);
         Assert.Equal(2, ingest.Charts.Count);
         Assert.All(ingest.Charts, chart => Assert.True(new FileInfo(chart).Length > 1000));
@@ -82,12 +88,42 @@ public sealed class BenchRunnerTests
             MarkdownPath = temp.File("benchmarks.md"),
         });
 
-        Assert.Equal(35, query.IndexedArticles);
+        Assert.Equal(95, query.IndexedArticles);   // the kept index is the largest size
         Assert.Equal([1, 3], query.Loads.Select(l => l.Clients));
-        Assert.All(query.Loads, l => Assert.Equal(12, l.Answer.Count));
+        Assert.All(query.Loads, l => Assert.Equal(12, l.FirstPass.Count));
+        Assert.Equal(2, query.Warmup);
         var markdown = File.ReadAllText(temp.File("benchmarks.md"));
         Assert.Contains("<!-- begin:bench-ingest -->", markdown);   // the other section is kept
         Assert.Contains("<!-- begin:bench-query -->", markdown);
+    }
+
+    [Fact]
+    public async Task Given_questions_are_split_so_no_timed_question_was_asked_before()
+    {
+        using var temp = new TempDirectory();
+        var kept = temp.File("index");
+        await BenchRunner.RunIngestAsync(new IngestBenchOptions
+        {
+            CorpusPath = WriteCorpus(temp), Sizes = [int.MaxValue], Queries = 1, Services = SampleEvalTests.RepositoryRecipe(),
+            WorkDirectory = temp.Path, KeepIndexDirectory = kept,
+        });
+        string[] questions = ["تطورات الاقتصاد", "قطاع الرياضة", "خطة السياسة", "برامج الثقافة", "مشاريع الصحة", "تطورات التعليم"];
+
+        var report = await BenchRunner.RunQueryAsync(new QueryBenchOptions
+        {
+            DataDirectory = kept, Questions = [.. questions, questions[0]], Warmup = 2, Clients = [1, 2], Queries = 10,
+            Services = SampleEvalTests.RepositoryRecipe(),
+        });
+
+        // 6 distinct questions: 2 warm the process up, the other 4 are split between the two loads, none repeated.
+        Assert.Equal(2, report.Warmup);
+        Assert.Equal([2, 2], report.Loads.Select(l => l.FirstPass.Count));
+
+        var tooFew = await Assert.ThrowsAsync<InvalidOperationException>(() => BenchRunner.RunQueryAsync(new QueryBenchOptions
+        {
+            DataDirectory = kept, Questions = ["تطورات الاقتصاد"], Warmup = 2, Clients = [1, 2], Services = SampleEvalTests.RepositoryRecipe(),
+        }));
+        Assert.Contains("too few", tooFew.Message);
     }
 
     [Fact]

@@ -39,6 +39,14 @@ public sealed class CorpusSliceTests
     }
 
     [Fact]
+    public void A_pool_with_repeated_questions_is_partitioned_by_distinct_text()
+    {
+        var (warmup, loads) = QueryLoad.Partition(["a", "b", "a", "c", "b", "d"], warmup: 1, loads: 1, perLoad: 10);
+        Assert.Equal(["a"], warmup);
+        Assert.Equal(["b", "c", "d"], loads[0]);
+    }
+
+    [Fact]
     public void Query_sets_for_each_load_are_disjoint_from_each_other_and_from_the_warmup()
     {
         var pool = Enumerable.Range(0, 11).Select(i => $"q{i}").ToList();

@@ -151,8 +151,11 @@ public sealed class WebApiTests
         using var response = await client.PostAsJsonAsync("/api/ask", new { question = injection });
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        // The JSON is readable (quotes and angle brackets as themselves) and can never be sniffed into HTML.
+        Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("nosniff", Assert.Single(response.Headers.GetValues("X-Content-Type-Options")));
         var raw = await response.Content.ReadAsStringAsync();
-        Assert.DoesNotContain("<script>", raw); // HTML-sensitive characters are escaped in the JSON
+        Assert.DoesNotContain("\\u003C", raw);
         using var json = JsonDocument.Parse(raw);
         Assert.Equal(injection, json.RootElement.GetProperty("question").GetString());
         Assert.True(json.RootElement.GetProperty("refused").GetBoolean());

@@ -37,6 +37,46 @@ public sealed class LuceneArticleIndexTests : IDisposable
         Assert.True((await reopened.GetStatsAsync()).SizeOnDiskBytes > 0);
     }
 
+    [Fact]
+    public async Task A_segment_written_before_the_manifest_columns_is_still_read_for_the_manifest_and_stats()
+    {
+        var path = _temp.File("index");
+        // The manifest as the previous version of this layout stored it: no hash, outlet or offset columns.
+        using (var directory = global::Lucene.Net.Store.FSDirectory.Open(path))
+        using (var writer = new global::Lucene.Net.Index.IndexWriter(directory, new global::Lucene.Net.Index.IndexWriterConfig(QABot.Text.Analysis.SearchAnalysis.Version, QABot.Text.Analysis.SearchAnalysis.Arabic)))
+        {
+            writer.AddDocument(new global::Lucene.Net.Documents.Document
+            {
+                new global::Lucene.Net.Documents.StringField(IndexFields.Kind, DocumentKinds.Manifest, global::Lucene.Net.Documents.Field.Store.NO),
+                new global::Lucene.Net.Documents.StringField(IndexFields.ArticleId, "old", global::Lucene.Net.Documents.Field.Store.YES),
+                new global::Lucene.Net.Documents.StoredField(IndexFields.ContentHash, "c-old"),
+                new global::Lucene.Net.Documents.StoredField(IndexFields.BodyHash, "b-old"),
+                new global::Lucene.Net.Documents.StoredField(IndexFields.Source, "bbc"),
+                new global::Lucene.Net.Documents.Int64Field(IndexFields.Published, new DateTimeOffset(2010, 1, 2, 0, 0, 0, TimeSpan.Zero).Ticks, global::Lucene.Net.Documents.Field.Store.YES),
+            });
+            writer.SetCommitData(LuceneArticleIndex.CommitData);   // the current schema: nothing to upgrade, so the old segment stays
+            writer.Commit();
+        }
+
+        await using var index = new LuceneArticleIndex(path);
+        await using (var session = await index.BeginWriteAsync())
+        {
+            await session.UpsertAsync(ConformanceDocuments.Article("new", "عنوان جديد", "نص المقال الجديد.", new DateTimeOffset(2024, 6, 19, 8, 0, 0, TimeSpan.FromHours(9))));
+            await session.CommitAsync();
+        }
+
+        Assert.True(await index.HasArticlesAsync());
+        var manifest = (await index.ReadManifestAsync()).ToDictionary(m => m.ArticleId);
+        Assert.Equal(("c-old", "b-old"), (manifest["old"].ContentHash, manifest["old"].BodyHash));
+        Assert.Contains("new", manifest.Keys);
+        var stats = await index.GetStatsAsync();
+        Assert.Equal((2, 2), (stats.Articles, stats.DatedArticles));
+        Assert.Equal(new DateTimeOffset(2010, 1, 2, 0, 0, 0, TimeSpan.Zero), stats.EarliestPublished);
+        Assert.Equal(new DateTimeOffset(2024, 6, 19, 8, 0, 0, TimeSpan.FromHours(9)), stats.LatestPublished);
+        Assert.Equal(TimeSpan.FromHours(9), stats.LatestPublished!.Value.Offset);
+        Assert.Equal(1, stats.ArticlesBySource["bbc"]);
+    }
+
     [RequiresFileFact(CrossLingualResources.DictionaryIndexPath)]
     public async Task English_question_finds_the_gifts_article_among_other_Putin_and_Kim_articles()
     {

@@ -347,12 +347,14 @@ public abstract class ArticleIndexConformance : IAsyncLifetime
         var empty = await index.GetStatsAsync();
         Assert.Equal(0, empty.Articles);
         Assert.Null(empty.EarliestPublished);
+        Assert.False(await index.HasArticlesAsync());
 
         await WriteAsync(index,
             GiftsArticle(),
             FootballArticle("f1", new DateTimeOffset(2015, 3, 1, 0, 0, 0, TimeSpan.Zero), "alarabia"),
             WeatherArticle("w1", null, "bbc"));
 
+        Assert.True(await index.HasArticlesAsync());
         var stats = await index.GetStatsAsync();
         Assert.Equal(index.BackendName, stats.Backend);
         Assert.Equal(3, stats.Articles);

@@ -1,0 +1,46 @@
+using System.CommandLine;
+using System.Text.RegularExpressions;
+using QABot.Cli.Composition;
+using QABot.Testing;
+
+namespace QABot.Cli.Tests;
+
+/// <summary>The README's exit-code table covers the command tree as built: a command added later without a row fails here.</summary>
+[Trait("Category", "Cli")]
+public sealed partial class ExitCodeTableTests
+{
+    [Fact]
+    public void Every_command_has_a_row_in_the_readme_exit_code_table_and_every_row_a_command()
+    {
+        var root = QABotCli.Build(new CliEnvironment(TextWriter.Null, TextWriter.Null, TextReader.Null, Interactive: false));
+        var commands = Leaves(root, "").Order().ToList();
+
+        var readme = File.ReadAllText(Path.Combine(RepoPaths.Root, "README.md"));
+        var section = readme[readme.IndexOf("### Exit codes", StringComparison.Ordinal)..];
+        section = section[..section.IndexOf("\n#", 1, StringComparison.Ordinal)];
+        var rows = TableRow().Matches(section).Select(m => m.Groups["command"].Value).Order().ToList();
+
+        Assert.Equal(commands, rows);
+    }
+
+    [Fact]
+    public void The_table_names_the_codes_the_boundary_returns()
+    {
+        var readme = File.ReadAllText(Path.Combine(RepoPaths.Root, "README.md"));
+        Assert.Contains($"| command | {ExitCodes.Success} | {ExitCodes.Failure} | {ExitCodes.BadInput} | {ExitCodes.PartialFailure} |", readme);
+        Assert.Contains($"`{ExitCodes.Cancelled}` interrupted", readme);
+    }
+
+    private static IEnumerable<string> Leaves(Command command, string prefix)
+    {
+        foreach (var sub in command.Subcommands.Where(c => !c.Hidden))
+        {
+            var name = (prefix + " " + sub.Name).Trim();
+            if (sub.Subcommands.Count == 0) yield return name;
+            else foreach (var leaf in Leaves(sub, name)) yield return leaf;
+        }
+    }
+
+    [GeneratedRegex(@"^\| `(?<command>[a-z][a-z -]*)` \|", RegexOptions.Multiline)]
+    private static partial Regex TableRow();
+}
