@@ -9,6 +9,8 @@ using Microsoft.Extensions.Options;
 using QABot.Core.Configuration;
 using QABot.Core.Domain;
 using QABot.Core.Retrieval;
+using QABot.Retrieval.Fusion;
+using QABot.Retrieval.Options;
 using QABot.Text.Analysis;
 using LuceneDirectory = Lucene.Net.Store.Directory;
 
@@ -16,7 +18,7 @@ namespace QABot.Retrieval.Lucene;
 
 /// <summary>
 /// The embedded backend: a Lucene.Net index under <c>{data}/lucene</c>, BM25 over analyzed Arabic fields, optional
-/// exact dense search fused by reciprocal rank. Reads are thread-safe and see only committed data.
+/// exact dense search fused by weighted reciprocal rank (<see cref="Fusion"/>). Reads are thread-safe and see only committed data.
 /// </summary>
 public sealed class LuceneArticleIndex : IArticleIndex
 {
@@ -42,9 +44,10 @@ public sealed class LuceneArticleIndex : IArticleIndex
     private SearcherManager? _searchers;
     private bool _disposed;
 
-    public LuceneArticleIndex(IOptions<DataOptions> data, ILogger<LuceneArticleIndex> logger)
+    public LuceneArticleIndex(IOptions<DataOptions> data, IOptions<RetrievalOptions> retrieval, ILogger<LuceneArticleIndex> logger)
         : this(Path.Combine(data.Value.ResolvedDirectory, DirectoryName), logger)
     {
+        Fusion = retrieval.Value.Fusion;
     }
 
     /// <param name="path">The folder holding the Lucene files (created on first use).</param>
@@ -59,6 +62,9 @@ public sealed class LuceneArticleIndex : IArticleIndex
     public string IndexPath => _path;
 
     internal LuceneQueryOptions QueryOptions { get; set; } = LuceneQueryOptions.Default;
+
+    /// <summary>Weights of the BM25 and dense rankings when a search carries an embedding (Retrieval:Fusion).</summary>
+    public FusionOptions Fusion { get; init; } = new();
 
     public Task<IIndexWriteSession> BeginWriteAsync(CancellationToken cancellationToken = default) => BeginWriteAsync(cancellationToken, lanes: null);
 
@@ -366,9 +372,9 @@ public sealed class LuceneArticleIndex : IArticleIndex
         var depth = Math.Max(MinFusionDepth, request.Top * FusionDepthFactor);
         var sparse = query is null ? [] : searcher.Search(query, filter, depth).ScoreDocs.Select(h => h.Doc).ToList();
         var nearest = dense!.Nearest(request.Embedding!.Value.Span, request, depth).Select(n => n.Doc).ToList();
-        return ReciprocalRankFusion.Fuse(sparse, nearest)
+        return WeightedReciprocalRankFusion.Fuse(sparse, nearest, Fusion)
             .Take(request.Top)
-            .Select(f => new ScoredChunk(StoredDocuments.ToChunk(searcher.Doc(f.Doc)), f.Score))
+            .Select(f => new ScoredChunk(StoredDocuments.ToChunk(searcher.Doc(f.Item)), f.Score))
             .ToList();
     }
 
