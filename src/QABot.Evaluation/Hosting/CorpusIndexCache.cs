@@ -21,7 +21,8 @@ public static class CorpusIndexCache
     /// <summary>How many built indexes are kept; older ones are removed when a new one is built.</summary>
     public const int KeptIndexes = 2;
 
-    private static readonly string[] IndexShapingSections = ["Retrieval", "Ingestion", "Embeddings", "Data:SampleCorpus"];
+    /// <summary>Settings read when articles are written; query-time ones (Retrieval:Top, the dictionaries) are not here.</summary>
+    private static readonly string[] IndexShapingSections = ["Retrieval:Backend", "Retrieval:Qdrant", "Ingestion", "Embeddings"];
 
     /// <summary>The user's cache folder: $XDG_CACHE_HOME/qabot/eval, ~/.cache/qabot/eval, or LocalApplicationData on Windows.</summary>
     public static string DefaultRoot()
