@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Text;
-using QABot.Testing;
 
 namespace QABot.Cli.Tests;
 
@@ -26,16 +25,7 @@ public sealed class RunningQabot : IDisposable
 
     public static RunningQabot Start(params string[] args)
     {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "qabot.dll"));
-        foreach (var arg in args) start.ArgumentList.Add(arg);
-        start.Environment["QABOT_ROOT"] = RepoPaths.Root;
-        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-        start.Environment["Llm__Endpoint"] = "";
-        start.Environment["Embeddings__Endpoint"] = "";
-        start.Environment.Remove("QABOT_DATA_DIR");
-        start.Environment.Remove("QDRANT_URL");
-        var process = Process.Start(start)!;
+        var process = Process.Start(QabotProcess.StartInfo(args))!;
         process.StandardInput.Close();
         return new RunningQabot(process);
     }
