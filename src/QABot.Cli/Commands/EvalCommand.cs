@@ -22,7 +22,8 @@ public static class EvalCommand
         var configs = new Option<string[]>("--config", "-c")
         {
             Description = "A configuration to run; repeat to compare side by side. Presets: current, bm25 (no query expansion), no-dictionary, extractive, llm; " +
-                          "or NAME:KEY=VALUE;KEY=VALUE (e.g. top5:Retrieval:Top=5). Default: current.",
+                          "or NAME:KEY=VALUE;KEY=VALUE (e.g. top5:Retrieval:Top=5, or dense05:Retrieval:Fusion:DenseWeight=0.5 for the " +
+                          "BM25/embedding fusion weights, which act only with Embeddings:Model set). Default: current.",
         };
         var limit = new Option<int?>("--limit", "-n") { Description = "At most N questions per group (spread over the set), for a quick run." };
         var noUnanswerable = new Option<bool>("--no-unanswerable") { Description = "Skip the SQuAD unanswerable pass (held-out paragraphs removed, questions must be refused)." };
@@ -50,6 +51,8 @@ public static class EvalCommand
               qabot eval                                              (eval/sample-qa.jsonl on corpus/sample)
               qabot eval ../shared/eval/xquad --config bm25 --config current --out xquad.json
               qabot eval ../shared/eval/xquad --limit 50
+              qabot eval ../shared/eval/xquad -c current -c "equal:Retrieval:Fusion:DenseWeight=1" -c "dense05:Retrieval:Fusion:DenseWeight=0.5;Retrieval:Fusion:K=30"
+                                                                      (BM25 + embeddings fused with other weights; needs Embeddings:Model)
               qabot eval --config bm25 --config current --write-docs  (refresh docs/benchmarks.md and its chart)
             """) { dataset, corpus, configs, limit, noUnanswerable };
         outputs.AddTo(command);
