@@ -40,7 +40,7 @@ internal sealed class LuceneWriteSession : IIndexWriteSession
         ArgumentNullException.ThrowIfNull(document);
         if (string.IsNullOrWhiteSpace(document.Article.Id)) throw new ArgumentException("Article id is empty.", nameof(document));
         var id = document.Article.Id;
-        lock (_written) _written.Add(id);
+        RecordWritten(id);
         return EnqueueAsync(id, lane => lane.Writer.UpdateDocuments(new Term(IndexFields.ArticleId, id), lane.Builder.Build(document)), cancellationToken);
     }
 
@@ -60,7 +60,7 @@ internal sealed class LuceneWriteSession : IIndexWriteSession
     public Task DeleteAsync(string articleId, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(articleId);
-        lock (_written) _written.Add(articleId);
+        RecordWritten(articleId);
         return EnqueueAsync(articleId, lane => lane.Writer.DeleteDocuments(new Term(IndexFields.ArticleId, articleId)), cancellationToken);
     }
 
@@ -104,6 +104,13 @@ internal sealed class LuceneWriteSession : IIndexWriteSession
             }
             finally { _release(); }
         }
+    }
+
+    /// <summary>Only an upgrade needs the written ids; otherwise a large ingest would hold every id until commit.</summary>
+    private void RecordWritten(string articleId)
+    {
+        if (_upgrade is null) return;
+        lock (_written) _written.Add(articleId);
     }
 
     private async Task EnqueueAsync(string articleId, Action<Lane> operation, CancellationToken cancellationToken)

@@ -47,6 +47,8 @@ public sealed class SyntheticCorpusTests
         Assert.Equal("2020-04-10T08:00:00+03:00", copy.GetProperty("published").GetString());   // + 91 days
         Assert.Equal("not a date", lines[6].GetProperty("published").GetString());
         Assert.Equal("عنوان a1", copy.GetProperty("title").GetString());
+        // Each copy keeps its template's outlet, so the outlet mix of the extended corpus is that of the real one.
+        Assert.Equal(["أ", "أ", "ب", "ب"], lines.Skip(4).Select(l => l.GetProperty("source").GetString()));
         // Same shape (two paragraphs), made only of sentences of the same outlet's articles.
         var sentencesOfA = new[] { "الجملة الأولى من الألف.", "الجملة الثانية من الألف.", "فقرة ثانية من الألف.", "جملة من المقال الثاني.", "وجملة أخرى منه." };
         var body = copy.GetProperty("body").GetString()!;
