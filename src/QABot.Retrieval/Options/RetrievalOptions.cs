@@ -12,6 +12,19 @@ public sealed class RetrievalOptions
     public int Top { get; set; } = 8;
 
     public CrossLingualOptions CrossLingual { get; set; } = new();
+
+    /// <summary>How the sparse (BM25) and dense arms are fused (section "Retrieval:Fusion").</summary>
+    public FusionOptions Fusion { get; set; } = new();
+}
+
+/// <summary>
+/// Weights of the two arms of reciprocal rank fusion. Sparse-heavy by default: a weak or English-only embedding model
+/// must not push out what BM25 finds in Arabic text.
+/// </summary>
+public sealed class FusionOptions
+{
+    public double SparseWeight { get; set; } = 1.0;
+    public double DenseWeight { get; set; } = 0.3;
 }
 
 public static class RetrievalBackends
