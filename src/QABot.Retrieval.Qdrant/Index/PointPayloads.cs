@@ -43,7 +43,7 @@ internal static class PayloadKeys
 
     public static readonly string[] ChunkFields = [ArticleId, ChunkId, "ordinal", "startChar", "title", "text", Source, "url", Published, Language];
     public static readonly string[] ManifestEntryFields = [ArticleId, "contentHash", "bodyHash", Aliases];
-    public static readonly string[] StatsFields = [Published, Source];
+    public static readonly string[] StatsFields = [ArticleId, Published, Source];
     public static readonly string[] ListingFields = [ArticleId, "title", Source, Published];
     public static readonly string[] StaleCheckFields = [ArticleId, Aliases, "chunkIds"];
 }
