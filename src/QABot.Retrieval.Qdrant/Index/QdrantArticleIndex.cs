@@ -133,8 +133,8 @@ public sealed class QdrantArticleIndex : IArticleIndex
             if (!rebuild && live is null && versions.Count > 0)
                 // An ingest would otherwise start an empty index beside data that lost its alias.
                 throw new InvalidOperationException(
-                    $"Qdrant alias '{Collection}' is missing but {string.Join(", ", versions.Select(v => v.Name))} exist: QABot will not start an empty index beside them. " +
-                    $"Point the alias at the right version (or delete the leftovers) and run the ingest again.");
+                    $"Qdrant alias '{Collection}' is missing but {string.Join(", ", versions.Select(v => v.Name))} exist: another ingest is building, or they lost their alias. " +
+                    "QABot will not start an empty index beside them: wait for the other ingest, or point the alias at the right version (or delete the leftovers), then run the ingest again.");
 
             var version = $"{Collection}_v{versions.Select(v => v.Number).DefaultIfEmpty(0).Max() + 1}";
             await CreateVersionAsync(version, cancellationToken).ConfigureAwait(false);
