@@ -18,10 +18,9 @@ public sealed class GrpcRequestTests
     private static async Task<QdrantTestBackend> WrittenAsync(IDictionary<string, string?>? settings = null, ITextEmbedder? embedder = null)
     {
         var backend = await QdrantTestBackend.StartStandInAsync(settings, embedder);
-        await using var session = await backend.Index.BeginWriteAsync();
-        await session.UpsertAsync(TestDocuments.Article("a1", "بوتين وكيم", "أهدى بوتين كيم بندقية.\nوأعطاه قفازا.", DubaiNight, "Sky News", embed: embedder is not null));
-        await session.UpsertAsync(TestDocuments.Article("a2", "الأهلي", "فاز الأهلي على الزمالك.", null, null, embed: embedder is not null));
-        await session.CommitAsync();
+        await backend.CommitAsync(
+            TestDocuments.Article("a1", "بوتين وكيم", "أهدى بوتين كيم بندقية.\nوأعطاه قفازا.", DubaiNight, "Sky News", embed: embedder is not null),
+            TestDocuments.Article("a2", "الأهلي", "فاز الأهلي على الزمالك.", null, null, embed: embedder is not null));
         return backend;
     }
 
@@ -129,13 +128,10 @@ public sealed class GrpcRequestTests
         {
             ["Retrieval:Fusion:SparseWeight"] = sparseWeight, ["Retrieval:Fusion:DenseWeight"] = denseWeight,
         }, new FixedEmbedder(4));
-        await using (var session = await backend.Index.BeginWriteAsync())
-        {
-            // Each article is in one arm only: BM25 finds "words", the dense vector finds "meaning".
-            await session.UpsertAsync(ConformanceDocuments.Article("words", "الأهلي والزمالك", "سجل المهاجم هدفين في مباراة الأهلي والزمالك."));
-            await session.UpsertAsync(ConformanceDocuments.Article("meaning", "موجة حر", "توقعت هيئة الأرصاد استمرار موجة الحر.", embeddings: [new float[] { 1, 0, 0, 0 }]));
-            await session.CommitAsync();
-        }
+        // Each article is in one arm only: BM25 finds "words", the dense vector finds "meaning".
+        await backend.CommitAsync(
+            ConformanceDocuments.Article("words", "الأهلي والزمالك", "سجل المهاجم هدفين في مباراة الأهلي والزمالك."),
+            ConformanceDocuments.Article("meaning", "موجة حر", "توقعت هيئة الأرصاد استمرار موجة الحر.", embeddings: [new float[] { 1, 0, 0, 0 }]));
 
         var hits = await backend.Index.SearchAsync(new SearchRequest { Text = "الأهلي", Embedding = new float[] { 1, 0, 0, 0 } });
 

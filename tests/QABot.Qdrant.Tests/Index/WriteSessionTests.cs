@@ -53,11 +53,7 @@ public sealed class WriteSessionTests
     {
         await using var backend = await QdrantTestBackend.StartStandInAsync();
         var standIn = backend.StandIn!;
-        await using (var first = await backend.Index.BeginWriteAsync())
-        {
-            await first.UpsertAsync(TestDocuments.Numbered(1));
-            await first.CommitAsync();
-        }
+        await backend.CommitAsync(TestDocuments.Numbered(1));
         await using (var rebuild = await backend.Index.BeginRebuildAsync())
         {
             await rebuild.UpsertAsync(TestDocuments.Numbered(1));
@@ -78,13 +74,8 @@ public sealed class WriteSessionTests
     {
         await using var backend = await QdrantTestBackend.StartStandInAsync(new Dictionary<string, string?> { ["Retrieval:Qdrant:UpsertBatchSize"] = "2" });
         var standIn = backend.StandIn!;
-        await using (var first = await backend.Index.BeginWriteAsync())
-        {
-            // "a1" is stored with three chunks and an alias; its new version has one chunk.
-            await first.UpsertAsync(TestDocuments.Numbered(1, chunks: 3) with { AliasIds = ["old-dup"] });
-            await first.UpsertAsync(TestDocuments.Numbered(2));
-            await first.CommitAsync();
-        }
+        // "a1" is stored with three chunks and an alias; its new version has one chunk.
+        await backend.CommitAsync(TestDocuments.Numbered(1, chunks: 3) with { AliasIds = ["old-dup"] }, TestDocuments.Numbered(2));
 
         await using var session = await backend.Index.BeginWriteAsync();
         var before = standIn.Calls.Count;

@@ -33,11 +33,7 @@ public sealed class WriterSafetyTests
     {
         await using var backend = await QdrantTestBackend.StartStandInAsync();
         var standIn = backend.StandIn!;
-        await using (var first = await backend.Index.BeginWriteAsync())
-        {
-            await first.UpsertAsync(TestDocuments.Numbered(1));
-            await first.CommitAsync();
-        }
+        await backend.CommitAsync(TestDocuments.Numbered(1));
 
         await using (var rebuild = await backend.Index.BeginRebuildAsync())
         {
@@ -78,11 +74,7 @@ public sealed class WriterSafetyTests
     public async Task Versions_without_their_alias_stop_an_ingest_from_starting_an_empty_index_beside_them()
     {
         await using var backend = await QdrantTestBackend.StartStandInAsync();
-        await using (var first = await backend.Index.BeginWriteAsync())
-        {
-            await first.UpsertAsync(TestDocuments.Numbered(1));
-            await first.CommitAsync();
-        }
+        await backend.CommitAsync(TestDocuments.Numbered(1));
         await backend.Client.DeleteAliasAsync("qabot_chunks");
 
         var error = await Assert.ThrowsAsync<InvalidOperationException>(() => backend.Index.BeginWriteAsync());
@@ -95,11 +87,7 @@ public sealed class WriterSafetyTests
     public async Task A_snapshot_is_taken_of_the_collection_behind_the_alias()
     {
         await using var backend = await QdrantTestBackend.StartStandInAsync();
-        await using (var first = await backend.Index.BeginWriteAsync())
-        {
-            await first.UpsertAsync(TestDocuments.Numbered(1));
-            await first.CommitAsync();
-        }
+        await backend.CommitAsync(TestDocuments.Numbered(1));
 
         var snapshot = await backend.Index.CreateSnapshotAsync();
 

@@ -43,6 +43,14 @@ public sealed class QdrantTestBackend : IAsyncDisposable
     public QdrantClient Client => Index.Client;
     public QdrantRequestCounter Counter => Services.GetRequiredService<QdrantRequestCounter>();
 
+    /// <summary>Writes the documents in one committed session.</summary>
+    public async Task CommitAsync(params IndexDocument[] documents)
+    {
+        await using var session = await Index.BeginWriteAsync();
+        foreach (var document in documents) await session.UpsertAsync(document);
+        await session.CommitAsync();
+    }
+
     /// <summary>A backend on a new stand-in; retry delays are shortened so tests stay quick.</summary>
     public static async Task<QdrantTestBackend> StartStandInAsync(IDictionary<string, string?>? settings = null, ITextEmbedder? embedder = null)
     {
