@@ -29,9 +29,6 @@ public sealed class QdrantArticleIndex : IArticleIndex
     public const string DenseVectorName = "dense";
     public const string EmbeddingModelMetadataKey = "embeddingModel";
 
-    /// <summary>RRF's k, as in the embedded index: ranks deep in a list still count, but little.</summary>
-    public const uint RrfK = 60;
-
     /// <summary>Candidates per prefetch for fusion: enough depth for RRF to reorder (as in the embedded index).</summary>
     private const int FusionDepthFactor = 4;
     private const int MinFusionDepth = 50;
@@ -246,7 +243,7 @@ public sealed class QdrantArticleIndex : IArticleIndex
 
     /// <summary>
     /// The Query API request for a search: sparse only, or sparse and dense prefetches fused by weighted RRF
-    /// (Retrieval:Fusion: SparseWeight, DenseWeight). Null when the question has nothing searchable (or
+    /// (Retrieval:Fusion: SparseWeight, DenseWeight, K, as in the embedded index). Null when the question has nothing searchable (or
     /// <see cref="SearchRequest.Top"/> is not positive). A dense weight of 0 means BM25 alone.
     /// </summary>
     public SearchQuery? BuildQuery(SearchRequest request)
@@ -263,7 +260,7 @@ public sealed class QdrantArticleIndex : IArticleIndex
 
         var depth = (ulong)Math.Max(MinFusionDepth, request.Top * FusionDepthFactor);
         var prefetch = new List<PrefetchQuery>();
-        var rrf = new Rrf { K = RrfK };
+        var rrf = new Rrf { K = (uint)_fusion.K };
         if (sparse is not null && _fusion.SparseWeight > 0)
         {
             prefetch.Add(Prefetch(SparseQuery(sparse), SparseVectorName, filter, depth));
