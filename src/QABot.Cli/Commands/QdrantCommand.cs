@@ -52,7 +52,7 @@ public static class QdrantCommand
             var index = services.GetRequiredService<QdrantArticleIndex>();
             if (parse.GetValue(list))
             {
-                foreach (var s in await index.ListSnapshotsAsync(token)) await env.Out.WriteLineAsync($"{s.Name}  {s.Size} bytes  {s.CreationTime}");
+                foreach (var s in await index.ListSnapshotsAsync(token)) await env.Out.WriteLineAsync($"{s.Name}  {s.Size} bytes  {s.CreationTime?.ToDateTimeOffset():u}");
                 return ExitCodes.Success;
             }
             var created = await index.CreateSnapshotAsync(token);

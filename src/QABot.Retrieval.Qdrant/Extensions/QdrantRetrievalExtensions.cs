@@ -2,11 +2,10 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
 using QABot.Core.Retrieval;
 using QABot.Retrieval.Options;
-using QABot.Retrieval.Qdrant.Client;
+using QABot.Retrieval.Qdrant.Connection;
 using QABot.Retrieval.Qdrant.Index;
 using QABot.Retrieval.Qdrant.Options;
 
@@ -19,10 +18,10 @@ public static class QdrantRetrievalExtensions
     public const string QdrantBackend = RetrievalBackends.Qdrant;
 
     /// <summary>
-    /// Registers the Qdrant client (typed HttpClient with the standard resilience handler: retries, timeouts, circuit
-    /// breaker) and <see cref="QdrantArticleIndex"/>. When the effective backend is Qdrant (see
-    /// <see cref="EffectiveBackend"/>) it replaces the <see cref="IArticleIndex"/> registered before it, so call it
-    /// after AddRetrieval.
+    /// Registers the official Qdrant client over one gRPC channel (<see cref="QdrantConnection"/>: api key, TLS,
+    /// deadlines, retries of transient statuses) and <see cref="QdrantArticleIndex"/>. When the effective backend is
+    /// Qdrant (see <see cref="EffectiveBackend"/>) it replaces the <see cref="IArticleIndex"/> registered before it, so
+    /// call it after AddRetrieval.
     /// </summary>
     public static IHostApplicationBuilder AddQdrantRetrieval(this IHostApplicationBuilder builder)
     {
@@ -34,20 +33,11 @@ public static class QdrantRetrievalExtensions
             .Validate(o => o.TimeoutSeconds > 0, "Retrieval:Qdrant:TimeoutSeconds must be positive.")
             .Validate(o => !string.IsNullOrWhiteSpace(o.Collection), "Retrieval:Qdrant:Collection is empty.")
             .Validate(o => o.ShardNumber >= 1 && o.ReplicationFactor >= 1 && o.WriteConsistencyFactor >= 1,
-                "Retrieval:Qdrant: ShardNumber, ReplicationFactor and WriteConsistencyFactor must be at least 1.")
-            .Validate(o => !o.IsConfigured || Uri.TryCreate(o.Url, UriKind.Absolute, out _), "Retrieval:Qdrant:Url is not an absolute URL.");
+                "Retrieval:Qdrant: ShardNumber, ReplicationFactor and WriteConsistencyFactor must be at least 1.");
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<QdrantOptions>, QdrantUrlValidation>());
 
         services.TryAddSingleton<QdrantRequestCounter>();
-        services.AddHttpClient<QdrantRestClient>((sp, http) =>
-            {
-                var options = sp.GetRequiredService<IOptions<QdrantOptions>>().Value;
-                if (options.IsConfigured) http.BaseAddress = new Uri(options.Url.TrimEnd('/') + "/");
-                // The resilience handler owns timeouts (per attempt and in total).
-                http.Timeout = Timeout.InfiniteTimeSpan;
-            })
-            .AddStandardResilienceHandler()
-            .Configure((resilience, sp) => ConfigureResilience(resilience, sp.GetRequiredService<IOptions<QdrantOptions>>().Value));
-
+        services.TryAddSingleton<QdrantConnection>();
         services.TryAddSingleton<QdrantArticleIndex>();
 
         if (EffectiveBackend(builder.Configuration) == QdrantBackend)
@@ -95,20 +85,11 @@ public static class QdrantRetrievalExtensions
         if (configuration[QdrantOptions.UrlVariable] is { Length: > 0 } url) options.Url = url;
         if (configuration[QdrantOptions.ApiKeyVariable] is { Length: > 0 } key) options.ApiKey = key;
     }
+}
 
-    private static void ConfigureResilience(HttpStandardResilienceOptions resilience, QdrantOptions options)
-    {
-        var attempt = TimeSpan.FromSeconds(options.TimeoutSeconds);
-        var retries = Math.Max(1, options.MaxRetries);
-        var delay = TimeSpan.FromMilliseconds(Math.Max(0, options.RetryDelayMilliseconds));
-        resilience.AttemptTimeout.Timeout = attempt;
-        resilience.Retry.MaxRetryAttempts = retries;
-        resilience.Retry.Delay = delay;
-        // The standard handler retries every method; that is safe here because every Qdrant write this project
-        // sends is idempotent (deterministic point ids, delete by id or filter, set payload).
-        // Total budget: every attempt may time out, plus exponential back-off between them (with headroom for jitter).
-        var backoff = TimeSpan.FromTicks(delay.Ticks * ((1L << Math.Min(retries, 20)) - 1) * 2);
-        resilience.TotalRequestTimeout.Timeout = attempt * (retries + 1) + backoff + TimeSpan.FromSeconds(1);
-        resilience.CircuitBreaker.SamplingDuration = attempt * 2 + TimeSpan.FromSeconds(1);
-    }
+/// <summary>A URL that cannot be Qdrant's gRPC endpoint (the REST port 6333, no scheme) fails at startup with the reason.</summary>
+internal sealed class QdrantUrlValidation : IValidateOptions<QdrantOptions>
+{
+    public ValidateOptionsResult Validate(string? name, QdrantOptions options) =>
+        options.UrlProblem() is { } problem ? ValidateOptionsResult.Fail(problem) : ValidateOptionsResult.Success;
 }

@@ -2,7 +2,8 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using QABot.Core.Domain;
 using QABot.Core.Retrieval;
-using QABot.Retrieval.Qdrant.Client;
+using Google.Protobuf.Collections;
+using Qdrant.Client.Grpc;
 using QABot.Text;
 
 namespace QABot.Retrieval.Qdrant.Index;
@@ -28,21 +29,21 @@ internal static class PayloadKeys
     public const string Language = "language";
 
     /// <summary>The payload indexes every collection gets (filters and manifest look-ups).</summary>
-    public static readonly IReadOnlyList<(string Field, string Type)> Indexed =
+    public static readonly IReadOnlyList<(string Field, PayloadSchemaType Type)> Indexed =
     [
-        (Kind, PayloadSchemaTypes.Keyword),
-        (ArticleId, PayloadSchemaTypes.Keyword),
-        (Aliases, PayloadSchemaTypes.Keyword),
-        (Published, PayloadSchemaTypes.Datetime),
-        (PublishedLocal, PayloadSchemaTypes.Datetime),
-        (Source, PayloadSchemaTypes.Keyword),
-        (SourceKey, PayloadSchemaTypes.Keyword),
-        (Language, PayloadSchemaTypes.Keyword),
+        (Kind, PayloadSchemaType.Keyword),
+        (ArticleId, PayloadSchemaType.Keyword),
+        (Aliases, PayloadSchemaType.Keyword),
+        (Published, PayloadSchemaType.Datetime),
+        (PublishedLocal, PayloadSchemaType.Datetime),
+        (Source, PayloadSchemaType.Keyword),
+        (SourceKey, PayloadSchemaType.Keyword),
+        (Language, PayloadSchemaType.Keyword),
     ];
 
     public static readonly string[] ChunkFields = [ArticleId, ChunkId, "ordinal", "startChar", "title", "text", Source, "url", Published, Language];
     public static readonly string[] ManifestEntryFields = [ArticleId, "contentHash", "bodyHash", Aliases];
-    public static readonly string[] StatsFields = [Published, Source];
+    public static readonly string[] StatsFields = [ArticleId, Published, Source];
     public static readonly string[] ListingFields = [ArticleId, "title", Source, Published];
     public static readonly string[] StaleCheckFields = [ArticleId, Aliases, "chunkIds"];
 }
@@ -184,8 +185,6 @@ internal static class SourceKeys
 
 internal static class Payloads
 {
-    public static T Read<T>(JsonElement? payload) =>
-        payload is { ValueKind: JsonValueKind.Object } element
-            ? element.Deserialize<T>(QdrantJson.Options) ?? throw new JsonException($"Empty {typeof(T).Name} payload.")
-            : throw new JsonException($"Point has no payload to read as {typeof(T).Name}.");
+    public static T Read<T>(MapField<string, Value> payload) =>
+        PayloadJson.ToJson(payload).Deserialize<T>(PayloadJson.Options) ?? throw new JsonException($"Empty {typeof(T).Name} payload.");
 }

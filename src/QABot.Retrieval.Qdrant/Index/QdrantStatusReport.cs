@@ -1,5 +1,4 @@
-using System.Text.Json;
-using QABot.Retrieval.Qdrant.Client;
+using Qdrant.Client.Grpc;
 
 namespace QABot.Retrieval.Qdrant.Index;
 
@@ -36,33 +35,39 @@ public sealed record QdrantStatusReport(
         new(url, alias, null, "missing", null, null, null, null, null, null, null,
             new Dictionary<string, string>(), new Dictionary<string, string>(), new Dictionary<string, string>(), [], null, []);
 
+    /// <summary>The alias exists but its collection does not: reported, never recreated empty.</summary>
+    public static QdrantStatusReport Dangling(string url, string alias, string collection) =>
+        Missing(url, alias) with
+        {
+            Status = "dangling",
+            Warnings = [$"alias {alias} points to collection {collection}, which does not exist: restore it from a snapshot or move the alias"],
+        };
+
     public static QdrantStatusReport From(string url, string alias, string collection, CollectionInfo info, IReadOnlyList<string> aliases)
     {
         var parameters = info.Config.Params;
         return new QdrantStatusReport(
-            url, alias, collection, info.Status,
-            info.OptimizerStatus.ValueKind == JsonValueKind.String ? info.OptimizerStatus.GetString()
-                : info.OptimizerStatus.TryGetProperty("error", out var error) ? "error: " + error.GetString() : info.OptimizerStatus.ToString(),
-            info.PointsCount, info.IndexedVectorsCount, info.SegmentsCount,
-            parameters.ShardNumber, parameters.ReplicationFactor, parameters.WriteConsistencyFactor,
-            DenseVectorsOf(parameters.Vectors),
-            (parameters.SparseVectors ?? new Dictionary<string, SparseVectorParams>()).ToDictionary(kv => kv.Key, kv => kv.Value.Modifier ?? "none"),
-            info.PayloadSchema.ToDictionary(kv => kv.Key, kv => kv.Value.DataType),
+            url, alias, collection, info.Status.ToString().ToLowerInvariant(),
+            info.OptimizerStatus is null ? null : info.OptimizerStatus.Ok ? "ok" : "error: " + info.OptimizerStatus.Error,
+            info.HasPointsCount ? (long)info.PointsCount : null,
+            info.HasIndexedVectorsCount ? (long)info.IndexedVectorsCount : null,
+            (long)info.SegmentsCount,
+            (int)parameters.ShardNumber, (int)parameters.ReplicationFactor, (int)parameters.WriteConsistencyFactor,
+            DenseVectorsOf(parameters.VectorsConfig),
+            (parameters.SparseVectorsConfig?.Map ?? []).ToDictionary(kv => kv.Key, kv => kv.Value.HasModifier ? kv.Value.Modifier.ToString().ToLowerInvariant() : "none"),
+            info.PayloadSchema.ToDictionary(kv => kv.Key, kv => kv.Value.DataType.ToString().ToLowerInvariant()),
             aliases,
-            info.Config.Metadata is { } metadata && metadata.TryGetValue(QdrantArticleIndex.EmbeddingModelMetadataKey, out var model) ? model.ToString() : null,
-            info.Warnings?.Select(w => w.Message).ToList() ?? []);
+            info.Config.Metadata.TryGetValue(QdrantArticleIndex.EmbeddingModelMetadataKey, out var model) ? model.StringValue : null,
+            info.Warnings.Select(w => w.Message).ToList());
     }
 
     /// <summary><c>VectorsConfig</c> is either one unnamed <c>VectorParams</c> or a map of named ones.</summary>
-    private static IReadOnlyDictionary<string, string> DenseVectorsOf(JsonElement vectors)
+    private static IReadOnlyDictionary<string, string> DenseVectorsOf(VectorsConfig? vectors) => vectors?.ConfigCase switch
     {
-        var result = new Dictionary<string, string>(StringComparer.Ordinal);
-        if (vectors.ValueKind != JsonValueKind.Object) return result;
-        if (vectors.TryGetProperty("size", out _)) result[""] = Describe(vectors);
-        else foreach (var named in vectors.EnumerateObject()) result[named.Name] = Describe(named.Value);
-        return result;
+        VectorsConfig.ConfigOneofCase.Params => new Dictionary<string, string> { [""] = Describe(vectors.Params) },
+        VectorsConfig.ConfigOneofCase.ParamsMap => vectors.ParamsMap.Map.ToDictionary(kv => kv.Key, kv => Describe(kv.Value), StringComparer.Ordinal),
+        _ => new Dictionary<string, string>(),
+    };
 
-        static string Describe(JsonElement p) =>
-            $"{(p.TryGetProperty("size", out var s) ? s.ToString() : "?")}/{(p.TryGetProperty("distance", out var d) ? d.GetString() : "?")}";
-    }
+    private static string Describe(VectorParams p) => $"{p.Size}/{p.Distance}";
 }

@@ -1,6 +1,8 @@
 using Microsoft.Extensions.Logging;
 using QABot.Core.Retrieval;
-using QABot.Retrieval.Qdrant.Client;
+using Qdrant.Client;
+using Qdrant.Client.Grpc;
+using QABot.Retrieval.Qdrant.Connection;
 
 namespace QABot.Retrieval.Qdrant.Index;
 
@@ -22,7 +24,7 @@ internal sealed class QdrantWriteSession : IIndexWriteSession
     private const int IdsPerRequest = 256;
 
     private readonly QdrantArticleIndex _index;
-    private readonly QdrantRestClient _client;
+    private readonly QdrantClient _client;
     private readonly string _target;
     private readonly BuildTarget? _build;
     private readonly Action _release;
@@ -72,16 +74,17 @@ internal sealed class QdrantWriteSession : IIndexWriteSession
         foreach (var id in chunkIds) _staleChunks.Remove(PointIds.ForChunk(id));
         _written[article.Id] = new WrittenArticle(chunkIds, aliases);
 
-        _buffer.Add(new PointStruct(PointIds.ForManifest(article.Id), new Dictionary<string, object>(), ManifestPayload.From(document, aliases.ToList())));
+        // The manifest has no vectors, so no search ever returns it.
+        _buffer.Add(Point(PointIds.ForManifest(article.Id), new NamedVectors(), PayloadJson.ToPayload(ManifestPayload.From(document, aliases.ToList()))));
         var writeDense = _index.Embedder is { Dimensions: > 0 } && document.ChunkEmbeddings is not null;
         for (var i = 0; i < document.Chunks.Count; i++)
         {
             var chunk = document.Chunks[i];
-            var vector = new Dictionary<string, object>(StringComparer.Ordinal);
+            var named = new NamedVectors();
             var sparse = _index.Encoder.EncodeDocument(chunk.Metadata.Title, chunk.Text);
-            if (!sparse.IsEmpty) vector[QdrantArticleIndex.SparseVectorName] = sparse;
-            if (writeDense) vector[QdrantArticleIndex.DenseVectorName] = document.ChunkEmbeddings![i].ToArray();
-            _buffer.Add(new PointStruct(PointIds.ForChunk(chunk.ChunkId), vector, ChunkPayload.From(chunk, document)));
+            if (!sparse.IsEmpty) named.Vectors.Add(QdrantArticleIndex.SparseVectorName, (sparse.Values.ToArray(), sparse.Indices.ToArray()));
+            if (writeDense) named.Vectors.Add(QdrantArticleIndex.DenseVectorName, document.ChunkEmbeddings![i].ToArray());
+            _buffer.Add(Point(PointIds.ForChunk(chunk.ChunkId), named, PayloadJson.ToPayload(ChunkPayload.From(chunk, document))));
         }
 
         // A build streams (its collection is invisible until commit); an incremental session must hold everything.
@@ -124,10 +127,10 @@ internal sealed class QdrantWriteSession : IIndexWriteSession
         while (_buffer.Count > 0) await FlushAsync(_batchSize, cancellationToken).ConfigureAwait(false);
 
         foreach (var batch in _staleChunks.Chunk(IdsPerRequest))
-            await _client.DeletePointsAsync(_target, batch, cancellationToken).ConfigureAwait(false);
+            await _client.DeleteAsync(_target, batch, wait: true, ordering: _index.Ordering, cancellationToken: cancellationToken).ConfigureAwait(false);
 
         foreach (var batch in _deletes.Chunk(IdsPerRequest))
-            await _client.DeletePointsAsync(_target, Filter.All(FieldCondition.AnyOf(PayloadKeys.ArticleId, batch)), cancellationToken).ConfigureAwait(false);
+            await _client.DeleteAsync(_target, QdrantFilters.OfArticles(batch), wait: true, ordering: _index.Ordering, cancellationToken: cancellationToken).ConfigureAwait(false);
 
         await ApplyAliasUpdatesAsync(cancellationToken).ConfigureAwait(false);
 
@@ -144,7 +147,7 @@ internal sealed class QdrantWriteSession : IIndexWriteSession
             if (!_committed && _build is not null)
             {
                 try { await _client.DeleteCollectionAsync(_target).ConfigureAwait(false); }
-                catch (QdrantException e)
+                catch (QdrantRequestException e)
                 {
                     _index.Logger.LogWarning(e, "Could not delete the uncommitted collection {Collection}; delete it by hand", _target);
                 }
@@ -160,7 +163,8 @@ internal sealed class QdrantWriteSession : IIndexWriteSession
     private async Task FlushAsync(int count, CancellationToken cancellationToken)
     {
         var batch = _buffer.GetRange(0, Math.Min(count, _buffer.Count));
-        await _client.UpsertPointsAsync(_target, batch, cancellationToken).ConfigureAwait(false);
+        // wait: a committed session is visible to the next read.
+        await _client.UpsertAsync(_target, batch, wait: true, ordering: _index.Ordering, cancellationToken: cancellationToken).ConfigureAwait(false);
         _buffer.RemoveRange(0, batch.Count);
     }
 
@@ -172,11 +176,7 @@ internal sealed class QdrantWriteSession : IIndexWriteSession
     {
         foreach (var batch in _written.Keys.Chunk(IdsPerRequest))
         {
-            var stored = await _client.GetPointsAsync(_target, new PointRequest
-            {
-                Ids = batch.Select(PointIds.ForManifest).ToList(),
-                WithPayload = PayloadKeys.StaleCheckFields,
-            }, cancellationToken).ConfigureAwait(false);
+            var stored = await RetrieveManifestsAsync(batch, PayloadKeys.StaleCheckFields, cancellationToken).ConfigureAwait(false);
             foreach (var record in stored)
             {
                 var old = Payloads.Read<ManifestPayload>(record.Payload);
@@ -197,11 +197,7 @@ internal sealed class QdrantWriteSession : IIndexWriteSession
 
         foreach (var batch in _aliasAdds.Keys.Chunk(IdsPerRequest))
         {
-            var stored = await _client.GetPointsAsync(_target, new PointRequest
-            {
-                Ids = batch.Select(PointIds.ForManifest).ToList(),
-                WithPayload = new[] { PayloadKeys.ArticleId, PayloadKeys.Aliases },
-            }, cancellationToken).ConfigureAwait(false);
+            var stored = await RetrieveManifestsAsync(batch, [PayloadKeys.ArticleId, PayloadKeys.Aliases], cancellationToken).ConfigureAwait(false);
             var found = new HashSet<string>(StringComparer.Ordinal);
             foreach (var record in stored)
             {
@@ -218,11 +214,27 @@ internal sealed class QdrantWriteSession : IIndexWriteSession
 
         foreach (var batch in updates.Chunk(IdsPerRequest))
         {
-            var operations = batch.Select(u => UpdateOperation.SetPayloadOf([PointIds.ForManifest(u.Key)],
-                new AliasesPayload(u.Value.Order(StringComparer.Ordinal).ToList()))).ToList();
-            await _client.BatchUpdateAsync(_target, operations, cancellationToken).ConfigureAwait(false);
+            var operations = batch.Select(u => SetAliases(PointIds.ForManifest(u.Key), u.Value.Order(StringComparer.Ordinal).ToList())).ToList();
+            await _client.UpdateBatchAsync(_target, operations, wait: true, ordering: _index.Ordering, cancellationToken: cancellationToken).ConfigureAwait(false);
         }
     }
+
+    private static PointStruct Point(Guid id, NamedVectors vectors, Dictionary<string, Value> payload) =>
+        new() { Id = id, Vectors = new Vectors { Vectors_ = vectors }, Payload = { payload } };
+
+    private static PointsUpdateOperation SetAliases(Guid manifest, IReadOnlyList<string> aliases) => new()
+    {
+        SetPayload = new PointsUpdateOperation.Types.SetPayload
+        {
+            Payload = { PayloadJson.ToPayload(new AliasesPayload(aliases)) },
+            PointsSelector = new PointsSelector { Points = new PointsIdsList { Ids = { (PointId)manifest } } },
+        },
+    };
+
+    private async Task<IReadOnlyList<RetrievedPoint>> RetrieveManifestsAsync(IEnumerable<string> articleIds, string[] fields, CancellationToken cancellationToken) =>
+        await _client.RetrieveAsync(_target, articleIds.Select(id => (PointId)PointIds.ForManifest(id)).ToList(),
+            new WithPayloadSelector { Include = new PayloadIncludeSelector { Fields = { fields } } }, new WithVectorsSelector { Enable = false },
+            _index.Consistency, cancellationToken: cancellationToken).ConfigureAwait(false);
 
     private void ThrowIfClosed()
     {

@@ -1,20 +1,28 @@
 namespace QABot.Retrieval.Qdrant.Options;
 
 /// <summary>
-/// Where the Qdrant backend stores chunks and how it talks to the cluster. Bound from section "Retrieval:Qdrant";
-/// the environment variables QDRANT_URL and QDRANT_API_KEY override Url and ApiKey.
+/// Where the Qdrant backend stores chunks and how it talks to the server over gRPC. Bound from section
+/// "Retrieval:Qdrant"; the environment variables QDRANT_URL and QDRANT_API_KEY override Url and ApiKey.
 /// </summary>
 public sealed class QdrantOptions
 {
     public const string SectionName = "Retrieval:Qdrant";
     public const string UrlVariable = "QDRANT_URL";
     public const string ApiKeyVariable = "QDRANT_API_KEY";
+    public const int GrpcPort = 6334;
+    public const int RestPort = 6333;
 
-    /// <summary>REST endpoint, e.g. http://localhost:6333. Empty means "no Qdrant configured".</summary>
+    /// <summary>gRPC endpoint, e.g. http://localhost:6334 (https for TLS). Empty means "no Qdrant configured".</summary>
     public string Url { get; set; } = "";
 
-    /// <summary>Sent as the <c>api-key</c> header when set.</summary>
+    /// <summary>Sent as the <c>api-key</c> request header when set.</summary>
     public string ApiKey { get; set; } = "";
+
+    /// <summary>
+    /// With an https Url: accept exactly the server certificate with this SHA-256 thumbprint (hex), e.g. a self-signed
+    /// one. Empty means the operating system's usual certificate validation.
+    /// </summary>
+    public string CertificateThumbprint { get; set; } = "";
 
     /// <summary>
     /// The alias readers use. Full builds write into <c>{Collection}_v{n}</c> and move the alias on commit.
@@ -28,20 +36,31 @@ public sealed class QdrantOptions
     /// <summary>Points per upsert request.</summary>
     public int UpsertBatchSize { get; set; } = 256;
 
-    /// <summary>Timeout of one HTTP attempt; retries come on top (see <see cref="MaxRetries"/>).</summary>
+    /// <summary>The gRPC deadline of one attempt; retries come on top (see <see cref="MaxRetries"/>).</summary>
     public int TimeoutSeconds { get; set; } = 30;
 
-    /// <summary>Retries of a failed attempt (5xx, 408, 429, network errors); all writes are idempotent.</summary>
+    /// <summary>Retries of a call that failed with a transient status (Unavailable, DeadlineExceeded, ResourceExhausted, Aborted).</summary>
     public int MaxRetries { get; set; } = 3;
 
     /// <summary>First retry delay; later ones back off exponentially with jitter.</summary>
     public int RetryDelayMilliseconds { get; set; } = 500;
 
-    /// <summary>Optional write ordering for clusters ("weak", "medium", "strong"); null leaves Qdrant's default.</summary>
+    /// <summary>Optional write ordering for clusters ("weak", "medium", "strong"); null leaves Qdrant's default (weak).</summary>
     public string? WriteOrdering { get; set; }
 
-    /// <summary>Optional read consistency for clusters ("majority", "quorum", "all" or a number); null leaves Qdrant's default.</summary>
+    /// <summary>Optional read consistency for clusters ("majority", "quorum", "all" or a number of replicas); null leaves Qdrant's default.</summary>
     public string? ReadConsistency { get; set; }
 
     public bool IsConfigured => !string.IsNullOrWhiteSpace(Url);
+
+    /// <summary>Null when <see cref="Url"/> is usable; otherwise the one-line reason.</summary>
+    public string? UrlProblem()
+    {
+        if (!IsConfigured) return null;
+        if (!Uri.TryCreate(Url, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
+            return $"Retrieval:Qdrant:Url '{Url}' is not an http(s) URL: give Qdrant's gRPC endpoint, e.g. http://localhost:{GrpcPort}.";
+        if (uri.Port == RestPort)
+            return $"Retrieval:Qdrant:Url '{Url}' is Qdrant's REST port {RestPort}; QABot talks gRPC: use port {GrpcPort} ({uri.Scheme}://{uri.Host}:{GrpcPort}).";
+        return null;
+    }
 }

@@ -1,7 +1,6 @@
 using System.Text;
 using QABot.Core.Domain;
 using QABot.Core.Retrieval;
-using QABot.Retrieval.Qdrant.Client;
 using QABot.Text.Analysis;
 
 namespace QABot.Retrieval.Qdrant.Sparse;

@@ -1,3 +1,4 @@
+using QABot.Qdrant.Tests.StandIn;
 using Xunit.Abstractions;
 using Xunit.Sdk;
 
@@ -20,7 +21,7 @@ public sealed class QdrantTestFramework(IMessageSink messageSink) : XunitTestFra
     {
         protected override bool FindTestsForMethod(ITestMethod testMethod, bool includeSourceInformation, IMessageBus messageBus, ITestFrameworkDiscoveryOptions discoveryOptions)
         {
-            if (RealQdrantServer.SkipReason is not { } reason ||
+            if (QdrantTestBackend.RealSkipReason is not { } reason ||
                 !testMethod.TestClass.Class.GetCustomAttributes(typeof(RequiresRealQdrantAttribute)).Any() ||
                 !testMethod.Method.GetCustomAttributes(typeof(FactAttribute)).Any())
                 return base.FindTestsForMethod(testMethod, includeSourceInformation, messageBus, discoveryOptions);

@@ -1,12 +1,13 @@
-using System.Net;
+using Grpc.Core;
+using Qdrant.Client.Grpc;
 using QABot.Core.Retrieval;
 using QABot.Qdrant.Tests.StandIn;
-using QABot.Retrieval.Qdrant.Client;
+using QABot.Retrieval.Qdrant.Connection;
 using QABot.Testing.Conformance;
 
 namespace QABot.Qdrant.Tests.RealQdrant;
 
-/// <summary>Qdrant-specific behaviour on a real server (QDRANT_URL): hybrid fusion, alias-swapped rebuilds, status, snapshots.</summary>
+/// <summary>Qdrant-specific behaviour on a real server (QDRANT_URL): weighted hybrid fusion, alias-swapped rebuilds, status, snapshots, errors.</summary>
 [Trait("Category", "Qdrant")]
 public sealed class RealQdrantTests
 {
@@ -25,7 +26,7 @@ public sealed class RealQdrantTests
     [QdrantFact]
     public async Task Hybrid_search_fuses_the_sparse_and_the_dense_candidates()
     {
-        await using var backend = RealQdrantServer.Create(new FixedEmbedder(dimensions: 4, model: "fixed-4"));
+        await using var backend = QdrantTestBackend.ConnectReal(new FixedEmbedder(dimensions: 4, model: "fixed-4"));
         await using (var session = await backend.Index.BeginWriteAsync())
             await WriteAsync(session,
                 WithVector("words", "الأهلي والزمالك", "سجل المهاجم هدفين في مباراة الأهلي والزمالك.", East),
@@ -44,7 +45,7 @@ public sealed class RealQdrantTests
     [QdrantFact]
     public async Task A_rebuild_is_invisible_until_commit_then_replaces_the_old_version()
     {
-        await using var backend = RealQdrantServer.Create();
+        await using var backend = QdrantTestBackend.ConnectReal();
         await using (var first = await backend.Index.BeginWriteAsync())
             await WriteAsync(first, ConformanceDocuments.Article("old", "قديم", "خبر قديم عن بوتين."));
 
@@ -57,13 +58,13 @@ public sealed class RealQdrantTests
 
         Assert.Equal(["new"], (await backend.Index.SearchAsync(new SearchRequest { Text = "بوتين" })).Select(h => h.Chunk.ArticleId));
         Assert.Equal(backend.Collection + "_v2", await backend.Index.AliasTargetAsync());
-        Assert.DoesNotContain(backend.Collection + "_v1", await backend.Client.GetCollectionsAsync());
+        Assert.DoesNotContain(backend.Collection + "_v1", await backend.Client.ListCollectionsAsync());
     }
 
     [QdrantFact]
     public async Task Status_reports_the_layout_and_a_snapshot_can_be_taken_and_listed()
     {
-        await using var backend = RealQdrantServer.Create();
+        await using var backend = QdrantTestBackend.ConnectReal();
         Assert.False((await backend.Index.GetStatusAsync()).Exists);
         await using (var session = await backend.Index.BeginWriteAsync())
             await WriteAsync(session, ConformanceDocuments.Article("a", "عنوان", "سطر أول\nسطر ثان"));
@@ -83,13 +84,13 @@ public sealed class RealQdrantTests
     [QdrantFact]
     public async Task A_request_Qdrant_rejects_surfaces_its_status_and_message()
     {
-        await using var backend = RealQdrantServer.Create();
+        await using var backend = QdrantTestBackend.ConnectReal();
         await using (var session = await backend.Index.BeginWriteAsync())
             await WriteAsync(session, ConformanceDocuments.Article("a", "عنوان", "سطر"));
 
-        var error = await Assert.ThrowsAsync<QdrantException>(() => backend.Client.QueryAsync(backend.Collection,
-            new QueryRequest { Query = NearestQuery.Dense(new float[] { 1, 2, 3 }), Using = "no_such_vector" }));
-        Assert.Equal(HttpStatusCode.BadRequest, error.StatusCode);
-        Assert.False(string.IsNullOrWhiteSpace(error.QdrantMessage));
+        var error = await Assert.ThrowsAsync<QdrantRequestException>(() => backend.Client.QueryAsync(backend.Collection,
+            new float[] { 1, 2, 3 }, usingVector: "no_such_vector"));
+        Assert.Equal(StatusCode.InvalidArgument, error.Status);
+        Assert.StartsWith("Qdrant Points/Query failed: InvalidArgument: ", error.Message);
     }
 }

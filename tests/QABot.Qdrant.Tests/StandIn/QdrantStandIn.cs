@@ -1,189 +1,112 @@
 using System.Collections.Concurrent;
 using System.Net;
-using System.Net.Sockets;
-using System.Text;
-using System.Text.Json;
-using System.Text.Json.Nodes;
+using Google.Protobuf;
+using Grpc.Core;
+using Grpc.Core.Interceptors;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace QABot.Qdrant.Tests.StandIn;
 
 /// <summary>
-/// A loopback HTTP server that answers a few Qdrant REST routes with spec-shaped bodies. It is NOT Qdrant: it keeps
-/// only collection and alias names, stores no points, and every read of points answers "empty". It exists for
-/// HTTP-level tests of the client (retries, error surfacing, api-key header, request counting and batching) and for
-/// contract tests that capture what the client sends. It must never serve as a search backend in the conformance suite.
+/// A loopback gRPC server that stands in for Qdrant in tests. It is NOT Qdrant: it serves the Collections, Points and
+/// Snapshots services compiled from Qdrant's own .proto files (../shared/qdrant/protos, v1.19.0) with an in-memory
+/// store that implements only what QABot calls, with the semantics described on <see cref="StandInStore"/>. Kestrel
+/// speaks HTTP/2 without TLS on 127.0.0.1 and a free port. Every call is recorded (method and request message) for the
+/// request checks, and <see cref="FailNext"/> scripts transient failures for the retry tests.
 /// </summary>
 public sealed class QdrantStandIn : IAsyncDisposable
 {
-    private readonly HttpListener _listener = new();
-    private readonly Task _loop;
-    private readonly CancellationTokenSource _stop = new();
-    private readonly ConcurrentQueue<(int Status, string Body)> _failures = new();
-    private readonly object _state = new();
-    private readonly HashSet<string> _collections = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, string> _aliases = new(StringComparer.Ordinal);
+    private readonly WebApplication _app;
 
-    public QdrantStandIn()
+    private QdrantStandIn(WebApplication app, StandInRecorder recorder, StandInStore store)
     {
-        var port = FreePort();
-        Url = $"http://127.0.0.1:{port}/";
-        _listener.Prefixes.Add(Url);
-        _listener.Start();
-        _loop = Task.Run(ServeAsync);
+        _app = app;
+        Recorder = recorder;
+        Store = store;
+        Url = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
     }
 
+    /// <summary>The gRPC endpoint, e.g. http://127.0.0.1:40123.</summary>
     public string Url { get; }
 
-    /// <summary>Every request received, in arrival order (retried attempts included).</summary>
-    public ConcurrentQueue<RecordedRequest> Requests { get; } = new();
+    public StandInStore Store { get; }
 
-    /// <summary>Scripted answers that take precedence over the default routes: return null to fall through.</summary>
-    public Func<RecordedRequest, (int Status, string Body)?>? Script { get; set; }
+    internal StandInRecorder Recorder { get; }
 
-    /// <summary>The next <paramref name="count"/> requests fail with this status and a Qdrant error body.</summary>
-    public void FailNext(int count, HttpStatusCode status, string error)
+    /// <summary>Every call received, in arrival order (retried attempts included).</summary>
+    public IReadOnlyList<RecordedCall> Calls => Recorder.Calls.ToList();
+
+    public IReadOnlyCollection<string> Collections => Store.CollectionNames;
+    public IReadOnlyDictionary<string, string> Aliases => Store.Aliases;
+
+    /// <summary>The requests of one method ("Points/Upsert"), in order.</summary>
+    public IReadOnlyList<T> Requests<T>(string method) where T : IMessage =>
+        Calls.Where(c => c.Method == method).Select(c => (T)c.Request).ToList();
+
+    /// <summary>The next <paramref name="count"/> calls fail with this status before reaching the store.</summary>
+    public void FailNext(int count, StatusCode status, string detail = "stand-in failure")
     {
-        for (var i = 0; i < count; i++) _failures.Enqueue(((int)status, ErrorBody(error)));
+        for (var i = 0; i < count; i++) Recorder.Failures.Enqueue(new Status(status, detail));
     }
 
-    public IReadOnlyCollection<string> Collections { get { lock (_state) return _collections.ToList(); } }
-    public IReadOnlyDictionary<string, string> Aliases { get { lock (_state) return new Dictionary<string, string>(_aliases); } }
-
-    public static string ErrorBody(string error) =>
-        new JsonObject { ["status"] = new JsonObject { ["error"] = error }, ["time"] = 0.001 }.ToJsonString();
-
-    public static string Ok(JsonNode? result) =>
-        new JsonObject { ["result"] = result, ["status"] = "ok", ["time"] = 0.001 }.ToJsonString();
-
-    private async Task ServeAsync()
+    public static async Task<QdrantStandIn> StartAsync()
     {
-        while (!_stop.IsCancellationRequested)
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0, listen => listen.Protocols = HttpProtocols.Http2));
+        var store = new StandInStore();
+        var recorder = new StandInRecorder();
+        builder.Services.AddSingleton(store);
+        builder.Services.AddSingleton(recorder);
+        builder.Services.AddGrpc(grpc =>
         {
-            HttpListenerContext context;
-            try { context = await _listener.GetContextAsync(); }
-            catch (Exception) when (_stop.IsCancellationRequested || !_listener.IsListening) { return; }
-            catch (HttpListenerException) { return; }
-
-            var request = context.Request;
-            string body;
-            using (var reader = new StreamReader(request.InputStream, Encoding.UTF8)) body = await reader.ReadToEndAsync();
-            var recorded = new RecordedRequest(request.HttpMethod, request.Url!.PathAndQuery, body,
-                request.Headers.AllKeys.Where(k => k is not null).ToDictionary(k => k!, k => request.Headers[k]!, StringComparer.OrdinalIgnoreCase));
-            Requests.Enqueue(recorded);
-
-            var (status, response) = _failures.TryDequeue(out var failure) ? failure : Script?.Invoke(recorded) ?? Route(recorded);
-            recorded.ResponseStatus = status;
-            recorded.ResponseBody = response;
-            var bytes = Encoding.UTF8.GetBytes(response);
-            context.Response.StatusCode = status;
-            context.Response.ContentType = "application/json";
-            context.Response.ContentLength64 = bytes.Length;
-            try
-            {
-                await context.Response.OutputStream.WriteAsync(bytes);
-                context.Response.Close();
-            }
-            catch (HttpListenerException) { }
-        }
-    }
-
-    /// <summary>Default answers: collection and alias bookkeeping; point writes acknowledged; point reads empty.</summary>
-    private (int, string) Route(RecordedRequest request)
-    {
-        var path = request.Path.Split('?')[0].Trim('/').Split('/').Select(Uri.UnescapeDataString).ToArray();
-        var completed = new JsonObject { ["operation_id"] = 1, ["status"] = "completed" };
-        lock (_state)
-        {
-            switch (request.Method, path)
-            {
-                case ("GET", ["collections"]):
-                    return (200, Ok(new JsonObject { ["collections"] = new JsonArray(_collections.Select(c => (JsonNode)new JsonObject { ["name"] = c }).ToArray()) }));
-                case ("GET", ["aliases"]):
-                    return (200, Ok(AliasList(_aliases)));
-                case ("POST", ["collections", "aliases"]):
-                    ApplyAliasActions(JsonNode.Parse(request.Body)!["actions"]!.AsArray());
-                    return (200, Ok(true));
-                case ("GET", ["collections", var name, "exists"]):
-                    return (200, Ok(new JsonObject { ["exists"] = _collections.Contains(name) || _aliases.ContainsKey(name) }));
-                case ("GET", ["collections", var name, "aliases"]):
-                    return (200, Ok(AliasList(_aliases.Where(a => a.Value == name))));
-                case ("PUT", ["collections", var name]):
-                    if (_collections.Contains(name) || _aliases.ContainsKey(name)) return (409, ErrorBody($"Wrong input: Collection `{name}` already exists!"));
-                    _collections.Add(name);
-                    return (200, Ok(true));
-                case ("DELETE", ["collections", var name]):
-                    return (200, Ok(_collections.Remove(name)));
-                case (_, ["collections", var name, ..]) when !Exists(name):
-                    return (404, ErrorBody($"Not found: Collection `{name}` doesn't exist!"));
-                case ("GET", ["collections", _]):
-                    return (200, Contract.SpecFixtures.CollectionInfo());
-                case ("PUT", ["collections", _, "index"]):
-                case ("PUT", ["collections", _, "points"]):
-                case ("POST", ["collections", _, "points", "delete"]):
-                    return (200, Ok(completed));
-                case ("POST", ["collections", _, "points", "batch"]):
-                    var count = JsonNode.Parse(request.Body)!["operations"]!.AsArray().Count;
-                    return (200, Ok(new JsonArray(Enumerable.Range(0, count).Select(_ => (JsonNode)completed.DeepClone()).ToArray())));
-                case ("POST", ["collections", _, "points"]):
-                    return (200, Ok(new JsonArray()));
-                case ("POST", ["collections", _, "points", "scroll"]):
-                    return (200, Ok(new JsonObject { ["points"] = new JsonArray(), ["next_page_offset"] = null }));
-                case ("POST", ["collections", _, "points", "count"]):
-                    return (200, Ok(new JsonObject { ["count"] = 0 }));
-                case ("POST", ["collections", _, "points", "query"]):
-                    return (200, Ok(new JsonObject { ["points"] = new JsonArray() }));
-                case ("POST", ["collections", _, "snapshots"]):
-                    return (200, Ok(new JsonObject { ["name"] = "standin-snapshot.snapshot", ["creation_time"] = "2026-11-23T09:00:00", ["size"] = 1024, ["checksum"] = "00" }));
-                case ("GET", ["collections", _, "snapshots"]):
-                    return (200, Ok(new JsonArray()));
-                default:
-                    return (404, ErrorBody($"The stand-in has no route for {request.Method} {request.Path}"));
-            }
-        }
-    }
-
-    private bool Exists(string name) => _collections.Contains(name) || _aliases.ContainsKey(name);
-
-    private static JsonObject AliasList(IEnumerable<KeyValuePair<string, string>> aliases) =>
-        new() { ["aliases"] = new JsonArray(aliases.Select(a => (JsonNode)new JsonObject { ["alias_name"] = a.Key, ["collection_name"] = a.Value }).ToArray()) };
-
-    private void ApplyAliasActions(JsonArray actions)
-    {
-        foreach (var action in actions)
-        {
-            if (action!["delete_alias"] is { } delete) _aliases.Remove(delete["alias_name"]!.GetValue<string>());
-            if (action["create_alias"] is { } create) _aliases[create["alias_name"]!.GetValue<string>()] = create["collection_name"]!.GetValue<string>();
-        }
-    }
-
-    private static int FreePort()
-    {
-        using var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        return ((IPEndPoint)probe.LocalEndpoint).Port;
+            grpc.Interceptors.Add<StandInRecorder>();
+            grpc.MaxReceiveMessageSize = null;
+        });
+        var app = builder.Build();
+        app.MapGrpcService<CollectionsStandIn>();
+        app.MapGrpcService<PointsStandIn>();
+        app.MapGrpcService<SnapshotsStandIn>();
+        await app.StartAsync();
+        return new QdrantStandIn(app, recorder, store);
     }
 
     public async ValueTask DisposeAsync()
     {
-        _stop.Cancel();
-        _listener.Stop();
-        try { await _loop; } catch (ObjectDisposedException) { }
-        _listener.Close();
+        await _app.StopAsync();
+        await _app.DisposeAsync();
     }
 }
 
-public sealed class RecordedRequest(string method, string path, string body, IReadOnlyDictionary<string, string> headers)
+/// <summary>One call the stand-in received: "Points/Upsert" and its request message.</summary>
+public sealed record RecordedCall(string Method, IMessage Request, Metadata Headers)
 {
-    public string Method { get; } = method;
-    /// <summary>Path and query, e.g. "/collections/qabot_v1/points?wait=true".</summary>
-    public string Path { get; } = path;
-    public string Body { get; } = body;
-    public IReadOnlyDictionary<string, string> Headers { get; } = headers;
-    public int ResponseStatus { get; set; }
-    public string ResponseBody { get; set; } = "";
+    public override string ToString() => $"{Method} {Request}";
+}
 
-    public string Operation => $"{Method} {Path.Split('?')[0]}";
-    public JsonNode? Json => string.IsNullOrEmpty(Body) ? null : JsonNode.Parse(Body);
+/// <summary>Records each call and plays scripted failures (the stand-in's only server-side interceptor).</summary>
+internal sealed class StandInRecorder : Interceptor
+{
+    public ConcurrentQueue<RecordedCall> Calls { get; } = new();
+    public ConcurrentQueue<Status> Failures { get; } = new();
 
-    public override string ToString() => $"{Operation} {Body[..Math.Min(Body.Length, 200)]}";
+    public override Task<TResponse> UnaryServerHandler<TRequest, TResponse>(TRequest request, ServerCallContext context, UnaryServerMethod<TRequest, TResponse> continuation)
+    {
+        var method = context.Method.TrimStart('/').Replace("qdrant.", "", StringComparison.Ordinal);
+        Calls.Enqueue(new RecordedCall(method, ((IMessage)request).Clone(), context.RequestHeaders));
+        if (Failures.TryDequeue(out var failure)) throw new RpcException(failure);
+        return continuation(request, context);
+    }
+}
+
+internal static class MessageCloning
+{
+    /// <summary>A copy the caller cannot change afterwards (requests are reused by clients).</summary>
+    public static IMessage Clone(this IMessage message) => message.Descriptor.Parser.ParseFrom(message.ToByteString());
 }
