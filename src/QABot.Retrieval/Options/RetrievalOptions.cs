@@ -19,8 +19,9 @@ public sealed class RetrievalOptions
 
 /// <summary>
 /// Weighted reciprocal rank fusion: a chunk scores Σ weight / (K + rank) over the rankings it appears in (rank from 1).
-/// The default is sparse-heavy so that a weak embedding model can reorder BM25's hits only a little and can never put a
-/// chunk that BM25 did not find above any of BM25's first 140 hits (0.3/61 &lt; 1/(60+140)).
+/// The default is sparse-heavy: a weak embedding model can never put a chunk that BM25 did not find above any of BM25's
+/// first 140 hits (0.3/61 &lt; 1/(60+140)). At K = 60 it can still reorder BM25's close hits, its first included; only
+/// DenseWeight &lt; 1/(K + 2) keeps BM25's first hit first (docs/benchmarks.md, "Fusion weights", has the measurements).
 /// </summary>
 public sealed class FusionOptions
 {
