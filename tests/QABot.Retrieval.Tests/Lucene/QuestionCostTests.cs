@@ -2,6 +2,7 @@ using Lucene.Net.Search;
 using QABot.Core.Domain;
 using QABot.Core.Retrieval;
 using QABot.Retrieval.Lucene;
+using QABot.Retrieval.Planning;
 using QABot.Testing;
 using QABot.Testing.Conformance;
 using QABot.Text.Analysis;
@@ -75,5 +76,41 @@ public sealed class QuestionCostTests : IDisposable
         var hits = await index.SearchAsync(new SearchRequest { Text = FillerWords(200) + " " + RareWord, Top = 3 });
 
         Assert.Equal("palmyra", hits[0].Chunk.ArticleId);
+    }
+
+    [Fact]
+    public async Task A_long_english_question_reaches_the_expanders_cut_at_the_word_cap_and_a_normal_one_whole()
+    {
+        var expander = new RecordingExpander();
+        var planner = new QueryPlanner([expander]);
+        const string normal = "What did Putin give Kim Jong Un at the Vostochny cosmodrome in September 2023?";
+        var longQuestion = normal + " " + string.Join(' ', Enumerable.Range(0, 150).Select(i => "w" + i.ToString("x3")));
+
+        await planner.PlanAsync(normal, 5);
+        await planner.PlanAsync(longQuestion, 5);
+
+        Assert.Equal(normal, expander.Seen[0]);
+        Assert.StartsWith(normal, expander.Seen[1]);
+        Assert.Equal(QueryPlanner.MaxExpandedWords, expander.Seen[1].Split(' ').Distinct(StringComparer.OrdinalIgnoreCase).Count());
+    }
+
+    [Theory]
+    [InlineData("Kim Jong Un met Putin, and Putin met Kim Jong Un again.", 7, "Kim Jong Un met Putin, and Putin met Kim Jong Un again.")]
+    [InlineData("Kim Jong Un met Putin, and Putin met Kim Jong Un again.", 5, "Kim Jong Un met Putin,")]
+    [InlineData("Kim Jong Un met Putin, and Putin met Kim Jong Un again.", 4, "Kim Jong Un met")]
+    public void The_expanders_text_ends_before_the_first_word_past_the_cap(string text, int max, string expected) =>
+        Assert.Equal(expected, QueryPlanner.FirstDistinctWords(text, max));
+
+    /// <summary>Records the text each expansion is asked for; expands nothing.</summary>
+    private sealed class RecordingExpander : IQueryExpander
+    {
+        public List<string> Seen { get; } = [];
+        public string Name => "recording";
+
+        public Task<IReadOnlyList<WeightedPhrase>> ExpandAsync(string question, string language, CancellationToken cancellationToken = default)
+        {
+            Seen.Add(question);
+            return Task.FromResult<IReadOnlyList<WeightedPhrase>>([]);
+        }
     }
 }
