@@ -18,6 +18,7 @@ public static class IngestCommand
             Description = "Files or folders: .txt articles (seed format), .jsonl / .jsonl.gz (one article per line), .json arrays.",
             Arity = ArgumentArity.OneOrMore,
         };
+        var noWait = new Option<bool>("--no-wait") { Description = "If another process is writing to the data directory, exit with code 4 instead of waiting." };
         var command = new Command("ingest", """
             Parse, chunk and index articles. Re-ingest is incremental: unchanged articles are skipped, changed ones replaced,
             exact duplicates across files stored once with every id recorded. A bad file or line is reported and the run goes
@@ -25,13 +26,17 @@ public static class IngestCommand
 
             Files in the given folders that are not articles (.png, .pdf, ...) are passed over and counted in the summary.
 
+            One writer at a time per data directory: while another ingest (or repair, restore) writes, this one says
+            so and waits; with --no-wait it exits with code 4 instead. Questions and `serve` go on meanwhile.
+
             Exit codes: 0 all ingested; 3 some inputs failed (the rest was committed); 1 inputs failed and nothing was
-            ingested; 2 none of the given paths exists.
+            ingested; 2 none of the given paths exists; 4 another process is writing and --no-wait was given.
 
             Examples:
               qabot ingest corpus/sample
               qabot ingest ../shared/corpora/ant-multisource-news.jsonl.gz
-            """) { paths };
+              qabot ingest --no-wait today.jsonl        # from cron: skip this run if another ingest is still going
+            """) { paths, noWait };
 
         command.SetAction((parse, ct) => globals.RunAsync(parse, ct, async (services, token) =>
         {
@@ -44,6 +49,7 @@ public static class IngestCommand
             var pipeline = services.GetRequiredService<IngestionPipeline>();
             var index = services.GetRequiredService<IArticleIndex>();
             var dataDir = services.GetRequiredService<IOptions<DataOptions>>().Value.ResolvedDirectory;
+            using var writerLock = await WriterLockGate.AcquireAsync(dataDir, env, parse.GetValue(noWait), token);
             await env.Error.WriteLineAsync($"Ingesting into the {index.BackendName} index at {dataDir} …");
 
             var existing = inputs.Except(missing).ToList();
