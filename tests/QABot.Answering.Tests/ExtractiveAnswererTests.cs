@@ -142,6 +142,9 @@ public sealed class ExtractiveAnswererTests(SampleCorpusAnswerer corpus) : IClas
         Assert.True(answer.Refused);
         Assert.Equal(language, answer.Language);
         Assert.Empty(answer.Citations);
+        // The refusal still shows what was searched: the ranked passages, best first.
+        Assert.NotEmpty(answer.Retrieved);
+        Assert.Equal(answer.Retrieved.OrderByDescending(r => r.Score).Select(r => r.Score), answer.Retrieved.Select(r => r.Score));
     }
 
     [Fact]

@@ -14,6 +14,7 @@ namespace QABot.Answering.Llm.Guard;
 /// <item>several chunks of one article become one citation; numbers are renumbered 1..k in order of first use;</item>
 /// <item>citation metadata (title, outlet, date, id) is taken from the index, never from the reply;</item>
 /// <item>a sentence printing a date that neither a cited article's date nor its cited text supports is removed, so an undated article never gets an invented date;</item>
+/// <item>a sentence carrying a link, e-mail address or phone number that the cited text does not hold is removed;</item>
 /// <item>empty replies, the refusal marker, a reply in the wrong language and a reply with no valid citation left are reported for the answerer to act on.</item>
 /// </list>
 /// </summary>
@@ -70,7 +71,8 @@ public static partial class CitationGuard
                 _actions.Add($"removed sentence citing no retrieved source: \"{Clip(sentence)}\"");
                 return "";
             }
-            if (!DatesSupported(sentence, valid.Count > 0 ? valid : _citedSoFar, sources, _actions)) return "";
+            var cited = valid.Count > 0 ? valid : _citedSoFar;
+            if (!DatesSupported(sentence, cited, sources, _actions) || !ContactsSupported(sentence, cited, sources, _actions)) return "";
             _citedSoFar.AddRange(valid.Except(_citedSoFar));
 
             var rewritten = Marker().Replace(sentence, m => string.Concat(Renumber(m).Select(x => $"[{x}]")));
@@ -121,9 +123,7 @@ public static partial class CitationGuard
         var mentions = DateMention.FindAll(Marker().Replace(sentence, " "));
         if (mentions.Count == 0) return true;
         var citedSources = cited.Select(sources.Find).OfType<NumberedSource>().ToList();
-        var citedArticles = citedSources.Select(s => s.Metadata.ArticleId).ToHashSet(StringComparer.Ordinal);
-        var textDates = sources.Sources.Where(s => citedArticles.Contains(s.Metadata.ArticleId))
-            .SelectMany(s => DateMention.FindAll(s.Chunk.Text)).ToList();
+        var textDates = CitedArticleTexts(cited, sources).SelectMany(DateMention.FindAll).ToList();
         foreach (var mention in mentions)
         {
             var supported = citedSources.Any(s => s.Metadata.Published is { } p && mention.MatchesDate(p))
@@ -134,6 +134,32 @@ public static partial class CitationGuard
             return false;
         }
         return true;
+    }
+
+    /// <summary>
+    /// A link, e-mail address or phone number in the answer must be written in the text of a cited article (title or a
+    /// retrieved passage). One that is not came from the model or from an instruction hidden in some article.
+    /// </summary>
+    private static bool ContactsSupported(string sentence, IReadOnlyList<int> cited, SourceContext sources, List<string> actions)
+    {
+        var mentions = ContactMention.FindAll(Marker().Replace(sentence, " "));
+        if (mentions.Count == 0) return true;
+        var citedContacts = CitedArticleTexts(cited, sources).SelectMany(ContactMention.FindAll).ToList();
+        foreach (var mention in mentions)
+        {
+            if (citedContacts.Any(mention.IsBackedBy)) continue;
+            actions.Add($"removed sentence with {mention.Kind.ToString().ToLowerInvariant()} \"{mention.Text}\" absent from the cited text: \"{Clip(sentence)}\"");
+            return false;
+        }
+        return true;
+    }
+
+    /// <summary>Every retrieved passage of the articles the numbers point to, with each article's title once.</summary>
+    private static IEnumerable<string> CitedArticleTexts(IReadOnlyList<int> cited, SourceContext sources)
+    {
+        var citedArticles = cited.Select(sources.Find).OfType<NumberedSource>().Select(s => s.Metadata.ArticleId).ToHashSet(StringComparer.Ordinal);
+        var passages = sources.Sources.Where(s => citedArticles.Contains(s.Metadata.ArticleId)).ToList();
+        return passages.Select(s => s.Chunk.Text).Concat(passages.DistinctBy(s => s.Metadata.ArticleId).Select(s => s.Metadata.Title));
     }
 
     /// <summary>
@@ -171,7 +197,8 @@ public static partial class CitationGuard
     [GeneratedRegex(@"(\[\d+\])(?:\s*\1)+")]
     private static partial Regex RepeatedMarker();
 
-    [GeneratedRegex(@"[^.!?؟\n]*(?:[.!?؟]+|\n+|$)(?:[ \t]*\[[^\]\n]{1,20}\])*[.!?؟]?")]
+    // A stop followed by a letter or digit is inside a link, an address or a decimal, not at a sentence's end.
+    [GeneratedRegex(@"(?:[^.!?؟\n]|[.!?؟](?=[\p{L}\p{N}]))*(?:[.!?؟]+|\n+|$)(?:[ \t]*\[[^\]\n]{1,20}\])*[.!?؟]?")]
     private static partial Regex SentencePattern();
 
     [GeneratedRegex(@"[ \t]+")]

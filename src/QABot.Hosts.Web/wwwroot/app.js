@@ -44,6 +44,30 @@
     return node;
   }
 
+  // Runs of the other script, from its first letter to its last (spaces, digits and punctuation between them
+  // included): an Arabic quote in an English answer, or a Latin name or id in an Arabic one.
+  const otherScript = {
+    en: /[\u0600-\u06FF\u0750-\u077F\uFB50-\uFDFF\uFE70-\uFEFF](?:[^A-Za-z\n]*[\u0600-\u06FF\u0750-\u077F\uFB50-\uFDFF\uFE70-\uFEFF])?/g,
+    ar: /[A-Za-z](?:[^\u0600-\u06FF\n]*[A-Za-z0-9])?/g,
+  };
+
+  // Sets a node's text with each run of the other script in a <bdi> of its own direction, so a quote keeps its
+  // word order and the brackets, markers and punctuation around it stay where the sentence put them.
+  function setIsolatedText(node, text, lang) {
+    const pattern = otherScript[lang === "ar" ? "ar" : "en"];
+    node.replaceChildren();
+    let last = 0;
+    for (const match of text.matchAll(pattern)) {
+      if (match.index > last) node.appendChild(document.createTextNode(text.slice(last, match.index)));
+      const run = element("bdi", null, match[0]);
+      run.dir = lang === "ar" ? "ltr" : "rtl";
+      run.lang = lang === "ar" ? "" : "ar";
+      node.appendChild(run);
+      last = match.index + match[0].length;
+    }
+    if (last < text.length) node.appendChild(document.createTextNode(text.slice(last)));
+  }
+
   function addMessage(kind, text, lang) {
     const item = element("li", "msg " + kind);
     item.dir = "auto";
@@ -60,7 +84,14 @@
     const l = labels[answer.language] || labels.en;
     item.lang = answer.language;
     item.dataset.refused = String(answer.refused);
-    item.querySelector(".answer").textContent = answer.answer;
+    let text = answer.answer;
+    if (answer.refused && !answer.verdict && text.startsWith(l.notFound)) {
+      // The banner says "not found" once; the paragraph keeps only the explanation that follows it.
+      text = text.slice(l.notFound.length).replace(/^[\s:.،]+/, "");
+    }
+    const paragraph = item.querySelector(".answer");
+    setIsolatedText(paragraph, text, answer.language);
+    paragraph.hidden = text.length === 0;
     if (answer.shortAnswer && !answer.answer.trimStart().startsWith(answer.shortAnswer)) {
       const short = element("p", "short-answer", answer.shortAnswer);
       short.dir = "auto";
@@ -172,7 +203,7 @@
       }
       let streamed = "";
       await readEvents(response, (name, data) => {
-        if (name === "delta") { streamed += data.text; item.querySelector(".answer").textContent = streamed; }
+        if (name === "delta") { streamed += data.text; setIsolatedText(item.querySelector(".answer"), streamed, item.lang); }
         else if (name === "answer") renderAnswer(item, data);
       });
       status.textContent = "";

@@ -59,6 +59,12 @@ internal sealed record LuceneQueryOptions
     public int RerankDepth { get; init; } = 15;
     /// <summary>For questions asking for a number, weight of "a number in the window" relative to the mean question concept.</summary>
     public float NumberConceptShare { get; init; } = 1f;
+    /// <summary>
+    /// The most question words that become clauses; a longer question keeps its rarest words in the index. Bounds the work
+    /// of one question (clauses, proximity pairs, second-stage concepts) whatever its length: a 1,000-character question
+    /// of 300 different words would otherwise cost twenty times a normal one.
+    /// </summary>
+    public int MaxQuestionWords { get; init; } = 24;
 }
 
 /// <summary>
@@ -72,10 +78,12 @@ internal static class LuceneQueryBuilder
     private const int MaxClauses = 900;
 
     /// <summary>The scoring query, or null when the request has no searchable term at all.</summary>
-    public static Query? BuildQuery(SearchRequest request, LuceneQueryOptions options, RelatedTerms? related = null)
+    /// <param name="documentFrequency">How many passages hold a term; with it, a question longer than
+    /// <see cref="LuceneQueryOptions.MaxQuestionWords"/> keeps its rarest words, without it its first ones.</param>
+    public static Query? BuildQuery(SearchRequest request, LuceneQueryOptions options, RelatedTerms? related = null, Func<string, int>? documentFrequency = null)
     {
         var query = new BooleanQuery();
-        AddQuestion(query, request, options, related);
+        AddQuestion(query, request, options, related, documentFrequency);
         foreach (var group in request.Expansions
                      .Where(e => e.Weight > 0 && !string.IsNullOrWhiteSpace(e.Text))
                      .Select((e, i) => (Expansion: e, Concept: Concept(e, i, options)))
@@ -118,11 +126,12 @@ internal static class LuceneQueryBuilder
         }
     }
 
-    private static void AddQuestion(BooleanQuery query, SearchRequest request, LuceneQueryOptions options, RelatedTerms? related)
+    private static void AddQuestion(BooleanQuery query, SearchRequest request, LuceneQueryOptions options, RelatedTerms? related,
+        Func<string, int>? documentFrequency)
     {
         // An English question still carries Latin names, acronyms and numbers that Arabic text quotes as written.
         var weight = request.Language == Languages.English ? options.LatinTermWeight : 1f;
-        var analyzed = SearchAnalysis.Analyze(request.Text, Languages.Arabic);
+        var analyzed = KeepMostSpecificWords(SearchAnalysis.Analyze(request.Text, Languages.Arabic), options.MaxQuestionWords, documentFrequency);
         var weights = new Dictionary<string, float>(StringComparer.Ordinal);
         foreach (var term in analyzed)
         {
@@ -146,6 +155,27 @@ internal static class LuceneQueryBuilder
                 proximity.Add(Phrase([words[i], words[i + 1]], options.ProximitySlop, options.ProximityBoost), Occur.SHOULD);
         // Proximity refines the ranking of passages that match; it is not a concept of its own.
         if (proximity.Clauses.Count > 0) query.Add(proximity, Occur.SHOULD);
+    }
+
+    /// <summary>
+    /// The analysed terms of at most <paramref name="maxWords"/> distinct words, in question order: the words found in the
+    /// fewest passages (they separate passages best; a word no passage holds ranks last), or the first ones without
+    /// frequencies. A repeated word keeps its first position only, so repetition cannot buy clauses either.
+    /// </summary>
+    internal static IReadOnlyList<AnalyzedTerm> KeepMostSpecificWords(IReadOnlyList<AnalyzedTerm> analyzed, int maxWords, Func<string, int>? documentFrequency)
+    {
+        var words = analyzed.GroupBy(t => t.Position).ToList();
+        if (words.Count <= maxWords) return analyzed;
+        var firstOfEachWord = words.DistinctBy(w => w.OrderBy(t => t.IsAlternative).First().Text).ToList();
+        var chosen = documentFrequency is null
+            ? firstOfEachWord.Take(maxWords)
+            : firstOfEachWord
+                .Select((word, order) => (Word: word, Order: order, Frequency: word.Select(t => documentFrequency(t.Text)).Where(f => f > 0).DefaultIfEmpty(int.MaxValue).Min()))
+                .OrderBy(w => w.Frequency).ThenBy(w => w.Order)
+                .Take(maxWords)
+                .Select(w => w.Word);
+        var positions = chosen.Select(w => w.Key).ToHashSet();
+        return analyzed.Where(t => positions.Contains(t.Position)).ToList();
     }
 
     private static Query? VariantQuery(WeightedPhrase expansion, LuceneQueryOptions options, RelatedTerms? related)

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using QABot.Core.Domain;
@@ -16,6 +17,12 @@ public sealed class QueryPlanner(IEnumerable<IQueryExpander> expanders, ILogger<
 {
     /// <summary>Keeps the Lucene boolean query (and a Qdrant sparse vector) a sane size.</summary>
     public const int MaxExpansions = 120;
+
+    /// <summary>
+    /// The most distinct words of a text the expanders translate: a normal question has far fewer, and a 1,000-character
+    /// one of 150 words would otherwise be translated word by word into the expansion cap every time.
+    /// </summary>
+    public const int MaxExpandedWords = 24;
 
     private readonly IReadOnlyList<IQueryExpander> _expanders = expanders.ToList();
     private readonly ILogger _logger = (ILogger?)logger ?? NullLogger.Instance;
@@ -45,6 +52,7 @@ public sealed class QueryPlanner(IEnumerable<IQueryExpander> expanders, ILogger<
 
     private async Task<IReadOnlyList<WeightedPhrase>> ExpandAsync(string question, string language, CancellationToken cancellationToken)
     {
+        question = FirstDistinctWords(question, MaxExpandedWords);
         var results = await Task.WhenAll(_expanders.Select(async expander =>
         {
             try { return await expander.ExpandAsync(question, language, cancellationToken).ConfigureAwait(false); }
@@ -56,6 +64,18 @@ public sealed class QueryPlanner(IEnumerable<IQueryExpander> expanders, ILogger<
             }
         })).ConfigureAwait(false);
         return Merge(results.SelectMany(r => r));
+    }
+
+    /// <summary>
+    /// The text up to where its (<paramref name="max"/> + 1)-th distinct word would begin: the whole text when it has no more,
+    /// and otherwise a prefix, so names and phrases in it stay whole for the expanders.
+    /// </summary>
+    internal static string FirstDistinctWords(string text, int max)
+    {
+        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (Match word in Regex.Matches(text, @"[\p{L}\p{N}]+"))
+            if (seen.Add(word.Value) && seen.Count > max) return text[..word.Index].TrimEnd();
+        return text;
     }
 
     /// <summary>Deduplicates by normalized Arabic text, keeping the highest weight, strongest first.</summary>

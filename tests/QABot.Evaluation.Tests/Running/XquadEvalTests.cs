@@ -11,11 +11,10 @@ namespace QABot.Evaluation.Tests.Running;
 [Trait("Speed", "Slow")]
 public sealed class XquadEvalTests
 {
-    [Fact]
+    [RequiresFileFact("eval/xquad/xquad.ar.json")]
     public async Task Squad_paragraphs_are_indexed_asked_in_both_languages_and_held_out_for_refusals()
     {
         var folder = RepoPaths.SharedFile("eval", "xquad");
-        if (!File.Exists(Path.Combine(folder, "xquad.ar.json"))) return;   // ../shared is absent outside the dev machine
         using var work = new TempDirectory();
 
         var report = await EvalRunner.RunAsync(new EvalRunOptions

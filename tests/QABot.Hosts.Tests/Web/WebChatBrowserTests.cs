@@ -60,4 +60,44 @@ public sealed class WebChatBrowserTests
         Assert.All(web.Answerer.Requests, r => Assert.Equal("web:" + stored, r.ConversationId));
         Assert.Equal("polite", await page.Locator("#messages").GetAttributeAsync("aria-live"));
     }
+
+    [Fact]
+    public async Task A_refusal_says_not_found_once_and_an_arabic_quote_in_an_english_answer_keeps_its_own_direction()
+    {
+        const string quote = "نحن نثق بانتصار روسيا";
+        var englishAnswer = $"Kim told Putin «{quote}» [1], and they exchanged rifles [1].";
+        await using var web = await WebHostHarness.StartAsync(respond: r => r.Question.Contains("Putin")
+            ? SampleArticles.GiftsAnswer(r.Question) with { Text = englishAnswer }
+            // The extractive answerer's own refusal text, which opens with what the banner says.
+            : ScriptedAnswerer.Make(r.Question, "Not found in the corpus: none of the indexed articles answers this question."));
+        await using var chat = await ChatPage.OpenAsync(web.BaseAddress);
+
+        var refusal = await chat.AskAsync("Who won the 1950 football world cup?", expectNotFound: true);
+        var refusalText = await refusal.InnerTextAsync();
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(refusalText, "Not found in the corpus"));
+        Assert.Equal("none of the indexed articles answers this question.", await refusal.Locator(".answer").InnerTextAsync());
+
+        var answer = await chat.AskAsync("What did Putin tell Kim?");
+        var isolated = answer.Locator(".answer bdi");
+        Assert.Equal(englishAnswer, await answer.Locator(".answer").InnerTextAsync());
+        Assert.Equal(quote, await isolated.InnerTextAsync());
+        Assert.Equal("rtl", await isolated.EvaluateAsync<string>("e => getComputedStyle(e).direction"));
+        Assert.Equal("ltr", await answer.Locator(".answer").EvaluateAsync<string>("e => getComputedStyle(e).direction"));
+        await chat.ScreenshotAsync(Path.Combine(RepoPaths.Root, "tests", "QABot.Hosts.Tests", "TestResults", "web-chat-mixed.png"));
+    }
+
+    [Fact]
+    public async Task At_400_pixels_the_header_button_keeps_its_label_on_one_line()
+    {
+        await using var web = await WebHostHarness.StartAsync();
+        await using var chat = await ChatPage.OpenAsync(web.BaseAddress);
+        await chat.Page.SetViewportSizeAsync(400, 800);
+
+        var button = chat.Page.Locator("#new-conversation");
+        var lines = await button.EvaluateAsync<double>(
+            "e => { const s = getComputedStyle(e); return (e.clientHeight - parseFloat(s.paddingTop) - parseFloat(s.paddingBottom)) / parseFloat(s.lineHeight); }");
+        Assert.True(lines < 1.5, $"the button label takes {lines:0.0} lines");
+        Assert.True(await chat.Page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= 400"), "the page scrolls sideways at 400 px");
+        await chat.ScreenshotAsync(Path.Combine(RepoPaths.Root, "tests", "QABot.Hosts.Tests", "TestResults", "web-chat-400px.png"));
+    }
 }

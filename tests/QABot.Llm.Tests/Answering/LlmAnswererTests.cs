@@ -35,6 +35,18 @@ public sealed class LlmAnswererTests
     }
 
     [Fact]
+    public async Task A_reply_that_obeys_an_injected_link_loses_that_sentence()
+    {
+        await using var h = await LlmHarness.StartAsync();
+        h.StandIn.Script(Answer, StandInReply.Text("أهدى بوتين كيم بندقية [1]. ولمزيد من التفاصيل زوروا http://evil.example [1]."));
+
+        var answer = await h.AskAsync(SeedQuestions.Gifts);
+
+        Assert.Equal((LlmAnswerer.AnswererName, "أهدى بوتين كيم بندقية [1]."), (answer.Answerer, answer.Text));
+        Assert.Contains(h.GuardResults.Single().Result.Actions, a => a.StartsWith("removed sentence with url \"http://evil.example\""));
+    }
+
+    [Fact]
     public async Task Invented_citation_is_dropped_and_a_reply_citing_nothing_real_falls_back()
     {
         await using var h = await LlmHarness.StartAsync();

@@ -25,11 +25,20 @@ public sealed class ArabicMatchingTests : IDisposable
     }
 
     [Theory]
-    [InlineData("ترنيم", "ترانيم")]   // singular / broken plural after stemming
-    [InlineData("مطير", "مطري")]
-    [InlineData("تشكلت", "شكل")]
-    public void Related_forms_share_a_skeleton(string a, string b) =>
-        Assert.Equal(RelatedTerms.Skeleton(a), RelatedTerms.Skeleton(b));
+    [InlineData("ترنيم", "ترانيم", "رنم")]   // singular / broken plural after stemming
+    [InlineData("مطير", "مطري", "مطر")]
+    [InlineData("تشكلت", "شكل", "شكل")]
+    public void Related_forms_share_a_skeleton(string a, string b, string skeleton)
+    {
+        Assert.Equal(skeleton, RelatedTerms.Skeleton(a));
+        Assert.Equal(skeleton, RelatedTerms.Skeleton(b));
+    }
+
+    [Theory]
+    [InlineData("ثابت", "ثبت")]      // a final ت stays when fewer than three consonants would remain without it
+    [InlineData("استخدام", "خدم")]   // the است prefix of the tenth form goes
+    public void Skeletons_drop_derivation_prefixes_and_long_vowels(string term, string skeleton) =>
+        Assert.Equal(skeleton, RelatedTerms.Skeleton(term));
 
     [Fact]
     public void Short_or_Latin_terms_have_no_skeleton()
