@@ -19,9 +19,9 @@ public sealed class RetrievalOptions
 
 /// <summary>
 /// Weighted reciprocal rank fusion: a chunk scores Σ weight / (K + rank) over the rankings it appears in (rank from 1).
-/// The default is sparse-heavy: a weak embedding model can never put a chunk that BM25 did not find above any of BM25's
-/// first 140 hits (0.3/61 &lt; 1/(60+140)). At K = 60 it can still reorder BM25's close hits, its first included; only
-/// DenseWeight &lt; 1/(K + 2) keeps BM25's first hit first (docs/benchmarks.md, "Fusion weights", has the measurements).
+/// The default is sparse-heavy and keeps BM25's first hit first whatever the embedding model says: DenseWeight 0.3 is
+/// below 1/(K + 2) = 1/3 at K = 1. At K = 60 a weak (English-only) model reordered BM25's top hits almost at will and
+/// dropped XQuAD ar→ar recall@1 from 0.926 to 0.354 (docs/benchmarks.md, "Fusion weights", has the measurements).
 /// </summary>
 public sealed class FusionOptions
 {
@@ -30,7 +30,7 @@ public sealed class FusionOptions
     public double DenseWeight { get; set; } = 0.3;
 
     /// <summary>Damping: larger K flattens the difference between neighbouring ranks.</summary>
-    public int K { get; set; } = 60;
+    public int K { get; set; } = 1;
 
     public bool IsValid => SparseWeight >= 0 && DenseWeight >= 0 && SparseWeight + DenseWeight > 0 && K > 0
         && double.IsFinite(SparseWeight) && double.IsFinite(DenseWeight);

@@ -98,7 +98,7 @@ public sealed class GrpcRequestTests
         var query = Assert.Single(backend.StandIn!.Requests<QueryPoints>("Points/Query"));
         Assert.Equal(("qabot_chunks", 5UL), (query.CollectionName, query.Limit));
         Assert.Equal(Query.VariantOneofCase.Rrf, query.Query.VariantCase);
-        Assert.Equal(60U, query.Query.Rrf.K); // Retrieval:Fusion:K default
+        Assert.Equal(1U, query.Query.Rrf.K); // Retrieval:Fusion:K default
         Assert.Equal(["bm25", "dense"], query.Prefetch.Select(p => p.Using));
         Assert.Equal([1.0f, 0.3f], query.Query.Rrf.Weights); // Retrieval:Fusion defaults: sparse-heavy
         Assert.Equal(VectorInput.VariantOneofCase.Sparse, query.Prefetch[0].Query.Nearest.VariantCase);
