@@ -34,6 +34,7 @@ public static class QABotCli
             EvalCommand.Create(globals),
             BenchCommand.Create(globals),
             QdrantCommand.Create(globals),
+            IndexCommand.Create(globals),
         };
         return root;
     }

@@ -70,8 +70,10 @@ public sealed class IngestionPipeline(
     private async Task<IngestReport> RunAsync(Func<ChannelWriter<ParsedItem>, CancellationToken, Task> produce, RunState run, CancellationToken ct)
     {
         var stopwatch = Stopwatch.StartNew();
-        var ledger = new ArticleLedger(await index.ReadManifestAsync(ct));
+        // The session first: it waits for any other writer (another process's ingest, the server's uploads, a drop
+        // folder watch) and starts from the latest commit, so the manifest read next includes what that writer stored.
         await using var session = await index.BeginWriteAsync(ct);
+        var ledger = new ArticleLedger(await index.ReadManifestAsync(ct));
 
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
         var parsed = Channel.CreateBounded<ParsedItem>(new BoundedChannelOptions(512) { SingleReader = true, SingleWriter = true });

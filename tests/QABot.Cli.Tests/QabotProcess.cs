@@ -11,15 +11,7 @@ public static class QabotProcess
 {
     public static async Task<(int ExitCode, string Out, string Error)> RunAsync(TimeSpan timeout, params string[] args)
     {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "qabot.dll"));
-        foreach (var arg in args) start.ArgumentList.Add(arg);
-        start.Environment["QABOT_ROOT"] = RepoPaths.Root;
-        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-        start.Environment.Remove("QABOT_DATA_DIR");
-        start.Environment.Remove("TELEGRAM_BOT_TOKEN");
-
-        using var process = Process.Start(start)!;
+        using var process = Process.Start(StartInfo(args))!;
         process.StandardInput.Close();
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
@@ -31,5 +23,18 @@ public static class QabotProcess
             throw new TimeoutException($"qabot {string.Join(' ', args)} did not exit within {timeout}; stderr so far: {await error}");
         }
         return (process.ExitCode, await output, await error);
+    }
+
+    /// <summary>The built CLI with the repository as its root, and none of the machine's data directory, bot token or endpoints.</summary>
+    public static ProcessStartInfo StartInfo(IEnumerable<string> args)
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "qabot.dll"));
+        foreach (var arg in args) start.ArgumentList.Add(arg);
+        start.Environment["QABOT_ROOT"] = RepoPaths.Root;
+        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        start.Environment.Remove("QABOT_DATA_DIR");
+        start.Environment.Remove("TELEGRAM_BOT_TOKEN");
+        return start;
     }
 }

@@ -18,6 +18,9 @@ public sealed class LlmChat(Kernel kernel, PromptLibrary prompts, IOptions<LlmOp
 
     public PromptLibrary Prompts => prompts;
 
+    /// <summary>The kernel holding the chat service the configured provider registered.</summary>
+    public Kernel Kernel => kernel;
+
     public async Task<string> CompleteAsync(string prompt, KernelArguments arguments, CancellationToken cancellationToken = default)
     {
         using var deadline = Deadline(cancellationToken);

@@ -1,9 +1,9 @@
 namespace QABot.Answering.Llm.Connection;
 
 /// <summary>
-/// An OpenAI-compatible base URL, recognising Azure OpenAI resources. Azure.AI.OpenAI is not restorable here, so Azure
-/// is reached through the plain OpenAI client pointed at the resource's v1 API (<c>https://NAME.openai.azure.com/openai/v1/</c>),
-/// which accepts the resource key.
+/// An OpenAI-compatible base URL, recognising Azure OpenAI resources. With the default provider an Azure resource is
+/// reached through the plain OpenAI client pointed at its v1 API (<c>https://NAME.openai.azure.com/openai/v1/</c>), which
+/// accepts the resource key; <c>Llm:Provider=AzureOpenAI</c> uses Semantic Kernel's Azure connector instead.
 /// </summary>
 public sealed record OpenAiEndpoint(Uri Uri, bool IsAzure)
 {

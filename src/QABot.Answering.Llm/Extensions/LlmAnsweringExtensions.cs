@@ -53,9 +53,14 @@ public static class LlmAnsweringExtensions
 
     private static void AddChat(IServiceCollection services, LlmOptions llm)
     {
-        OpenAiEndpoint.Parse(llm.Endpoint); // fail at startup, not on the first question
-        if (string.IsNullOrWhiteSpace(llm.Model))
-            throw new InvalidOperationException($"Llm:Endpoint is set to {llm.Endpoint} but Llm:Model is empty: name the chat model to use.");
+        // Fail at startup, not on the first question.
+        if (llm.IsAzure) AzureOpenAiClientFactory.Validate(llm.Endpoint, llm.ApiKey);
+        else if (string.Equals(llm.Provider, LlmProviders.OpenAI, StringComparison.OrdinalIgnoreCase)) OpenAiEndpoint.Parse(llm.Endpoint);
+        else throw new InvalidOperationException($"Llm:Provider \"{llm.Provider}\" is unknown: use \"{LlmProviders.OpenAI}\" (any OpenAI-compatible server) or \"{LlmProviders.AzureOpenAI}\".");
+        if (string.IsNullOrWhiteSpace(llm.ChatTarget))
+            throw new InvalidOperationException(llm.IsAzure
+                ? "Llm:Provider is AzureOpenAI but neither Llm:Deployment nor Llm:Model is set: name the deployment to use."
+                : $"Llm:Endpoint is set to {llm.Endpoint} but Llm:Model is empty: name the chat model to use.");
 
         var previous = services.LastOrDefault(d => d.ServiceType == typeof(IAnswerer) && !d.IsKeyedService)
             ?? throw new InvalidOperationException("AddLlmAnswering() keeps the default answerer as its fallback: call AddAnswering() first.");
@@ -67,11 +72,17 @@ public static class LlmAnsweringExtensions
         services.TryAddSingleton(sp =>
         {
             var options = sp.GetRequiredService<IOptions<LlmOptions>>().Value;
-            var client = OpenAiClientFactory.Create(options.Endpoint, options.ApiKey, TimeSpan.FromSeconds(options.TimeoutSeconds),
-                options.MaxRetries, TimeSpan.FromMilliseconds(options.RetryDelayMilliseconds));
+            var timeout = TimeSpan.FromSeconds(options.TimeoutSeconds);
+            var firstRetryDelay = TimeSpan.FromMilliseconds(options.RetryDelayMilliseconds);
             var kernelBuilder = Kernel.CreateBuilder();
             kernelBuilder.Services.AddSingleton(sp.GetRequiredService<ILoggerFactory>());
-            kernelBuilder.AddOpenAIChatCompletion(options.Model, client);
+            if (options.IsAzure)
+                kernelBuilder.AddAzureOpenAIChatCompletion(options.ChatTarget,
+                    AzureOpenAiClientFactory.Create(options.Endpoint, options.ApiKey, timeout, options.MaxRetries, firstRetryDelay),
+                    modelId: string.IsNullOrWhiteSpace(options.Model) ? null : options.Model);
+            else
+                kernelBuilder.AddOpenAIChatCompletion(options.Model,
+                    OpenAiClientFactory.Create(options.Endpoint, options.ApiKey, timeout, options.MaxRetries, firstRetryDelay));
             return new LlmChat(kernelBuilder.Build(), sp.GetRequiredService<PromptLibrary>(), sp.GetRequiredService<IOptions<LlmOptions>>());
         });
         services.TryAddSingleton<FollowUpRewriter>();

@@ -12,7 +12,16 @@ public sealed class LlmOptions
     /// </summary>
     public string Endpoint { get; set; } = "";
 
+    /// <summary>
+    /// "OpenAI" (any OpenAI-compatible server, the default) or "AzureOpenAI": Semantic Kernel's Azure OpenAI connector,
+    /// with <see cref="Endpoint"/> the resource URL (https://NAME.openai.azure.com) and the key sent as "api-key".
+    /// </summary>
+    public string Provider { get; set; } = LlmProviders.OpenAI;
+
     public string Model { get; set; } = "";
+
+    /// <summary>Azure OpenAI deployment name; empty means <see cref="Model"/> names the deployment.</summary>
+    public string Deployment { get; set; } = "";
 
     /// <summary>May stay empty for local servers that need no key.</summary>
     public string ApiKey { get; set; } = "";
@@ -41,4 +50,15 @@ public sealed class LlmOptions
     public bool ExpandQueries { get; set; } = true;
 
     public bool IsConfigured => !string.IsNullOrWhiteSpace(Endpoint);
+
+    public bool IsAzure => string.Equals(Provider, LlmProviders.AzureOpenAI, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>What the chat service is asked for: the Azure deployment, or the model name everywhere else.</summary>
+    public string ChatTarget => IsAzure && !string.IsNullOrWhiteSpace(Deployment) ? Deployment : Model;
+}
+
+public static class LlmProviders
+{
+    public const string OpenAI = "OpenAI";
+    public const string AzureOpenAI = "AzureOpenAI";
 }

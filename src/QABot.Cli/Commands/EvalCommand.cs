@@ -22,11 +22,13 @@ public static class EvalCommand
         var configs = new Option<string[]>("--config", "-c")
         {
             Description = "A configuration to run; repeat to compare side by side. Presets: current, bm25 (no query expansion), no-dictionary, extractive, llm; " +
-                          "or NAME:KEY=VALUE;KEY=VALUE (e.g. top5:Retrieval:Top=5). Default: current.",
+                          "or NAME:KEY=VALUE;KEY=VALUE (e.g. top5:Retrieval:Top=5, or dense05:Retrieval:Fusion:DenseWeight=0.5 for the " +
+                          "BM25/embedding fusion weights, which act only with Embeddings:Model set). Default: current.",
         };
         var limit = new Option<int?>("--limit", "-n") { Description = "At most N questions per group (spread over the set), for a quick run." };
         var noUnanswerable = new Option<bool>("--no-unanswerable") { Description = "Skip the SQuAD unanswerable pass (held-out paragraphs removed, questions must be refused)." };
         var outputs = new MeasurementOutputs();
+        var devSet = new DevSetOptions();
 
         var command = new Command("eval", """
             Measure answer quality: index a QA set's articles into a private temporary index per configuration, ask every
@@ -35,18 +37,42 @@ public static class EvalCommand
             report with --out; with --write-docs also the recall@k chart and its section of docs/benchmarks.md (tracked files,
             so only when asked).
 
+            A dev set (eval/dev.jsonl, eval/heldout.jsonl: lines with "kind" and "corpus") is run as issue 9 measures it:
+            one index of corpus/sample + the ANT corpus (../shared/corpora/ant-multisource-news.jsonl.gz), built once and
+            cached under --cache-dir; every question asked as `qabot ask` does (bare claims as `qabot check`), follow-ups in
+            the conversation of the question they follow; short answer, citation, local date, refusal, verdict and list
+            judged per kind × language. Without the ANT corpus its questions are skipped with a warning.
+
             Examples:
+              qabot eval eval/dev.jsonl                               (the dev set: headline figures and the kind × language table)
+              qabot eval eval/dev.jsonl --misses --kind when --lang en   (each wrong answer: expected against got)
+              qabot eval eval/dev.jsonl --id dev-009 --misses         (one question, with the turn it follows asked first)
+              qabot eval eval/dev.jsonl --out dev.json --write-docs   (JSON report; refresh its section of docs/benchmarks.md)
               qabot eval                                              (eval/sample-qa.jsonl on corpus/sample)
               qabot eval ../shared/eval/xquad --config bm25 --config current --out xquad.json
               qabot eval ../shared/eval/xquad --limit 50
+              qabot eval ../shared/eval/xquad -c current -c "equal:Retrieval:Fusion:DenseWeight=1" -c "dense05:Retrieval:Fusion:DenseWeight=0.5;Retrieval:Fusion:K=30"
+                                                                      (BM25 + embeddings fused with other weights; needs Embeddings:Model)
               qabot eval --config bm25 --config current --write-docs  (refresh docs/benchmarks.md and its chart)
             """) { dataset, corpus, configs, limit, noUnanswerable };
         outputs.AddTo(command);
+        devSet.AddTo(command);
 
         command.SetAction((parse, ct) => globals.RunAsync(parse, ct, async (services, token) =>
         {
             var env = globals.EnvironmentFor(parse);
             var root = services.GetRequiredService<IHostEnvironment>().ContentRootPath;
+            var datasetPath = parse.GetValue(dataset) ?? Path.Combine(root, "eval", "sample-qa.jsonl");
+            bool isDevSet;
+            try { isDevSet = DevSetRunner.IsDevSetFile(datasetPath); }
+            catch (InvalidDataException ex)
+            {
+                await env.Error.WriteLineAsync($"error: {ex.Message}");
+                return ExitCodes.BadInput;
+            }
+            if (isDevSet)
+                return await devSet.RunAsync(parse, env, services, root, datasetPath, parse.GetValue(corpus) ?? [], parse.GetValue(configs) ?? [],
+                    parse.GetValue(limit), outputs, token);
             List<EvalConfiguration> configurations;
             try { configurations = (parse.GetValue(configs) is { Length: > 0 } specs ? specs : [EvalConfiguration.CurrentName]).Select(EvalConfiguration.Parse).ToList(); }
             catch (FormatException ex)
@@ -63,7 +89,7 @@ public static class EvalCommand
 
             var options = new EvalRunOptions
             {
-                DatasetPath = parse.GetValue(dataset) ?? Path.Combine(root, "eval", "sample-qa.jsonl"),
+                DatasetPath = datasetPath,
                 CorpusPaths = corpusPaths,
                 Configurations = configurations,
                 Services = ServiceRecipe.FromApplication(services.GetRequiredService<IConfiguration>(), root, builder => builder.AddQABot()),

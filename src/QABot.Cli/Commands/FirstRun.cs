@@ -11,7 +11,7 @@ public static class FirstRun
     public static async Task EnsureSampleCorpusAsync(IServiceProvider services, CliEnvironment env, CancellationToken cancellationToken)
     {
         var bootstrapper = services.GetRequiredService<SampleCorpusBootstrapper>();
-        var report = await bootstrapper.EnsureAsync(cancellationToken);
+        var report = await bootstrapper.EnsureAsync(env, cancellationToken);
         if (report is null) return;
         var dataDir = services.GetRequiredService<IOptions<DataOptions>>().Value.ResolvedDirectory;
         await env.Error.WriteLineAsync(

@@ -24,6 +24,7 @@ public static class IngestCommand
             Description = "Keep ingesting article files that appear in this drop folder (instead of paths); Ctrl-C stops.",
             HelpName = "DIR",
         };
+        var noWait = new Option<bool>("--no-wait") { Description = "If another process is writing to the data directory, exit with code 4 instead of waiting." };
         var command = new Command("ingest", """
             Parse, chunk and index articles. Re-ingest is incremental: unchanged articles are skipped, changed ones replaced,
             exact duplicates across files stored once with every id recorded. A bad file or line is reported and the run goes
@@ -31,8 +32,11 @@ public static class IngestCommand
 
             Files in the given folders that are not articles (.png, .pdf, ...) are passed over and counted in the summary.
 
+            One writer at a time per data directory: while another ingest (or repair, restore) writes, this one says
+            so and waits; with --no-wait it exits with code 4 instead. Questions and `serve` go on meanwhile.
+
             Exit codes: 0 all ingested; 3 some inputs failed (the rest was committed); 1 inputs failed and nothing was
-            ingested; 2 none of the given paths exists.
+            ingested; 2 none of the given paths exists; 4 another process is writing and --no-wait was given.
 
             --watch DIR keeps running: each article file renamed (or moved) into DIR is ingested and committed on its
             own, then moved to DIR/done, or to DIR/failed with a .error note beside it when any of it failed (what parsed
@@ -44,8 +48,9 @@ public static class IngestCommand
             Examples:
               qabot ingest corpus/sample
               qabot ingest ../shared/corpora/ant-multisource-news.jsonl.gz
+              qabot ingest --no-wait today.jsonl        # from cron: skip this run if another ingest is still going
               qabot ingest --watch /srv/news/drop      # writer: cp x.jsonl drop/.x.jsonl && mv drop/.x.jsonl drop/x.jsonl
-            """) { paths, watch };
+            """) { paths, noWait, watch };
 
         command.SetAction((parse, ct) => globals.RunAsync(parse, ct, async (services, token) =>
         {
@@ -64,6 +69,7 @@ public static class IngestCommand
             var pipeline = services.GetRequiredService<IngestionPipeline>();
             var index = services.GetRequiredService<IArticleIndex>();
             var dataDir = services.GetRequiredService<IOptions<DataOptions>>().Value.ResolvedDirectory;
+            using var writerLock = await WriterLockGate.AcquireAsync(dataDir, env, parse.GetValue(noWait), token);
             await env.Error.WriteLineAsync($"Ingesting into the {index.BackendName} index at {dataDir} …");
 
             var existing = inputs.Except(missing).ToList();

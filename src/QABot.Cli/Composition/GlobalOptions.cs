@@ -71,6 +71,11 @@ public sealed class GlobalOptions(CliEnvironment environment)
             await env.Error.WriteLineAsync($"error: {ex.Message}");
             return ExitCodes.BadInput;
         }
+        catch (DataDirectoryBusyException ex)
+        {
+            await env.Error.WriteLineAsync($"error: {ex.Message}");
+            return ExitCodes.Busy;
+        }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             await env.Error.WriteLineAsync($"error: {ErrorText.Describe(ex)}");
@@ -93,5 +98,7 @@ public static class ExitCodes
     public const int BadInput = 2;
     /// <summary>The run finished but some inputs failed (ingest: files or lines; ask -: lines): the rest was done.</summary>
     public const int PartialFailure = 3;
+    /// <summary>Another process is writing to the data directory and --no-wait was given: nothing was done.</summary>
+    public const int Busy = 4;
     public const int Cancelled = 130;
 }

@@ -25,17 +25,23 @@ public sealed class SampleCorpusBootstrapper(
     }
 
     /// <returns>The ingest report when the sample corpus was ingested now, null when the index already had articles.</returns>
-    public async Task<IngestReport?> EnsureAsync(CancellationToken cancellationToken)
+    /// <param name="env">Where a wait for another writer is announced.</param>
+    public async Task<IngestReport?> EnsureAsync(CliEnvironment env, CancellationToken cancellationToken)
     {
         if (await index.HasArticlesAsync(cancellationToken)) return null;
+        var directory = data.Value.ResolvedDirectory;
         if (configuration.GetValue<bool>(GlobalOptions.ExplicitDataDirectoryKey))
-        {
-            var directory = data.Value.ResolvedDirectory;
             throw new BadInputException($"the index in {directory} is empty. Ingest articles first: qabot --data-dir {directory} ingest PATH " +
                                         "(the bundled sample corpus is added by itself only to the default data directory).");
-        }
+        if (File.Exists(IndexHistoryPath) && File.ReadAllText(IndexHistoryPath).Trim() is var since)
+            throw new InvalidOperationException($"the index in {directory} is empty but has held articles (since {since}); " +
+                                                "the sample corpus is added only to a data directory that never held an index. " +
+                                                "Restore a snapshot (qabot index restore DIR) or ingest your articles again (qabot ingest PATH)");
         if (!Directory.Exists(SampleCorpusPath))
             throw new DirectoryNotFoundException($"The index is empty and the bundled sample corpus was not found at {SampleCorpusPath}. Run `qabot ingest PATH` first.");
+        using var writerLock = await WriterLockGate.AcquireAsync(directory, env, noWait: false, cancellationToken);
         return await pipeline.IngestPathsAsync([SampleCorpusPath], null, cancellationToken);
     }
+
+    private string IndexHistoryPath => Path.Combine(data.Value.ResolvedDirectory, DataOptions.IndexedSinceFileName);
 }

@@ -5,6 +5,12 @@ public sealed class DataOptions
 {
     public const string SectionName = "Data";
 
+    /// <summary>
+    /// Written when the data directory first holds articles (with that time): the sample corpus is ingested by itself
+    /// only where this file is absent, so a lost index is reported rather than refilled.
+    /// </summary>
+    public const string IndexedSinceFileName = "indexed-since";
+
     /// <summary>Relative paths are resolved against the current directory.</summary>
     public string Directory { get; set; } = "data";
 

@@ -29,6 +29,7 @@ public static class RetrievalExtensions
         services.AddOptions<DataOptions>().Bind(builder.Configuration.GetSection(DataOptions.SectionName));
         services.AddOptions<RetrievalOptions>().Bind(builder.Configuration.GetSection(RetrievalOptions.SectionName))
             .Validate(o => o.Top > 0, "Retrieval:Top must be positive.")
+            .Validate(o => o.Fusion.IsValid, "Retrieval:Fusion needs SparseWeight and DenseWeight ≥ 0 (not both 0) and K > 0.")
             .Validate(o => o.Backend is RetrievalBackends.Embedded or RetrievalBackends.Qdrant, "Retrieval:Backend must be \"Embedded\" or \"Qdrant\".");
 
         services.AddSingleton<LuceneArticleIndex>();

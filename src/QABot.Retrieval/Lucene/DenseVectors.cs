@@ -71,18 +71,3 @@ internal sealed class DenseVectors
 
     private sealed record Entry(int Doc, float[] Vector, DateTimeOffset? Published, string? SourceKey);
 }
-
-/// <summary>Reciprocal rank fusion: robust to the incomparable score scales of BM25 and cosine.</summary>
-internal static class ReciprocalRankFusion
-{
-    public const int K = 60;
-
-    public static IReadOnlyList<(int Doc, double Score)> Fuse(params IReadOnlyList<int>[] rankings)
-    {
-        var scores = new Dictionary<int, double>();
-        foreach (var ranking in rankings)
-            for (var rank = 0; rank < ranking.Count; rank++)
-                scores[ranking[rank]] = scores.GetValueOrDefault(ranking[rank]) + 1.0 / (K + rank + 1);
-        return scores.Select(kv => (kv.Key, kv.Value)).OrderByDescending(x => x.Value).ToList();
-    }
-}

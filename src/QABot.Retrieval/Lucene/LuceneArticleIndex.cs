@@ -9,6 +9,8 @@ using Microsoft.Extensions.Options;
 using QABot.Core.Configuration;
 using QABot.Core.Domain;
 using QABot.Core.Retrieval;
+using QABot.Retrieval.Fusion;
+using QABot.Retrieval.Options;
 using QABot.Text.Analysis;
 using LuceneDirectory = Lucene.Net.Store.Directory;
 
@@ -16,8 +18,9 @@ namespace QABot.Retrieval.Lucene;
 
 /// <summary>
 /// The embedded backend: a Lucene.Net index under <c>{data}/lucene</c>, BM25 over analyzed Arabic fields, optional
-/// exact dense search fused by reciprocal rank. Reads are thread-safe and see only committed data, including commits
-/// made by another process (another instance, `qabot ingest` next to `qabot serve`): see <see cref="ReopenCheckInterval"/>.
+/// exact dense search fused by weighted reciprocal rank (<see cref="Fusion"/>). Reads are thread-safe and see only
+/// committed data, including commits made by another process (`qabot ingest` next to `qabot serve`): see
+/// <see cref="ReopenCheckInterval"/>.
 /// </summary>
 public sealed class LuceneArticleIndex : IArticleIndex
 {
@@ -57,9 +60,10 @@ public sealed class LuceneArticleIndex : IArticleIndex
     private long _nextReopenCheck;
     private bool _disposed;
 
-    public LuceneArticleIndex(IOptions<DataOptions> data, ILogger<LuceneArticleIndex> logger)
+    public LuceneArticleIndex(IOptions<DataOptions> data, IOptions<RetrievalOptions> retrieval, ILogger<LuceneArticleIndex> logger)
         : this(Path.Combine(data.Value.ResolvedDirectory, DirectoryName), logger)
     {
+        Fusion = retrieval.Value.Fusion;
     }
 
     /// <param name="path">The folder holding the Lucene files (created on first use).</param>
@@ -75,6 +79,9 @@ public sealed class LuceneArticleIndex : IArticleIndex
 
     internal LuceneQueryOptions QueryOptions { get; set; } = LuceneQueryOptions.Default;
 
+    /// <summary>Weights of the BM25 and dense rankings when a search carries an embedding (Retrieval:Fusion).</summary>
+    public FusionOptions Fusion { get; init; } = new();
+
     public Task<IIndexWriteSession> BeginWriteAsync(CancellationToken cancellationToken = default) => BeginWriteAsync(cancellationToken, lanes: null);
 
     /// <param name="lanes">Parallel analysis lanes; defaults to the processor count (at most 4).</param>
@@ -82,23 +89,39 @@ public sealed class LuceneArticleIndex : IArticleIndex
     {
         var directory = Open();
         await _writeGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        DataDirectoryWriterLock? writerLock = null;
         try
         {
-            var writer = new IndexWriter(directory, WriterConfig(OpenMode.CREATE_OR_APPEND));
+            // Commands that write take this lock first and say so while they wait; here it is re-entrant and guards
+            // every other writer (tests, hosts) the same way.
+            writerLock = await DataDirectoryWriterLock.AcquireAsync(DataDirectory, waiting: null, cancellationToken).ConfigureAwait(false);
+            // Another process may have committed since this process opened its reader: the session starts from that commit.
+            _searchers!.MaybeRefreshBlocking();
+            // APPEND, never CREATE: Open() guarantees a commit, and a writer must not start a new index over old files.
+            var writer = new IndexWriter(directory, WriterConfig(OpenMode.APPEND));
             var stored = StoredSchemaVersion;
             LuceneWriteSession? session = null;
+            var heldLock = writerLock;
             session = new LuceneWriteSession(writer, lanes ?? Math.Clamp(Environment.ProcessorCount, 1, 4),
                 afterCommit: () => Task.Run(RefreshAfterCommit),
-                release: () => _writeGate.Release(),
+                release: () =>
+                {
+                    heldLock.Dispose();
+                    _writeGate.Release();
+                },
                 upgrade: stored < SchemaVersion ? (written, token) => UpgradeAsync(stored, written, session!, token) : null);
             return session;
         }
         catch
         {
+            writerLock?.Dispose();
             _writeGate.Release();
             throw;
         }
     }
+
+    /// <summary>The data directory holding the index folder: where the writer lock and the index history live.</summary>
+    public string DataDirectory => Path.GetDirectoryName(_path) ?? _path;
 
     /// <summary>The layout of the committed index: 1 for an index written before layouts were recorded.</summary>
     public int StoredSchemaVersion => WithSearcher(searcher =>
@@ -344,6 +367,7 @@ public sealed class LuceneArticleIndex : IArticleIndex
     private void RefreshAfterCommit()
     {
         _searchers!.MaybeRefreshBlocking();
+        RecordIndexHistory();
         WarmRelatedTerms();
     }
 
@@ -400,9 +424,9 @@ public sealed class LuceneArticleIndex : IArticleIndex
         var depth = Math.Max(MinFusionDepth, request.Top * FusionDepthFactor);
         var sparse = query is null ? [] : searcher.Search(query, filter, depth).ScoreDocs.Select(h => h.Doc).ToList();
         var nearest = dense!.Nearest(request.Embedding!.Value.Span, request, depth).Select(n => n.Doc).ToList();
-        return ReciprocalRankFusion.Fuse(sparse, nearest)
+        return WeightedReciprocalRankFusion.Fuse(sparse, nearest, Fusion)
             .Take(request.Top)
-            .Select(f => new ScoredChunk(StoredDocuments.ToChunk(searcher.Doc(f.Doc)), f.Score))
+            .Select(f => new ScoredChunk(StoredDocuments.ToChunk(searcher.Doc(f.Item)), f.Score))
             .ToList();
     }
 
@@ -500,18 +524,74 @@ public sealed class LuceneArticleIndex : IArticleIndex
             if (_directory is not null) return _directory;
             System.IO.Directory.CreateDirectory(_path);
             var directory = FSDirectory.Open(_path);
-            if (!DirectoryReader.IndexExists(directory))
+            try
             {
-                // An empty first commit lets readers open before anything is ingested.
-                using var writer = new IndexWriter(directory, WriterConfig(OpenMode.CREATE));
-                writer.SetCommitData(CommitData);
-                writer.Commit();
-                _logger.LogInformation("Created an empty Lucene index at {Path}", _path);
+                if (!DirectoryReader.IndexExists(directory)) CreateEmptyIndex(directory);
+                _searchers = OpenSearchers(directory);
             }
-            _searchers = new SearcherManager(directory, null);
+            catch
+            {
+                directory.Dispose();
+                throw;
+            }
             _directory = directory;
             return directory;
         }
+    }
+
+    /// <summary>
+    /// An empty first commit lets readers open before anything is ingested. It is written only into a folder holding
+    /// no index files: files without a readable commit are a damaged index, and creating over them would wipe it.
+    /// </summary>
+    private void CreateEmptyIndex(LuceneDirectory directory)
+    {
+        ThrowIfIndexFilesWithoutCommit(directory);
+        using var writerLock = DataDirectoryWriterLock.AcquireAsync(DataDirectory, waiting: null, CancellationToken.None).GetAwaiter().GetResult();
+        // The writer this process waited for may have created it meanwhile.
+        if (DirectoryReader.IndexExists(directory)) return;
+        ThrowIfIndexFilesWithoutCommit(directory);
+        using var writer = new IndexWriter(directory, WriterConfig(OpenMode.CREATE));
+        writer.SetCommitData(CommitData);
+        writer.Commit();
+        _logger.LogInformation("Created an empty Lucene index at {Path}", _path);
+    }
+
+    private void ThrowIfIndexFilesWithoutCommit(LuceneDirectory directory)
+    {
+        var indexFiles = directory.ListAll().Count(LuceneIndexFiles.BelongToIndex);
+        if (indexFiles == 0) return;
+        throw NoCommit(indexFiles, inner: null);
+    }
+
+    private IndexDamagedException NoCommit(int indexFiles, Exception? inner) => new(
+        $"the Lucene index at {_path} has {indexFiles} index files but no commit (segments_N is missing or unreadable); " +
+        "nothing was changed. Run `qabot index check`, then `qabot index restore SNAPSHOT`", inner);
+
+    private SearcherManager OpenSearchers(LuceneDirectory directory)
+    {
+        try { return new SearcherManager(directory, null); }
+        catch (FileNotFoundException e) when (Path.GetFileName(e.FileName ?? "").StartsWith("segments_", StringComparison.Ordinal))
+        {
+            // segments.gen still names a commit whose file is gone.
+            throw NoCommit(directory.ListAll().Count(LuceneIndexFiles.BelongToIndex), e);
+        }
+        catch (IOException e)
+        {
+            throw new IndexDamagedException(
+                $"the Lucene index at {_path} cannot be read ({e.GetType().Name}: {e.Message.Split('\n')[0].Trim()}); nothing was changed. Run `qabot index check`", e);
+        }
+    }
+
+    /// <summary>
+    /// Records, once, that this data directory has held articles: the sample corpus is ingested by itself only into a
+    /// directory that never held an index, so an index that went missing is reported instead of quietly refilled.
+    /// </summary>
+    private void RecordIndexHistory()
+    {
+        var marker = Path.Combine(DataDirectory, DataOptions.IndexedSinceFileName);
+        if (File.Exists(marker) || !WithSearcher(searcher => searcher.IndexReader.NumDocs > 0)) return;
+        try { File.WriteAllText(marker, DateTimeOffset.UtcNow.ToString("O", System.Globalization.CultureInfo.InvariantCulture) + Environment.NewLine); }
+        catch (IOException e) { _logger.LogWarning("Could not record the index history in {Marker}: {Message}", marker, e.Message); }
     }
 
     private static IndexWriterConfig WriterConfig(OpenMode mode) => new(SearchAnalysis.Version, SearchAnalysis.Arabic)

@@ -12,6 +12,27 @@ public sealed class RetrievalOptions
     public int Top { get; set; } = 8;
 
     public CrossLingualOptions CrossLingual { get; set; } = new();
+
+    /// <summary>How the BM25 (sparse) and embedding (dense) rankings are merged when both exist (section "Retrieval:Fusion").</summary>
+    public FusionOptions Fusion { get; set; } = new();
+}
+
+/// <summary>
+/// Weighted reciprocal rank fusion: a chunk scores Σ weight / (K + rank) over the rankings it appears in (rank from 1).
+/// The default is sparse-heavy so that a weak embedding model can reorder BM25's hits only a little and can never put a
+/// chunk that BM25 did not find above any of BM25's first 140 hits (0.3/61 &lt; 1/(60+140)).
+/// </summary>
+public sealed class FusionOptions
+{
+    public double SparseWeight { get; set; } = 1.0;
+
+    public double DenseWeight { get; set; } = 0.3;
+
+    /// <summary>Damping: larger K flattens the difference between neighbouring ranks.</summary>
+    public int K { get; set; } = 60;
+
+    public bool IsValid => SparseWeight >= 0 && DenseWeight >= 0 && SparseWeight + DenseWeight > 0 && K > 0
+        && double.IsFinite(SparseWeight) && double.IsFinite(DenseWeight);
 }
 
 public static class RetrievalBackends

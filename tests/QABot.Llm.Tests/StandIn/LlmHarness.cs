@@ -51,7 +51,7 @@ public sealed class LlmHarness : IAsyncDisposable
             ["Llm:RetryDelayMilliseconds"] = "5",
         };
         if (configureLlm) config["Llm:Endpoint"] = standIn.V1;
-        foreach (var (key, value) in settings ?? []) config[key] = value?.Replace("{standin}", standIn.V1);
+        foreach (var (key, value) in settings ?? []) config[key] = value?.Replace("{standin}", standIn.V1).Replace("{standin-root}", standIn.BaseUrl);
 
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Configuration.AddInMemoryCollection(config);

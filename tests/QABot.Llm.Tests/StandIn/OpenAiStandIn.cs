@@ -15,8 +15,9 @@ namespace QABot.Llm.Tests.StandIn;
 
 /// <summary>
 /// NOT OpenAI, and no model at all. A loopback Kestrel server on 127.0.0.1 (random port) that speaks just enough of the
-/// OpenAI REST shape — POST /v1/chat/completions (JSON, or SSE when "stream": true) and POST /v1/embeddings — for the
-/// real OpenAI client under Semantic Kernel to talk to it. Replies are scripted per prompt task (the "Task: ..." line
+/// OpenAI REST shape — POST /v1/chat/completions (JSON, or SSE when "stream": true), POST /v1/embeddings, and Azure
+/// OpenAI's POST /openai/deployments/{deployment}/chat/completions — for the real OpenAI and Azure OpenAI clients under
+/// Semantic Kernel to talk to it. Replies are scripted per prompt task (the "Task: ..." line
 /// every prompt in prompts/ starts its system message with): text, HTTP errors with retry hints, or a hang until the
 /// client gives up. Every call is recorded for assertions.
 /// </summary>
@@ -48,6 +49,8 @@ public sealed partial class OpenAiStandIn : IAsyncDisposable
         var standIn = new OpenAiStandIn(app);
         app.MapPost("/v1/chat/completions", standIn.ChatAsync);
         app.MapPost("/v1/embeddings", standIn.EmbeddingsAsync);
+        // Azure OpenAI's deployment route, so that Semantic Kernel's Azure connector can be pointed here too.
+        app.MapPost("/openai/deployments/{deployment}/chat/completions", standIn.ChatAsync);
         await app.StartAsync();
         standIn.BaseUrl = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/');
         return standIn;
@@ -85,7 +88,11 @@ public sealed partial class OpenAiStandIn : IAsyncDisposable
         var stream = body["stream"]?.GetValue<bool>() ?? false;
         var system = messages.FirstOrDefault(m => m.Role == "system")?.Content ?? "";
         var task = TaskLine().Match(system) is { Success: true } m2 ? m2.Groups[1].Value : "(none)";
-        var call = new ChatCall(task, messages, stream, body.ToJsonString());
+        var call = new ChatCall(task, messages, stream, body.ToJsonString())
+        {
+            Path = context.Request.Path.Value ?? "",
+            ApiKeyHeader = context.Request.Headers["api-key"].ToString(),
+        };
         _chatCalls.Enqueue(call);
 
         var reply = Next(task);
@@ -201,6 +208,11 @@ public sealed record ChatMessage(string Role, string Content);
 
 public sealed record ChatCall(string Task, IReadOnlyList<ChatMessage> Messages, bool Stream, string RawBody)
 {
+    public string Path { get; init; } = "";
+
+    /// <summary>The "api-key" header as received (Azure OpenAI's key header); empty when absent.</summary>
+    public string ApiKeyHeader { get; init; } = "";
+
     public string User => string.Join("\n", Messages.Where(m => m.Role == "user").Select(m => m.Content));
     public string System => string.Join("\n", Messages.Where(m => m.Role == "system").Select(m => m.Content));
 }

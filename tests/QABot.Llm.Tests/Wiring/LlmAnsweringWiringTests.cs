@@ -2,7 +2,12 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using QABot.Answering.Extractive;
+using Microsoft.SemanticKernel;
+using Microsoft.SemanticKernel.ChatCompletion;
+using Microsoft.SemanticKernel.Connectors.AzureOpenAI;
 using QABot.Answering.Llm.Answering;
+using QABot.Answering.Llm.Chat;
+using QABot.Answering.Llm.Prompts;
 using QABot.Answering.Llm.Connection;
 using QABot.Answering.Llm.Extensions;
 using QABot.Answering.Llm.Planning;
@@ -58,6 +63,46 @@ public sealed class LlmAnsweringWiringTests
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Llm:Endpoint"] = "http://127.0.0.1:9/v1", ["Llm:Model"] = "m" });
         var error = Assert.Throws<InvalidOperationException>(() => builder.AddLlmAnswering());
         Assert.Contains("AddAnswering()", error.Message);
+    }
+
+    [Fact]
+    public async Task Azure_provider_registers_the_Azure_connector_which_calls_the_deployment_with_the_api_key_header()
+    {
+        // The endpoint is the OpenAI stand-in on loopback (not Azure): it answers on Azure's deployment route.
+        await using var h = await LlmHarness.StartAsync(new()
+        {
+            ["Llm:Provider"] = "AzureOpenAI",
+            ["Llm:Endpoint"] = "{standin-root}",
+            ["Llm:Deployment"] = "qabot-gpt4o",
+            ["Llm:ApiKey"] = "azure-key-123",
+        });
+        h.StandIn.Script("rewrite-follow-up", StandInReply.Text("standalone question"));
+
+        var kernel = h.Services.GetRequiredService<LlmChat>().Kernel;
+        Assert.IsType<AzureOpenAIChatCompletionService>(kernel.GetRequiredService<IChatCompletionService>());
+        var reply = await h.Services.GetRequiredService<LlmChat>().CompleteAsync(PromptNames.RewriteFollowUp,
+            new KernelArguments { ["history"] = "user: who?", ["question"] = "and when?" });
+
+        Assert.Equal("standalone question", reply);
+        var call = Assert.Single(h.StandIn.ChatCalls);
+        Assert.Equal("/openai/deployments/qabot-gpt4o/chat/completions", call.Path);
+        Assert.Equal("azure-key-123", call.ApiKeyHeader);
+    }
+
+    [Theory]
+    [InlineData("OpenAI", "http://127.0.0.1:9/v1", "", "m", null)]
+    [InlineData("AzureOpenAI", "https://res.openai.azure.com", "", "gpt4o", "Llm:ApiKey is empty")]
+    [InlineData("AzureOpenAI", "https://res.openai.azure.com", "k", "", "neither Llm:Deployment nor Llm:Model")]
+    [InlineData("Anthropic", "https://example.invalid", "k", "m", "Llm:Provider \"Anthropic\" is unknown")]
+    public void Provider_settings_are_checked_at_startup(string provider, string endpoint, string key, string deployment, string? error)
+    {
+        var builder = NewBuilder(new()
+        {
+            ["Llm:Provider"] = provider, ["Llm:Endpoint"] = endpoint, ["Llm:ApiKey"] = key,
+            [provider == "OpenAI" ? "Llm:Model" : "Llm:Deployment"] = deployment,
+        });
+        if (error is null) { builder.AddLlmAnswering(); return; }
+        Assert.Contains(error, Assert.ThrowsAny<Exception>(() => builder.AddLlmAnswering()).Message);
     }
 
     [Theory]

@@ -1,0 +1,76 @@
+using System.Diagnostics;
+using System.Text;
+
+namespace QABot.Cli.Tests;
+
+/// <summary>
+/// A `qabot` process started from the built CLI (qabot.dll beside the tests) and left running, for tests about what
+/// happens between processes: two writers at once, a kill -9 in the middle of an ingest. Its output is collected as it
+/// comes, so a test can wait for a line before acting.
+/// </summary>
+public sealed class RunningQabot : IDisposable
+{
+    private readonly Process _process;
+    private readonly StringBuilder _out = new();
+    private readonly StringBuilder _error = new();
+
+    private RunningQabot(Process process)
+    {
+        _process = process;
+        process.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (_out) _out.AppendLine(e.Data); };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (_error) _error.AppendLine(e.Data); };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+    }
+
+    public static RunningQabot Start(params string[] args)
+    {
+        var process = Process.Start(QabotProcess.StartInfo(args))!;
+        process.StandardInput.Close();
+        return new RunningQabot(process);
+    }
+
+    public int Id => _process.Id;
+
+    public bool HasExited => _process.HasExited;
+
+    public string Out { get { lock (_out) return _out.ToString(); } }
+
+    public string Error { get { lock (_error) return _error.ToString(); } }
+
+    public async Task<int> WaitForExitAsync(TimeSpan timeout)
+    {
+        using var deadline = new CancellationTokenSource(timeout);
+        try { await _process.WaitForExitAsync(deadline.Token); }
+        catch (OperationCanceledException)
+        {
+            _process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"qabot (pid {Id}) did not exit within {timeout}; stderr so far: {Error}");
+        }
+        _process.WaitForExit(); // flushes the redirected output
+        return _process.ExitCode;
+    }
+
+    /// <summary>SIGKILL: no handler runs, nothing is flushed or rolled back.</summary>
+    public void KillHard() => _process.Kill(entireProcessTree: true);
+
+    public void Dispose()
+    {
+        if (!_process.HasExited) _process.Kill(entireProcessTree: true);
+        _process.Dispose();
+    }
+}
+
+/// <summary>Waits for a condition by polling it; the test fails with <paramref name="what"/> when the timeout passes first.</summary>
+public static class Poll
+{
+    public static async Task UntilAsync(Func<bool> condition, TimeSpan timeout, string what)
+    {
+        var watch = Stopwatch.StartNew();
+        while (!condition())
+        {
+            if (watch.Elapsed > timeout) throw new TimeoutException($"timed out after {timeout} waiting until {what}");
+            await Task.Delay(25);
+        }
+    }
+}
