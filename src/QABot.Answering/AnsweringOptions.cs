@@ -19,6 +19,9 @@ public sealed class AnsweringOptions
     /// </summary>
     public double MinEvidenceCoverage { get; set; } = 0.40;
 
+    /// <summary>Most articles a list answer shows ("what did BBC publish on 15 July 2018?"); the count covers them all.</summary>
+    public int MaxListed { get; set; } = 20;
+
     /// <summary>Turns kept per conversation by the in-memory store.</summary>
     public int MaxConversationTurns { get; set; } = 20;
 }

@@ -50,6 +50,49 @@ public sealed class ExtractiveAnswererTests(SampleCorpusAnswerer corpus) : IClas
         Assert.All(answer.Citations, c => Assert.Equal((2023, 9), (c.Published!.Value.Year, c.Published.Value.Month)));
     }
 
+    [Theory]
+    [InlineData("What was published in September 2023?")]
+    [InlineData("ماذا حدث في سبتمبر 2023؟")]
+    public async Task A_request_for_a_period_lists_its_articles_newest_first(string question)
+    {
+        var answer = await AskAsync(question);
+
+        Assert.False(answer.Refused);
+        Assert.Equal(QuestionKind.List, answer.Kind);
+        Assert.Equal(2, answer.Listing!.Total);
+        Assert.Equal(["002_766c5c9b7fcf550c", "004_ed7c3fead92d0ce9"], answer.Listing.Articles.Select(a => a.ArticleId));
+        Assert.Contains("2023-09-18", answer.Text);
+    }
+
+    [Theory]
+    [InlineData("ماذا نشرت سكاي نيوز عربية في سبتمبر 2023؟", "002_766c5c9b7fcf550c")]
+    [InlineData("anything from RT?", "004_ed7c3fead92d0ce9#r1")]
+    public async Task An_outlet_named_in_a_request_for_articles_lists_only_that_outlet(string question, string only)
+    {
+        var answer = await AskAsync(question);
+
+        Assert.Equal(only, Assert.Single(answer.Listing!.Articles).ArticleId);
+        Assert.Equal(1, answer.Listing.Total);
+    }
+
+    [Fact]
+    public async Task Words_left_beside_the_request_are_a_topic_the_titles_must_name()
+    {
+        // Both September articles are listed without a topic; of them only 004's title names the gifts (بنادق).
+        var answer = await AskAsync("ماذا نشر في سبتمبر 2023 عن البنادق؟");
+
+        Assert.Equal("004_ed7c3fead92d0ce9", Assert.Single(answer.Listing!.Articles).ArticleId);
+    }
+
+    [Fact]
+    public async Task An_outlet_named_in_a_question_filters_the_evidence_by_outlet()
+    {
+        var answer = await AskAsync("ماذا قالت سكاي نيوز عربية عن رسالة كيم إلى بوتين؟");
+
+        Assert.False(answer.Refused);
+        Assert.All(answer.Citations, c => Assert.Equal("002_766c5c9b7fcf550c", c.ArticleId));
+    }
+
     [Fact]
     public async Task A_period_with_no_articles_is_refused_naming_the_period()
     {

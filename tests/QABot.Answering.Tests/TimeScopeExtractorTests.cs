@@ -14,6 +14,7 @@ public sealed class TimeScopeExtractorTests
     [InlineData("ماذا حدث في تشرين الأول 2023", "2023-10-01", "2023-10-31")]
     [InlineData("What happened on 12th October 2023?", "2023-10-12", "2023-10-12")]
     [InlineData("What happened on October 12, 2023?", "2023-10-12", "2023-10-12")]
+    [InlineData("what did sky news arabia publish on 2023-10-12", "2023-10-12", "2023-10-12")]
     [InlineData("What happened last month?", "2023-09-01", "2023-09-30")]
     [InlineData("ماذا حدث الشهر الماضي؟", "2023-09-01", "2023-09-30")]
     [InlineData("What happened last week?", "2023-10-13", "2023-10-20")]

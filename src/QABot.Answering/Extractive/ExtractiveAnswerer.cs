@@ -27,7 +27,8 @@ public sealed class ExtractiveAnswerer(
     ShortAnswerWriter shortAnswers,
     IOptions<AnsweringOptions> options,
     TimeProvider time,
-    ILogger<ExtractiveAnswerer> logger) : IAnswerer
+    ILogger<ExtractiveAnswerer> logger,
+    IOutletNames? outlets = null) : IAnswerer
 {
     public const string Name = "extractive";
     /// <summary>A quote longer than this is cut at a clause boundary: run-on news sentences would otherwise swamp the answer.</summary>
@@ -58,18 +59,65 @@ public sealed class ExtractiveAnswerer(
         // in the other language only the earlier question is searched, one language per search.
         var searchText = !followUp ? analysis.SearchText
             : LanguageDetector.Detect(previous!.Question) == analysis.Language ? previous.Question + "\n" + question : previous.Question;
+        if (analysis.Kind == QuestionKind.List)
+        {
+            var listed = await ListAsync(analysis, cancellationToken);
+            await RememberAsync(request, question, listed, cancellationToken);
+            return listed;
+        }
         var plan = await planner.PlanAsync(searchText, Math.Max(1, request.Top), analysis.PublicationWindow?.Range, cancellationToken);
+        if (analysis.OutletSources is { } sources) plan = plan with { Sources = sources };
         var hits = await index.SearchAsync(plan, cancellationToken);
         if (followUp && previous!.CitedArticleIds.Count > 0)
             hits = [.. hits.OrderByDescending(h => previous.CitedArticleIds.Contains(h.Chunk.ArticleId))];
         var retrieved = hits.Select(h => new RetrievedRef(h.Chunk.ArticleId, h.Chunk.ChunkId, Math.Round(h.Score, 4))).ToList();
 
         var answer = Answer(analysis, hits, retrieved, followUp ? previous!.Answer : null);
+        await RememberAsync(request, question, answer, cancellationToken);
+        return answer;
+    }
+
+    private async Task RememberAsync(AnswerRequest request, string question, Answer answer, CancellationToken cancellationToken)
+    {
         if (request.ConversationId is { } conversationId)
             await conversations.AppendAsync(conversationId, new ConversationTurn(question, answer.Text,
                 answer.Citations.Select(c => c.ArticleId).ToList(), time.GetUtcNow()), cancellationToken);
-        return answer;
     }
+
+    /// <summary>
+    /// The articles of the period and outlet the question names, newest first, with their count. When words remain
+    /// besides the request («عن نادية مراد», "about mo salah"), they are the topic: an article is listed when its title
+    /// names every word of it that some title of the period or outlet names.
+    /// </summary>
+    private async Task<Answer> ListAsync(QuestionAnalysis analysis, CancellationToken cancellationToken)
+    {
+        var shown = Math.Max(1, _options.MaxListed);
+        var topic = analysis.Words;
+        var query = new ArticleQuery { Published = analysis.PublicationWindow?.Range, Sources = analysis.OutletSources, Limit = topic.Count == 0 ? shown : int.MaxValue };
+        var listing = await index.QueryArticlesAsync(query, cancellationToken);
+        if (topic.Count > 0)
+        {
+            var titles = listing.Articles.Select(a => topic.Matches(TermSet(a.Title, Languages.Arabic))).ToList();
+            // A word no title of the period or outlet carries («مو» of "mo salah", a stray filler) cannot name the topic.
+            var used = Enumerable.Range(0, topic.Count).Where(g => titles.Any(m => m[g] >= 1)).ToList();
+            var matching = listing.Articles.Where((_, i) => used.Count > 0 && used.All(g => titles[i][g] >= 1)).ToList();
+            listing = new ArticleListing(matching.Count, matching.Take(shown).ToList());
+        }
+        var period = analysis.PublicationWindow is { } window ? FormatRange(window.Range) : null;
+        return new Answer
+        {
+            Question = analysis.Question,
+            Language = analysis.Language,
+            Text = AnswerTexts.Listing(analysis.Language, listing, period, outlets),
+            Refused = false,
+            Retrieved = [],
+            Answerer = Name,
+            Kind = QuestionKind.List,
+            ShortAnswer = listing.Total.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            Listing = listing,
+        };
+    }
+
 
     /// <param name="previousAnswer">For a follow-up, the answer it follows: the sentences quoted there are what "that" refers to.</param>
     private Answer Answer(QuestionAnalysis analysis, IReadOnlyList<ScoredChunk> hits, List<RetrievedRef> retrieved, string? previousAnswer)
@@ -342,6 +390,13 @@ public sealed class ExtractiveAnswerer(
         }
         else if (analysis.ExpectedType == Core.Answering.AnswerType.Date)
             lead = AnswerTexts.UndatedEventLead(language, 1, first.Source, first.Published);
+        // A clause answers why and what-did-they-say questions; an English question keeps the quote alone, as no
+        // offline rendering of an Arabic clause would be faithful.
+        else if (language == Languages.Arabic && evidence[0].Reading is { } reading && AnswerClause.Find(reading, analysis.Kind) is { } clause)
+        {
+            shortAnswer = clause;
+            lead = $"{clause} [1]";
+        }
         else lead = "";
 
         var quotes = Quotes(evidence, numbers, language);

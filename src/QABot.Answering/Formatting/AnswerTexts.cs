@@ -20,6 +20,24 @@ public static class AnswerTexts
         ? $"Not found in the corpus: no indexed article published in the period asked about ({period}) answers this question."
         : $"غير موجود في المقالات المتاحة: لا يوجد مقال منشور في الفترة المطلوبة ({period}) يجيب عن هذا السؤال.";
 
+    /// <summary>
+    /// A list answer: the count (of the period, when one was asked), then one line per shown article: local date,
+    /// outlet, title, id.
+    /// </summary>
+    public static string Listing(string language, ArticleListing listing, string? period, IOutletNames? outlets)
+    {
+        var english = language == Languages.English;
+        var scope = period is null ? "" : english ? $" published {period}" : $" منشورة في الفترة {period}";
+        var heading = listing.Total == 0
+            ? english ? $"No indexed article{scope} matches." : $"لا توجد مقالات مفهرسة{scope} مطابقة."
+            : english
+                ? $"{listing.Total} article(s){scope}, newest first{(listing.Total > listing.Articles.Count ? $"; the first {listing.Articles.Count}" : "")}:"
+                : $"عدد المقالات{scope}: {listing.Total}، الأحدث أولاً{(listing.Total > listing.Articles.Count ? $"؛ أول {listing.Articles.Count} منها" : "")}:";
+        var rows = listing.Articles.Select(a =>
+            $"{DateOrNotStated(a.Published, language)} — {(a.Source is { } source ? outlets?.DisplayName(source, language) ?? source : "-")} — {a.Title} ({a.ArticleId})");
+        return string.Join("\n", rows.Prepend(heading));
+    }
+
     /// <summary>Leads an answer to a "when" question with the publication date of the first cited article.</summary>
     public static string PublishedLead(string language, int number, string? source, DateTimeOffset? published)
     {

@@ -35,6 +35,12 @@ public static class TimeScopeExtractor
                 : null;
         }
 
+        if (IsoDay.Match(text) is { Success: true } iso)
+            return TryDay(int.Parse(iso.Groups["year"].Value, CultureInfo.InvariantCulture), int.Parse(iso.Groups["month"].Value, CultureInfo.InvariantCulture),
+                    int.Parse(iso.Groups["day"].Value, CultureInfo.InvariantCulture), out var isoDay)
+                ? new TimeScopeMatch(new DateRange(isoDay, isoDay.AddDays(1).AddTicks(-1)), iso.Value)
+                : null;
+
         if (MonthYear.Match(text) is { Success: true } my && MonthNumber(my.Groups["month"].Value) is { } month)
         {
             var start = new DateTimeOffset(int.Parse(my.Groups["year"].Value, CultureInfo.InvariantCulture), month, 1, 0, 0, 0, TimeSpan.Zero);
@@ -94,6 +100,9 @@ public static class TimeScopeExtractor
     private static readonly Regex DayMonthYear = new(@"(?<!\d)(?<day>\d{1,2})(st|nd|rd|th)?,?\s+(of\s+)?(?<month>" + Months + @")\s*,?\s*(?<year>(19|20)\d\d)\b");
 
     private static readonly Regex MonthDayYear = new(@"\b(?<month>" + Months + @")\s+(?<day>\d{1,2})(st|nd|rd|th)?,?\s+(?<year>(19|20)\d\d)\b");
+
+    /// <summary>"2018-03-01", as the listings print dates.</summary>
+    private static readonly Regex IsoDay = new(@"(?<!\d)(?<year>(19|20)\d\d)-(?<month>0?[1-9]|1[0-2])-(?<day>0?[1-9]|[12]\d|3[01])(?!\d)");
 
     private static readonly Regex MonthYear = new(@"(?<![\p{L}])(?<month>" + Months + @")\s*(/\s*\p{L}+\s*)?,?\s*(?<year>(19|20)\d\d)\b");
 }

@@ -50,6 +50,8 @@ public sealed record QuestionAnalysis
     public TimeScopeMatch? PublicationWindow { get; init; }
     /// <summary>The words that named an outlet ("BBC", «سكاي نيوز»), when the question names one.</summary>
     public string? OutletMention { get; init; }
+    /// <summary>The outlet's names as the index stores them: the source filter of the search or listing. Null: every outlet.</summary>
+    public IReadOnlyList<string>? OutletSources { get; init; }
 
     public bool IsFactoid => Kind is QuestionKind.Who or QuestionKind.When or QuestionKind.Where or QuestionKind.HowMany
         || (Kind == QuestionKind.What && ExpectedType is not AnswerType.Unknown and not AnswerType.Other);

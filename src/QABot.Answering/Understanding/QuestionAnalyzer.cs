@@ -8,6 +8,7 @@ using QABot.Text;
 using QABot.Text.Analysis;
 using QABot.Text.Dates;
 using QABot.Text.Numbers;
+using QABot.Text.Outlets;
 using QABot.Text.Tokens;
 
 namespace QABot.Answering.Understanding;
@@ -18,7 +19,8 @@ namespace QABot.Answering.Understanding;
 /// alternatives from the query planner's expanders (dictionary, gazetteer, transliteration) once, here, so the answerer
 /// never goes back to them word by word.
 /// </summary>
-public sealed class QuestionAnalyzer(IQueryPlanner planner)
+/// <param name="outlets">The outlets a question may name («ماذا نشرت BBC…»); without it no question filters by outlet.</param>
+public sealed class QuestionAnalyzer(IQueryPlanner planner, OutletCatalog? outlets = null)
 {
     public async Task<QuestionAnalysis> AnalyzeAsync(string question, DateTimeOffset now, bool isClaim = false, CancellationToken cancellationToken = default)
     {
@@ -27,9 +29,18 @@ public sealed class QuestionAnalyzer(IQueryPlanner planner)
         var kind = isClaim ? QuestionKind.Claim : form.Kind;
         var text = question[form.FrameEnd..];
 
-        // A claim's dates are part of what it states, not a filter on publication.
+        // A claim's outlet and dates are part of what it states, not filters on publication.
+        var outlet = kind == QuestionKind.Claim ? null : await OutletNamedAsync(text, cancellationToken);
+        if (outlet is not null) text = text.Remove(outlet.Start, outlet.Length);
         var window = kind == QuestionKind.Claim ? null : TimeScopeExtractor.Extract(text, now);
         var focus = window is null ? text : TimeScopeExtractor.Without(text, window);
+        // A request for articles is one when it names a period or an outlet; «ماذا حدث؟» alone asks about an event.
+        // What is left once the request's own words go («نشرت», "articles", "list") is the topic their titles name.
+        if (form.AsksForArticles && (window is not null || outlet is not null))
+        {
+            kind = QuestionKind.List;
+            focus = QuestionForms.WithoutArticleRequestWords(focus);
+        }
 
         var words = new QueryTermGroups();
         var constraints = new List<QuestionConstraint>();
@@ -58,9 +69,6 @@ public sealed class QuestionAnalyzer(IQueryPlanner planner)
         if (head.Any(h => h.Terms.Count == 0)) head = [];
         AddNumbers(focus, constraints);
 
-        // A request for articles is one when it names a period or an outlet; «ماذا حدث؟» alone asks about an event.
-        if (form.AsksForArticles && window is not null) kind = QuestionKind.List;
-
         return new QuestionAnalysis
         {
             Question = question,
@@ -69,15 +77,25 @@ public sealed class QuestionAnalyzer(IQueryPlanner planner)
             ExpectedType = kind == QuestionKind.Claim ? AnswerType.Unknown : form.Type,
             IsYesNo = form.IsYesNo,
             Focus = focus,
-            SearchText = kind == QuestionKind.Claim ? focus : reference < focus.Length ? focus[..reference] : question,
+            // The outlet is a filter: its name in the search would only find articles that mention it.
+            SearchText = kind == QuestionKind.Claim || outlet is not null ? focus : reference < focus.Length ? focus[..reference] : question,
             Words = words,
             Constraints = constraints,
             HeadPhrase = head,
             AskedUnit = form.Unit,
             AsksPublicationDate = form.AboutPublication,
             PublicationWindow = window,
+            OutletMention = outlet?.Text,
+            OutletSources = outlet?.Sources,
         };
     }
+
+    /// <summary>
+    /// The first outlet the text names that the index holds articles from. An outlet the index has nothing from is no
+    /// filter: its name stays a word of the question.
+    /// </summary>
+    private async Task<OutletMention?> OutletNamedAsync(string text, CancellationToken cancellationToken) =>
+        outlets is null ? null : (await outlets.FindMentionsAsync(text, cancellationToken)).FirstOrDefault(m => m.Sources.Count > 0);
 
     /// <summary>
     /// A follow-up ("and when was that?", «ومن قال ذلك؟») in either language: its own kind, the previous question's words
@@ -101,6 +119,7 @@ public sealed class QuestionAnalyzer(IQueryPlanner planner)
             Constraints = constraints,
             PublicationWindow = current.PublicationWindow ?? previous.PublicationWindow,
             OutletMention = current.OutletMention ?? previous.OutletMention,
+            OutletSources = current.OutletSources ?? previous.OutletSources,
         };
     }
 

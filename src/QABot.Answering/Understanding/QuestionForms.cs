@@ -68,7 +68,9 @@ public static class QuestionForms
         "نشر", "نشرت", "ينشر", "تنشر", "نشره", "منشور", "المنشوره", "اخبار", "الاخبار", "مقالات", "المقالات", "عناوين", "تقارير", "مواضيع",
         "published", "publish", "publishes", "articles", "news", "headlines", "stories", "reports", "reported", "coverage",
     ];
-    private static readonly HashSet<string> ListVerbs = ["اعرض", "هات", "اعطني", "اعطيني", "ورني", "وريني", "ابحث", "اذكر", "list", "show", "give", "find", "display"];
+    private static readonly HashSet<string> ListVerbs = ["اعرض", "هات", "اعطني", "اعطيني", "ورني", "وريني", "ابحث", "اذكر", "list", "show", "give", "find", "display", "anything", "any", "everything", "شي"];
+    /// <summary>Words of a request for articles that name no topic: "put out", "pieces", «شي».</summary>
+    private static readonly HashSet<string> RequestFillers = ["put", "out", "me", "pieces", "items", "story", "article", "new", "from", "about", "on", "arabic", "day", "عربي", "جديد", "شي", "اشي", "يوم", "تاريخ"];
     private static readonly HashSet<string> HappenWords = ["حدث", "جري", "صار", "happened", "happen", "happening", "going"];
 
     public static QuestionForm Read(string question, string language) =>
@@ -350,9 +352,27 @@ public static class QuestionForms
         if (kind is QuestionKind.Who or QuestionKind.When or QuestionKind.Where or QuestionKind.HowMany or QuestionKind.Why) return false;
         var bare = words.Select(w => w.Length > 3 && w[0] is 'و' or 'ف' ? w[1..] : w).ToList();
         if (bare.Any(PublishWords.Contains) && (kind is QuestionKind.What or QuestionKind.Other || bare.Take(2).Any(ListVerbs.Contains))) return true;
-        if (bare.Take(2).Any(ListVerbs.Contains) && bare.Any(w => w is "مقالات" or "اخبار" or "articles" or "news")) return true;
+        // "list what France 24 put out…", "anything from RT?": the analyzer makes it a list only when a period or an outlet is named.
+        if (bare.Take(1).Any(ListVerbs.Contains)) return true;
         // «ماذا حدث…», "what happened…": about a period or an outlet rather than an event; the analyzer checks that nothing else is asked.
         return kind == QuestionKind.What && bare.Take(3).Any(HappenWords.Contains);
+    }
+
+    /// <summary>
+    /// The text without the words that only make it a request for articles («شو نشرت», "articles", "list what … put
+    /// out"): what is left names the topic («عن نادية مراد», "about mo salah"), or nothing.
+    /// </summary>
+    public static string WithoutArticleRequestWords(string text)
+    {
+        var kept = text;
+        foreach (var token in Enumerable.Reverse(WordTokenizer.Tokenize(text)))
+        {
+            var word = token.Folded.Length > 3 && token.Folded[0] is 'و' or 'ف' ? token.Folded[1..] : token.Folded;
+            if (PublishWords.Contains(word) || ListVerbs.Contains(word) || HappenWords.Contains(word) || RequestFillers.Contains(word)
+                || ArWhat.Contains(word) || EnQuestionWords.Contains(word) || EnAuxiliaries.Contains(word))
+                kept = kept.Remove(token.Start, token.Length);
+        }
+        return kept;
     }
 
     /// <summary>

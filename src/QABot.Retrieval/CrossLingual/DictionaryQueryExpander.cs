@@ -68,15 +68,23 @@ public sealed class DictionaryQueryExpander(FreeDictDictionary dictionary, Gazet
             phrases.Add(new WeightedPhrase(translation.Text, firstWeight * MathF.Pow(SenseDecay, translation.Sense), ExpansionOrigin.Of(Name, english)));
     }
 
-    /// <summary>The dictionary lists many inflected forms itself; otherwise try the usual English base forms.</summary>
+    /// <summary>
+    /// The word's own senses, then the first sense of each of its English base forms the dictionary knows, as later
+    /// senses. The dictionary lists many inflected forms itself, but often with an adjective or a narrow sense
+    /// ("established" → «قائم») where the base form has the verb the press uses ("establish" → «ينشئ»); measured on
+    /// XQuAD en→ar in docs/benchmarks.md.
+    /// </summary>
     private IReadOnlyList<Translation> LookupInflected(string word)
     {
-        foreach (var candidate in BaseForms(word))
+        var found = new List<Translation>();
+        foreach (var candidate in BaseForms(word).Distinct())
         {
             var translations = dictionary.Lookup(candidate);
-            if (translations.Count > 0) return translations;
+            if (translations.Count == 0) continue;
+            if (found.Count == 0) found.AddRange(translations);
+            else if (found.All(t => t.Text != translations[0].Text)) found.Add(new Translation(translations[0].Text, found.Count));
         }
-        return [];
+        return found;
     }
 
     internal static IEnumerable<string> BaseForms(string word)

@@ -21,7 +21,9 @@ internal static class OutletWords
     /// <summary>Words after which a name that is also an ordinary word is taken as the outlet («ماذا نشرت العربية»).</summary>
     private static readonly HashSet<string> ReportingWords = Keys(
         "نشر", "نشرت", "ينشر", "تنشر", "قال", "قالت", "يقول", "تقول", "ذكر", "ذكرت", "تذكر", "أفاد", "أفادت", "أورد", "أوردت",
-        "بث", "بثت", "نقل", "نقلت", "كتب", "كتبت", "حسب", "بحسب", "وفق", "وفقا", "طبقا", "لدى", "عند", "مصدر", "المصدر");
+        "بث", "بثت", "نقل", "نقلت", "كتب", "كتبت", "حسب", "بحسب", "وفق", "وفقا", "طبقا", "لدى", "عند", "مصدر", "المصدر",
+        // «شو في أخبار على العربية»: "on" an outlet.
+        "على");
 
     public static List<OutletWord> Split(string text)
     {

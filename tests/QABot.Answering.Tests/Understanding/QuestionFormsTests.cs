@@ -87,6 +87,8 @@ public sealed class QuestionFormsTests
     [InlineData("ماذا نشرت BBC في 15 يوليو 2018؟", Languages.Arabic, true)]
     [InlineData("ماذا حدث في سبتمبر 2023؟", Languages.Arabic, true)]
     [InlineData("show me the news from last week", Languages.English, true)]
+    [InlineData("list what france 24 put out on 18 feb 2018", Languages.English, true)]
+    [InlineData("anything from RT?", Languages.English, true)]
     [InlineData("What did the article say about the rifle?", Languages.English, false)]
     [InlineData("Who published the statement?", Languages.English, false)]
     public void Recognises_requests_for_articles(string question, string language, bool expected) =>

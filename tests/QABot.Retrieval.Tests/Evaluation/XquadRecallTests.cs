@@ -30,11 +30,11 @@ public sealed class XquadRecallTests(ITestOutputHelper output)
         Console.WriteLine($"XQUAD en {english}");
         foreach (var miss in english.Misses.Take(15)) output.WriteLine($"en miss: {miss.Text}");
 
-        // Measured 2026-12-02 (ANT gazetteer), over several runs that differ by a question or two:
-        // ar→ar 0.911–0.912 / 0.979–0.980, en→ar 0.734–0.739 / 0.891–0.892.
+        // Measured 2026-12-02 (ANT gazetteer, base-form translations), over several runs that differ by a question or two:
+        // ar→ar 0.911–0.912 / 0.979–0.980, en→ar 0.739–0.740 / 0.892.
         Assert.True(arabic.At1 >= 0.905, $"ar→ar recall@1 {arabic.At1:F3} fell below 0.905");
         Assert.True(arabic.At5 >= 0.975, $"ar→ar recall@5 {arabic.At5:F3} fell below 0.975");
-        Assert.True(english.At1 >= 0.728, $"en→ar recall@1 {english.At1:F3} fell below 0.728");
-        Assert.True(english.At5 >= 0.885, $"en→ar recall@5 {english.At5:F3} fell below 0.885");
+        Assert.True(english.At1 >= 0.733, $"en→ar recall@1 {english.At1:F3} fell below 0.733");
+        Assert.True(english.At5 >= 0.886, $"en→ar recall@5 {english.At5:F3} fell below 0.886");
     }
 }

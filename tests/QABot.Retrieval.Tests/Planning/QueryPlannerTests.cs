@@ -27,6 +27,18 @@ public sealed class QueryPlannerTests
         Assert.Null(request.Embedding);
     }
 
+    [RequiresFileFact(CrossLingualResources.DictionaryIndexPath)]
+    public async Task An_inflected_word_is_also_translated_through_its_base_form_as_a_weaker_sense_of_the_same_concept()
+    {
+        var request = await CrossLingualResources.RealPlanner().PlanAsync("When was the stock exchange established?", 5);
+
+        // The dictionary renders "established" as the adjective «قائم»; "establish" gives the verb «ينشئ».
+        var established = request.Expansions.Where(e => e.Origin == "dictionary:established").ToList();
+        var adjective = Assert.Single(established, e => e.Text == "قائم");
+        var verb = Assert.Single(established, e => e.Text == "ينشئ");
+        Assert.True(verb.Weight < adjective.Weight, $"base form {verb.Weight} should weigh less than the word's own sense {adjective.Weight}");
+    }
+
     [Fact]
     public async Task Arabic_question_is_searched_as_typed_without_expansions()
     {

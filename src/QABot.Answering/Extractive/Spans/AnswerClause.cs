@@ -1,0 +1,54 @@
+using QABot.Core.Domain;
+
+namespace QABot.Answering.Extractive.Spans;
+
+/// <summary>
+/// The clause of a quoted sentence that answers a question whose answer is no name, number or date ("why…?", «شو قال
+/// كيم عن…؟»): for a why-question the clause a causal word opens («لأن…», «بسبب…»); otherwise the clause (between
+/// punctuation) that carries most of the question's words and something more. News packs the subject, the reporting
+/// verb and the answer into one long sentence; the clause is what the reader asked for, the sentence follows as the quote.
+/// </summary>
+public static class AnswerClause
+{
+    /// <summary>Words that open a reason (folded): «لأن», «بسبب», «نظراً ل», «إثر», «احتجاجاً على», «بهدف», «من أجل».</summary>
+    private static readonly HashSet<string> CausalWords =
+        ["لان", "لانه", "لانها", "لانهم", "بسبب", "بسببه", "نظرا", "اثر", "احتجاجا", "بهدف", "لاجل", "اجل", "بداعي", "جراء", "بحجه", "بدعوي", "لكي", "كي"];
+
+    /// <summary>A clause this short is a name or a fragment, not an answer: the sentence is kept instead.</summary>
+    private const int MinClauseWords = 3;
+
+    /// <returns>The clause, or null when the sentence has no clause that answers more than the sentence does.</returns>
+    public static string? Find(SentenceReading sentence, QuestionKind kind)
+    {
+        var tokens = sentence.Tokens;
+        if (tokens.Count == 0) return null;
+        // Clauses: runs of words between punctuation breaks.
+        var clauses = new List<(int From, int To)>();
+        var from = 0;
+        for (var i = 1; i <= tokens.Count; i++)
+            if (i == tokens.Count || tokens[i].BreakBefore) { clauses.Add((from, i)); from = i; }
+
+        if (kind == QuestionKind.Why)
+            for (var i = 0; i < tokens.Count; i++)
+            {
+                var word = tokens[i].Folded.Length > 3 && tokens[i].Folded[0] == 'و' ? tokens[i].Folded[1..] : tokens[i].Folded;
+                if (!CausalWords.Contains(word)) continue;
+                var end = clauses.First(c => i >= c.From && i < c.To).To;
+                if (end - i >= MinClauseWords) return Text(sentence, i, end);
+            }
+
+        var best = clauses
+            .Where(c => c.To - c.From >= MinClauseWords)
+            .Select(c => (Clause: c, Asked: Enumerable.Range(c.From, c.To - c.From).Count(sentence.IsQuestionToken)))
+            // A clause made of the question's own words repeats it rather than answering it.
+            .Where(c => c.Asked > 0 && c.Asked < c.Clause.To - c.Clause.From)
+            .OrderByDescending(c => c.Asked)
+            .ThenByDescending(c => c.Clause.To - c.Clause.From)
+            .Select(c => ((int From, int To)?)c.Clause)
+            .FirstOrDefault();
+        return best is { } clause && clauses.Count > 1 ? Text(sentence, clause.From, clause.To) : null;
+    }
+
+    private static string Text(SentenceReading sentence, int from, int to) =>
+        sentence.Text[sentence.Tokens[from].Start..sentence.Tokens[to - 1].End].Trim();
+}

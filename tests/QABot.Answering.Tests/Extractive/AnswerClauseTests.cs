@@ -1,0 +1,40 @@
+using QABot.Answering.Extractive.Spans;
+using QABot.Core.Domain;
+using QABot.Text.Analysis;
+
+namespace QABot.Answering.Tests.Extractive;
+
+[Trait("Category", "Answering")]
+public sealed class AnswerClauseTests
+{
+    private static SentenceReading Read(string sentence, string question)
+    {
+        var asked = SearchAnalysis.Terms(question, Languages.Arabic).ToHashSet(StringComparer.Ordinal);
+        return SentenceReading.Read(sentence, SearchAnalysis.Analyze(sentence, Languages.Arabic), asked.Contains);
+    }
+
+    [Fact]
+    public void A_why_question_is_answered_by_the_clause_a_causal_word_opens()
+    {
+        var sentence = Read("أعلنت الفلبين انسحابها من المحكمة الجنائية الدولية، لأن المحكمة تنظر في حملة مكافحة المخدرات.", "ليش انسحبت الفلبين من المحكمة الجنائية الدولية؟");
+
+        Assert.Equal("لأن المحكمة تنظر في حملة مكافحة المخدرات", AnswerClause.Find(sentence, QuestionKind.Why));
+    }
+
+    [Fact]
+    public void Otherwise_the_clause_carrying_most_of_the_question_and_more_answers()
+    {
+        var sentence = Read("وبدوره، أكد رئيس كوريا، كيم جونغ أون، على دور روسيا في الحفاظ على التوازن، معربا عن دعمه الكامل للعملية العسكرية الروسية الخاصة في أوكرانيا.",
+            "شو قال كيم عن العملية العسكرية الروسية الخاصة بأوكرانيا؟");
+
+        Assert.Equal("معربا عن دعمه الكامل للعملية العسكرية الروسية الخاصة في أوكرانيا", AnswerClause.Find(sentence, QuestionKind.Other));
+    }
+
+    [Fact]
+    public void A_sentence_of_one_clause_has_no_shorter_answer()
+    {
+        var sentence = Read("وقال المتحدث إن الاجتماع كان مثمرا وناقش قضايا عديدة", "شو قال المتحدث عن الاجتماع؟");
+
+        Assert.Null(AnswerClause.Find(sentence, QuestionKind.Other));
+    }
+}
