@@ -25,7 +25,17 @@ public sealed record IngestReport(
 
     /// <summary>Files found in the given folders that are not article files (.png, .pdf, ...): not read, not errors.</summary>
     public IReadOnlyList<string> PassedOver { get; init; } = [];
+
+    /// <summary>What happened to each record, in input order: kept for uploads only, where the caller answers per line.</summary>
+    public IReadOnlyList<IngestedItem> Items { get; init; } = [];
 }
+
+public enum IngestItemStatus { Ingested, Replaced, Unchanged, Duplicate, Failed }
+
+/// <param name="Line">1-based line of the record; null for a problem with the whole input (an empty body).</param>
+/// <param name="ArticleId">The id the record was stored (or would have been stored) under; null when it did not parse.</param>
+/// <param name="Error">Why a failed record was not stored.</param>
+public sealed record IngestedItem(int? Line, string? ArticleId, IngestItemStatus Status, string? Error);
 
 /// <param name="Line">1-based line (JSONL) or the line where a JSON document broke; null for whole-file problems.</param>
 public sealed record IngestError(string Path, int? Line, string Message)

@@ -51,11 +51,29 @@ public sealed class IngestionPipeline(
         }, run, ct);
     }
 
+    /// <summary>
+    /// Articles sent to the running server (POST /api/articles): the same parsing, validation, dedup and single commit
+    /// as a file of that format, with what happened to every record in <see cref="IngestReport.Items"/>.
+    /// </summary>
+    /// <param name="format"><see cref="InputFormat.JsonLines"/>, or <see cref="InputFormat.JsonArray"/> for one object or an array.</param>
+    /// <param name="name">Stands for the file name: records without an id get <c>{name}-{line}</c>.</param>
+    public Task<IngestReport> IngestUploadAsync(byte[] body, InputFormat format, string name, CancellationToken ct = default)
+    {
+        var run = new RunState(body.Length, null, _options.MaxErrorsPerFile) { Items = [] };
+        return RunAsync(async (writer, token) =>
+        {
+            foreach (var item in ArticleFileParser.ParseUpload(body, format, name))
+                await writer.WriteAsync(item, token);
+        }, run, ct);
+    }
+
     private async Task<IngestReport> RunAsync(Func<ChannelWriter<ParsedItem>, CancellationToken, Task> produce, RunState run, CancellationToken ct)
     {
         var stopwatch = Stopwatch.StartNew();
-        var ledger = new ArticleLedger(await index.ReadManifestAsync(ct));
+        // The session first: it waits for any other writer (another process's ingest, the server's uploads, a drop
+        // folder watch) and starts from the latest commit, so the manifest read next includes what that writer stored.
         await using var session = await index.BeginWriteAsync(ct);
+        var ledger = new ArticleLedger(await index.ReadManifestAsync(ct));
 
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
         var parsed = Channel.CreateBounded<ParsedItem>(new BoundedChannelOptions(512) { SingleReader = true, SingleWriter = true });
@@ -141,13 +159,13 @@ public sealed class IngestionPipeline(
         {
             if (item.Error is { } error)
             {
-                Fail(error);
+                Fail(error, null, item.Line);
                 continue;
             }
             var article = ArticleTitles.Capped(item.Article!, _options.MaxTitleChars);
             if (string.IsNullOrWhiteSpace(article.Body) || string.IsNullOrWhiteSpace(article.Id))
             {
-                Fail(new IngestError(article.Origin ?? article.Id, null, $"article '{article.Id}' has no id or no body text"));
+                Fail(new IngestError(article.Origin ?? article.Id, null, $"article '{article.Id}' has no id or no body text"), article.Id, item.Line);
                 continue;
             }
             var contentHash = ArticleHasher.ContentHash(article, chunking);
@@ -158,7 +176,7 @@ public sealed class IngestionPipeline(
             {
                 case IngestOutcome.IdConflict:
                     Fail(new IngestError(article.Origin ?? article.Id, null,
-                        $"article id '{article.Id}' was already ingested in this run from another file with different text; this copy is skipped"));
+                        $"article id '{article.Id}' was already ingested in this run from another file with different text; this copy is skipped"), article.Id, item.Line);
                     continue;
                 case IngestOutcome.New or IngestOutcome.Replaced:
                     var document = new IndexDocument(article, chunker.Split(article), contentHash, bodyHash, decision.AliasIds);
@@ -168,11 +186,13 @@ public sealed class IngestionPipeline(
                     await writer.WriteAsync(new WriteOperation(null, article.Id), ct);
                     break;
             }
+            run.Record(item.Line, article.Id, decision.Outcome);
             run.ArticleDone();
         }
 
-        void Fail(IngestError error)
+        void Fail(IngestError error, string? articleId, int? line)
         {
+            run.RecordFailure(line, articleId, error);
             // Debug, not Warning: every error is in the report, which the caller prints once at the end; a warning
             // here would also cut through a progress bar on the terminal.
             if (run.AddError(error)) logger.LogDebug("Skipped: {Error}", error);

@@ -17,7 +17,11 @@ public sealed class CliRun : IDisposable
     /// <summary>Runs as if standard output were a terminal (bidi marks are printed only there).</summary>
     public bool OutputIsTerminal { get; set; }
 
-    public async Task<(int ExitCode, string Out, string Error)> RunWithInputAsync(string stdin, params string[] args)
+    public Task<(int ExitCode, string Out, string Error)> RunWithInputAsync(string stdin, params string[] args) =>
+        RunUntilCancelledAsync(stdin, CancellationToken.None, args);
+
+    /// <param name="cancellation">Stands for Ctrl-C: a long-running command (ingest --watch) stops when it is cancelled.</param>
+    public async Task<(int ExitCode, string Out, string Error)> RunUntilCancelledAsync(string stdin, CancellationToken cancellation, params string[] args)
     {
         var output = new StringWriter();
         var error = new StringWriter();
@@ -35,7 +39,7 @@ public sealed class CliRun : IDisposable
             },
         };
         foreach (var (key, value) in Settings) env.Overrides[key] = value;
-        var code = await QABotCli.RunAsync(args, env);
+        var code = await QABotCli.RunAsync(args, env, cancellation);
         // An unexpected failure should show its message in the test output, not just "1 != 0".
         if (code == 1) Console.Error.WriteLine($"qabot {string.Join(' ', args)} failed:\n{error}");
         return (code, output.ToString(), error.ToString());

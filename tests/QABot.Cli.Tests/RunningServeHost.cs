@@ -22,6 +22,8 @@ public sealed class RunningServeHost : IAsyncDisposable
     public ServePlan Plan { get; }
     /// <summary>Where the web host listens; null when the web host is off.</summary>
     public Uri? Address { get; }
+    /// <summary>The data directory the host serves, for a second writer (another process) to ingest into.</summary>
+    public string DataDir => _data.Path;
 
     public static async Task<RunningServeHost> StartAsync(IDictionary<string, string?>? settings = null)
     {

@@ -15,7 +15,7 @@ public static class StatsCommand
     public static Command Create(GlobalOptions globals)
     {
         var json = new Option<bool>("--json") { Description = "Print the statistics as JSON." };
-        var command = new Command("stats", "What the index holds: articles, chunks, dated share, date span, outlets, size on disk.") { json };
+        var command = new Command("stats", "What the index holds: articles, chunks, dated share, date span, outlets, size on disk, and the commit it reads (generation and time; --json: \"generation\", \"lastCommit\" in ISO 8601).") { json };
         command.SetAction((parse, ct) => globals.RunAsync(parse, ct, async (services, token) =>
         {
             var env = globals.EnvironmentFor(parse);
@@ -31,6 +31,9 @@ public static class StatsCommand
             await env.Out.WriteLineAsync($"chunks:    {stats.Chunks}");
             if (stats.EarliestPublished is { } from && stats.LatestPublished is { } to)
                 await env.Out.WriteLineAsync($"published: {from:yyyy-MM-dd} … {to:yyyy-MM-dd}");
+            if (stats.Generation is { } generation)
+                await env.Out.WriteLineAsync($"commit:    generation {generation}" +
+                    (stats.LastCommit is { } at ? $", {at.ToLocalTime():yyyy-MM-dd HH:mm:ss zzz}" : ""));
             if (stats.SizeOnDiskBytes is { } size) await env.Out.WriteLineAsync($"size:      {size / 1_048_576.0:0.0} MB");
             if (stats.ArticlesBySource.Count > 0)
             {

@@ -41,6 +41,11 @@ public interface IArticleIndex : IAsyncDisposable
 
     Task<IndexStats> GetStatsAsync(CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// The commit readers see now: cheap enough for every metrics scrape. Null for a backend without numbered commits.
+    /// </summary>
+    Task<IndexCommitPoint?> GetCommitAsync(CancellationToken cancellationToken = default) => Task.FromResult<IndexCommitPoint?>(null);
+
     /// <summary>Whether any article is stored. A backend overrides it when it can tell without reading the manifest.</summary>
     async Task<bool> HasArticlesAsync(CancellationToken cancellationToken = default) =>
         (await ReadManifestAsync(cancellationToken).ConfigureAwait(false)).Count > 0;
@@ -99,4 +104,10 @@ public sealed record IndexStats(
     DateTimeOffset? EarliestPublished,
     DateTimeOffset? LatestPublished,
     IReadOnlyDictionary<string, int> ArticlesBySource,
-    long? SizeOnDiskBytes);
+    long? SizeOnDiskBytes,
+    long? Generation = null,
+    DateTimeOffset? LastCommit = null);
+
+/// <param name="Generation">Grows by one with every commit, whichever process made it.</param>
+/// <param name="LastCommit">When that commit was made; null when the index does not record it.</param>
+public sealed record IndexCommitPoint(long Generation, DateTimeOffset? LastCommit);

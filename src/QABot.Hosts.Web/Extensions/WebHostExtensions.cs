@@ -79,6 +79,8 @@ public static class WebHostExtensions
     public static WebApplication MapQABotWeb(this WebApplication app)
     {
         if (!app.Services.GetRequiredService<IOptions<WebOptions>>().Value.Enabled) return app;
+        // Created now, so the index gauges are on /metrics before the first question.
+        app.Services.GetRequiredService<WebMetrics>();
 
         app.UseMiddleware<ResponseHeadersMiddleware>();
         app.UseExceptionHandler();
@@ -94,6 +96,7 @@ public static class WebHostExtensions
         api.MapPost("/check", AskEndpoint.CheckAsync).WithName("Check");
         // Catch-all: article ids may contain '/' (JSONL ids are free text).
         api.MapGet("/articles/{**id}", ArticleEndpoint.HandleAsync).WithName("GetArticle");
+        api.MapPost("/articles", ArticleUploadEndpoint.HandleAsync).WithName("PostArticles");
 
         app.MapGet("/healthz", (IArticleIndex index) => Results.Json(new { status = "ok", index = index.BackendName }));
         app.MapPrometheusScrapingEndpoint("/metrics").WithMetadata(new HttpMethodMetadata([HttpMethods.Get]));

@@ -21,6 +21,9 @@ public sealed class WebOptions
 
     public int MaxQuestionChars { get; set; } = 1000;
 
+    /// <summary>Largest body accepted by POST /api/articles (a JSON article or a JSONL batch); larger ones get 413.</summary>
+    public long MaxIngestBytes { get; set; } = 8 * 1024 * 1024;
+
     /// <summary>Requests per minute per API key (or per client IP without one); 0 disables the limit.</summary>
     public int RateLimitPerMinute { get; set; } = 120;
 

@@ -19,6 +19,7 @@ public static class IngestionExtensions
                 "Ingestion: ChunkChars must be >= 100, OverlapSentences >= 0, EmbeddingBatchSize > 0");
         builder.Services.AddSingleton(sp => new ArticleChunker(sp.GetRequiredService<IOptions<IngestionOptions>>().Value.ToChunkingOptions()));
         builder.Services.AddTransient<IngestionPipeline>();
+        builder.Services.AddTransient<Watching.DropFolderIngest>();
         return builder;
     }
 }

@@ -9,6 +9,9 @@ namespace QABot.Ingestion.Parsing;
 /// <summary>One article parsed from a file, or one problem found in it (the run goes on either way).</summary>
 public readonly record struct ParsedItem(Article? Article, IngestError? Error)
 {
+    /// <summary>The 1-based line of a JSON record (where a JSON array element starts); null for a .txt article.</summary>
+    public int? Line { get; init; }
+
     public static ParsedItem Of(Article article) => new(article, null);
     public static ParsedItem Failure(string path, int? line, string message) => new(null, new IngestError(path, line, message));
 }
@@ -51,9 +54,24 @@ public static class ArticleFileParser
         foreach (var article in articles) yield return ParsedItem.Of(article);
     }
 
-    private static IEnumerable<ParsedItem> ParseJsonLines(InputFile file, Action<long>? onPosition)
+    /// <summary>
+    /// Articles received as bytes rather than read from a file (POST /api/articles), with exactly the checks a file gets:
+    /// <paramref name="format"/> is <see cref="InputFormat.JsonLines"/> or <see cref="InputFormat.JsonArray"/> (one object
+    /// or an array), and <paramref name="name"/> stands for the file path in fallback ids, origins and errors.
+    /// </summary>
+    public static IEnumerable<ParsedItem> ParseUpload(byte[] body, InputFormat format, string name) => format switch
     {
-        using var fileStream = new FileStream(file.Path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
+        InputFormat.JsonLines => ReadJsonLines(new InputFile(name, format, body.Length), new MemoryStream(body, writable: false), onPosition: null),
+        InputFormat.JsonArray => ReadJsonArray(name, body),
+        _ => throw new ArgumentOutOfRangeException(nameof(format), format, "an upload is JSON lines or JSON"),
+    };
+
+    private static IEnumerable<ParsedItem> ParseJsonLines(InputFile file, Action<long>? onPosition) =>
+        ReadJsonLines(file, new FileStream(file.Path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan), onPosition);
+
+    private static IEnumerable<ParsedItem> ReadJsonLines(InputFile file, Stream fileStream, Action<long>? onPosition)
+    {
+        using var source = fileStream;
         using var stream = OpenAsUtf8(file, fileStream);
         var reader = new Utf8LineReader(stream);
         var stem = StemOf(file.Path);
@@ -89,7 +107,7 @@ public static class ArticleFileParser
                 bytes = Encoding.UTF8.GetBytes(legacy);
             }
             var article = JsonArticleFields.TryRead(bytes, $"{stem}-{reader.LineNumber}", $"{file.Path}:{reader.LineNumber}", out var error);
-            if (article is not null) yield return ParsedItem.Of(article);
+            if (article is not null) yield return ParsedItem.Of(article) with { Line = reader.LineNumber };
             else if (!reader.LastLineTerminated && file.Format == InputFormat.JsonLinesGzip && !GzipSizeMatches(file.Path, reader.BytesRead))
             {
                 // GZipStream ends quietly when the compressed data stops early; the gzip trailer tells the truth.
@@ -109,7 +127,7 @@ public static class ArticleFileParser
     /// transcoded on the fly, as the .txt path decodes it; anything else is read as it is (UTF-8, or Windows-1256 lines
     /// re-encoded one by one).
     /// </summary>
-    private static Stream OpenAsUtf8(InputFile file, FileStream fileStream)
+    private static Stream OpenAsUtf8(InputFile file, Stream fileStream)
     {
         var gzip = file.Format == InputFormat.JsonLinesGzip;
         var stream = gzip ? new GZipStream(fileStream, CompressionMode.Decompress, leaveOpen: true) : (Stream)fileStream;
@@ -180,9 +198,10 @@ public static class ArticleFileParser
         }
     }
 
-    private static IEnumerable<ParsedItem> ParseJsonArray(string path)
+    private static IEnumerable<ParsedItem> ParseJsonArray(string path) => ReadJsonArray(path, File.ReadAllBytes(path));
+
+    private static IEnumerable<ParsedItem> ReadJsonArray(string path, byte[] bytes)
     {
-        var bytes = File.ReadAllBytes(path);
         byte[] utf8;
         if (bytes.Length > 0 && System.Text.Unicode.Utf8.IsValid(bytes) && !TextFileDecoder.LooksBinary(bytes))
         {
@@ -245,7 +264,7 @@ public static class ArticleFileParser
         {
             var (start, length, line) = elements[i];
             var article = JsonArticleFields.TryRead(utf8.AsSpan(start, length), $"{stem}-{i + 1}", $"{path}:{line}", out var error);
-            yield return article is null ? ParsedItem.Failure(path, line, error!) : ParsedItem.Of(article);
+            yield return article is null ? ParsedItem.Failure(path, line, error!) : ParsedItem.Of(article) with { Line = line };
         }
         if (failure is not null) yield return ParsedItem.Failure(path, failureLine, failure);
         else if (elements.Count == 0) yield return ParsedItem.Failure(path, null, "the JSON array is empty");

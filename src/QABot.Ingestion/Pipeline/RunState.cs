@@ -19,6 +19,21 @@ internal sealed class RunState(long bytesTotal, IProgress<IngestProgress>? progr
 
     public IReadOnlyList<string> PassedOver { get; init; } = [];
 
+    /// <summary>Set to record every record's outcome (uploads); null for file runs, whose reports stay small.</summary>
+    public List<IngestedItem>? Items { get; init; }
+
+    public void Record(int? line, string? articleId, IngestOutcome outcome) => Items?.Add(new IngestedItem(line, articleId, outcome switch
+    {
+        IngestOutcome.New => IngestItemStatus.Ingested,
+        IngestOutcome.Replaced => IngestItemStatus.Replaced,
+        IngestOutcome.Unchanged => IngestItemStatus.Unchanged,
+        IngestOutcome.Duplicate => IngestItemStatus.Duplicate,
+        _ => IngestItemStatus.Failed,
+    }, null));
+
+    public void RecordFailure(int? line, string? articleId, IngestError error) =>
+        Items?.Add(new IngestedItem(line ?? error.Line, articleId, IngestItemStatus.Failed, error.Message));
+
     public void StartFile(InputFile file)
     {
         Volatile.Write(ref _currentFile, file.Path);
@@ -77,6 +92,7 @@ internal sealed class RunState(long bytesTotal, IProgress<IngestProgress>? progr
         return new IngestReport(_ingested, _replaced, _skipped, _duplicates, _failed, errors, Volatile.Read(ref _chunks), bytesTotal, elapsed)
         {
             PassedOver = PassedOver,
+            Items = Items ?? [],
         };
     }
 }

@@ -18,7 +18,9 @@ namespace QABot.Retrieval.Lucene;
 
 /// <summary>
 /// The embedded backend: a Lucene.Net index under <c>{data}/lucene</c>, BM25 over analyzed Arabic fields, optional
-/// exact dense search fused by weighted reciprocal rank (<see cref="Fusion"/>). Reads are thread-safe and see only committed data.
+/// exact dense search fused by weighted reciprocal rank (<see cref="Fusion"/>). Reads are thread-safe and see only
+/// committed data, including commits made by another process (`qabot ingest` next to `qabot serve`): see
+/// <see cref="ReopenCheckInterval"/>.
 /// </summary>
 public sealed class LuceneArticleIndex : IArticleIndex
 {
@@ -30,11 +32,24 @@ public sealed class LuceneArticleIndex : IArticleIndex
     /// </summary>
     public const int SchemaVersion = 2;
     private const string SchemaKey = "qabot.schema";
-    internal static IDictionary<string, string> CommitData => new Dictionary<string, string> { [SchemaKey] = SchemaVersion.ToString(System.Globalization.CultureInfo.InvariantCulture) };
+    private const string CommittedAtKey = "qabot.committed";
+    internal static IDictionary<string, string> CommitData => new Dictionary<string, string>
+    {
+        [SchemaKey] = SchemaVersion.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        [CommittedAtKey] = DateTimeOffset.UtcNow.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
+    };
 
     /// <summary>Sparse and dense candidates fused per requested hit: enough depth for RRF to reorder.</summary>
     private const int FusionDepthFactor = 4;
     private const int MinFusionDepth = 50;
+
+    /// <summary>
+    /// How often a read checks whether the commit generation on disk moved (another process committed): at most once
+    /// per interval, on the read that finds it due, so an idle server does no work and a busy one lists the folder
+    /// once a second. A changed index is reopened incrementally; searches in flight keep the reader they acquired,
+    /// which is released when the last of them finishes.
+    /// </summary>
+    public static readonly TimeSpan ReopenCheckInterval = TimeSpan.FromSeconds(1);
 
     private readonly string _path;
     private readonly ILogger _logger;
@@ -42,6 +57,7 @@ public sealed class LuceneArticleIndex : IArticleIndex
     private readonly object _openLock = new();
     private LuceneDirectory? _directory;
     private SearcherManager? _searchers;
+    private long _nextReopenCheck;
     private bool _disposed;
 
     public LuceneArticleIndex(IOptions<DataOptions> data, IOptions<RetrievalOptions> retrieval, ILogger<LuceneArticleIndex> logger)
@@ -276,8 +292,22 @@ public sealed class LuceneArticleIndex : IArticleIndex
             }
             if (bySource.TryGetValue("", out var unnamed) && unnamed == 0) bySource.Remove("");
             var chunks = searcher.Search(new TermQuery(new Term(IndexFields.Kind, DocumentKinds.Chunk)), 1).TotalHits;
-            return new IndexStats(BackendName, articles, chunks, dated, earliest, latest, bySource, SizeOnDisk());
+            var commit = CommitOf(searcher);
+            return new IndexStats(BackendName, articles, chunks, dated, earliest, latest, bySource, SizeOnDisk(), commit?.Generation, commit?.LastCommit);
         }));
+
+    public Task<IndexCommitPoint?> GetCommitAsync(CancellationToken cancellationToken = default) => Task.FromResult(WithSearcher(CommitOf));
+
+    private IndexCommitPoint? CommitOf(IndexSearcher searcher)
+    {
+        if (searcher.IndexReader is not DirectoryReader { IndexCommit: { } commit }) return null;
+        if (commit.UserData.TryGetValue(CommittedAtKey, out var recorded)
+            && DateTimeOffset.TryParse(recorded, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.RoundtripKind, out var at))
+            return new IndexCommitPoint(commit.Generation, at);
+        // A commit made before the time was recorded: its segments file was written by that commit.
+        var segments = new FileInfo(Path.Combine(_path, commit.SegmentsFileName));
+        return new IndexCommitPoint(commit.Generation, segments.Exists ? new DateTimeOffset(segments.LastWriteTimeUtc, TimeSpan.Zero) : null);
+    }
 
     public Task<ArticleListing> QueryArticlesAsync(ArticleQuery query, CancellationToken cancellationToken = default)
     {
@@ -338,7 +368,12 @@ public sealed class LuceneArticleIndex : IArticleIndex
     {
         _searchers!.MaybeRefreshBlocking();
         RecordIndexHistory();
-        // The related-term map of the new snapshot is built now rather than inside the first user's query.
+        WarmRelatedTerms();
+    }
+
+    /// <summary>The related-term map of a new snapshot is built now rather than inside the first user's query.</summary>
+    private void WarmRelatedTerms()
+    {
         if (QueryOptions.RelatedTermWeight > 0) WithSearcher(searcher => RelatedTerms.For(searcher.IndexReader));
     }
 
@@ -459,7 +494,27 @@ public sealed class LuceneArticleIndex : IArticleIndex
     private SearcherManager Searchers()
     {
         Open();
+        ReopenIfChangedOnDisk();
         return _searchers!;
+    }
+
+    private void ReopenIfChangedOnDisk()
+    {
+        var now = Environment.TickCount64;
+        var due = Interlocked.Read(ref _nextReopenCheck);
+        // One reader per interval claims the check; the others read the current snapshot without waiting.
+        if (now < due || Interlocked.CompareExchange(ref _nextReopenCheck, now + (long)ReopenCheckInterval.TotalMilliseconds, due) != due) return;
+        try
+        {
+            // Non-blocking: while another thread reopens (a local commit's refresh), this read keeps the current reader.
+            if (_searchers!.MaybeRefresh()) _ = Task.Run(WarmRelatedTerms);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // A commit caught halfway through or a file gone under us: the current snapshot still answers, and the
+            // next check tries again.
+            _logger.LogWarning("Could not reopen the Lucene index at {Path} after a change on disk ({Message}); still serving the previous commit", _path, ex.Message);
+        }
     }
 
     private LuceneDirectory Open()
