@@ -133,7 +133,7 @@ public sealed class ExtractiveAnswererTests(SampleCorpusAnswerer corpus) : IClas
     }
 
     [Theory]
-    [InlineData("What is the population of Brazil?", "en")]
+    [InlineData("What is the population of Moscow?", "en")]
     [InlineData("ما سعر صرف الدولار مقابل الجنيه المصري اليوم؟", "ar")]
     public async Task Off_corpus_questions_are_refused_without_citations_but_with_the_ranked_list(string question, string language)
     {

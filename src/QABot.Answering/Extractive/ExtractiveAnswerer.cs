@@ -397,7 +397,7 @@ public sealed class ExtractiveAnswerer(
             shortAnswer = clause;
             lead = $"{clause} [1]";
         }
-        else lead = "";
+        else lead = language == Languages.English ? AnswerTexts.SourcesLead(first.Language, 1) : "";
 
         var quotes = Quotes(evidence, numbers, language);
         var text = lead.Length == 0 ? quotes : lead + "\n" + quotes;

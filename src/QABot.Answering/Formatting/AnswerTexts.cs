@@ -65,6 +65,13 @@ public static class AnswerTexts
             : $"لا يذكر المصدر متى كان ذلك؛ نُشر المقال [{number}] في {outlet} بتاريخ {date}.";
     }
 
+    /// <summary>
+    /// Opens an English answer that has no short answer of its own (a what-question answered by a whole sentence):
+    /// says where the quote below comes from, so the reader is not met by Arabic text alone.
+    /// </summary>
+    public static string SourcesLead(string articleLanguage, int number) =>
+        articleLanguage == Languages.English ? $"From the sources [{number}]:" : $"From the Arabic sources [{number}]:";
+
     /// <summary>English answers quote the evidence verbatim after the English short answer, labelled as the original text.</summary>
     public static string OriginalTextLabel(string articleLanguage) =>
         articleLanguage == Languages.English ? "Source text:" : "Original text (Arabic):";

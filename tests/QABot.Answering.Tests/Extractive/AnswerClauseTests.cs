@@ -31,6 +31,15 @@ public sealed class AnswerClauseTests
     }
 
     [Fact]
+    public void Neither_an_apposition_naming_whom_the_question_asks_about_nor_the_sentence_opening_is_an_answer()
+    {
+        var sentence = Read("أهدى كل من الرئيس الروسى، فلاديمير بوتين، والزعيم الكورى الشمالى، كيم جونج أون، الآخر بندقية بعد الاجتماع الذي عقداه فى أقصى شرق روسيا، وفق ما أعلن الكرملين الخميس.",
+            "ماذا أهدى بوتين لكيم جونغ أون؟");
+
+        Assert.Null(AnswerClause.Find(sentence, QuestionKind.What));
+    }
+
+    [Fact]
     public void A_sentence_of_one_clause_has_no_shorter_answer()
     {
         var sentence = Read("وقال المتحدث إن الاجتماع كان مثمرا وناقش قضايا عديدة", "شو قال المتحدث عن الاجتماع؟");

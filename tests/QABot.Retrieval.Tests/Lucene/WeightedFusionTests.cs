@@ -61,8 +61,8 @@ public sealed class WeightedFusionTests : IDisposable
     {
         string[] sparse = ["a", "b", "c"], dense = ["c", "z", "b"];
 
-        var sparseOnly = WeightedReciprocalRankFusion.Fuse(sparse, dense, new FusionOptions { DenseWeight = 0 });
-        var equal = WeightedReciprocalRankFusion.Fuse(sparse, dense, new FusionOptions { DenseWeight = 1 });
+        var sparseOnly = WeightedReciprocalRankFusion.Fuse(sparse, dense, new FusionOptions { DenseWeight = 0, K = 60 });
+        var equal = WeightedReciprocalRankFusion.Fuse(sparse, dense, new FusionOptions { DenseWeight = 1, K = 60 });
 
         Assert.Equal(sparse, sparseOnly.Select(x => x.Item));
         Assert.Equal(1.0 / 61, sparseOnly[0].Score, 12);

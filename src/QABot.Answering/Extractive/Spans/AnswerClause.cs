@@ -40,8 +40,10 @@ public static class AnswerClause
         var best = clauses
             .Where(c => c.To - c.From >= MinClauseWords)
             .Select(c => (Clause: c, Asked: Enumerable.Range(c.From, c.To - c.From).Count(sentence.IsQuestionToken)))
-            // A clause made of the question's own words repeats it rather than answering it.
-            .Where(c => c.Asked > 0 && c.Asked < c.Clause.To - c.Clause.From)
+            // The clause must be about what was asked (two of its words: one shared verb, «أهدى كل من الرئيس…», is a
+            // sentence opening, not an answer) and say something of its own: an apposition («، كيم جونغ أون،») only
+            // names whom the question is about.
+            .Where(c => c.Asked >= 2 && c.Clause.To - c.Clause.From - c.Asked >= MinClauseWords)
             .OrderByDescending(c => c.Asked)
             .ThenByDescending(c => c.Clause.To - c.Clause.From)
             .Select(c => ((int From, int To)?)c.Clause)
