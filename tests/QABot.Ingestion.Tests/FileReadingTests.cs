@@ -291,7 +291,7 @@ public sealed class FileReadingTests
         Assert.Equal("الفقرة الأولى من الخبر.\nالفقرة الثانية من الخبر.", article!.Body);
     }
 
-    [Fact]
+    [RequiresFileFact("corpora/ant-multisource-news.jsonl.gz")]
     public void Ant_corpus_records_parse_with_their_own_ids_and_dates()
     {
         var path = RepoPaths.SharedFile("corpora", "ant-multisource-news.jsonl.gz");
@@ -311,7 +311,7 @@ public sealed class FileReadingTests
     /// The case: `articles show AL-culture-106-20180301` printed 2018-02-28 because the date was converted to
     /// UTC; the source says 2018-03-01T02:28:09+04:00 and so does its URL.
     /// </summary>
-    [Fact]
+    [RequiresFileFact("corpora/ant-multisource-news.jsonl.gz")]
     public void Ant_article_published_after_midnight_in_its_own_zone_keeps_its_own_date()
     {
         var path = RepoPaths.SharedFile("corpora", "ant-multisource-news.jsonl.gz");

@@ -81,7 +81,7 @@ public sealed class PipelineTests
         Assert.Equal(["site2-7"], index.Committed["site1-42"].AliasIds);
     }
 
-    [Fact]
+    [RequiresFileFact("corpora/ant-multisource-news.jsonl.gz")]
     public async Task Ant_corpus_slice_with_repeated_bodies_is_deduplicated()
     {
         var path = RepoPaths.SharedFile("corpora", "ant-multisource-news.jsonl.gz");
