@@ -141,11 +141,12 @@ public static class IndexCommand
         var command = new Command("restore", """
             Put a snapshot back as the index. The snapshot is validated first (manifest, every file's size and SHA-256,
             CheckIndex); the current index folder is kept beside it (lucene.before-restore-TIME), never deleted. Waits
-            for a running ingest to finish (--no-wait: exit 4 instead). Stop `serve` first and start it again after: the
-            restored segments carry the same names as the replaced ones, and a running reader must not mix the two.
+            for a running ingest to finish (--no-wait: exit 4 instead). Refuses (exit 5, naming the pids) while any
+            process has the index open (`serve`, `ask`, `stats`, a snapshot): the restored segments carry the same names
+            as the replaced ones, and a running reader must not mix the two. Stop `serve`, restore, start it again.
 
             Exit codes: 0 restored; 1 failed (nothing was changed); 2 DIR does not exist; 4 another process is writing
-            and --no-wait was given.
+            and --no-wait was given; 5 another process has the index open (nothing was changed).
 
             Examples:
               qabot index restore /backups/qabot-2026-01-31

@@ -76,6 +76,11 @@ public sealed class GlobalOptions(CliEnvironment environment)
             await env.Error.WriteLineAsync($"error: {ex.Message}");
             return ExitCodes.Busy;
         }
+        catch (IndexInUseException ex)
+        {
+            await env.Error.WriteLineAsync($"error: {ex.Message}");
+            return ExitCodes.InUse;
+        }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             await env.Error.WriteLineAsync($"error: {ErrorText.Describe(ex)}");
@@ -100,5 +105,7 @@ public static class ExitCodes
     public const int PartialFailure = 3;
     /// <summary>Another process is writing to the data directory and --no-wait was given: nothing was done.</summary>
     public const int Busy = 4;
+    /// <summary>index restore: another process (serve, ask, …) has the index open; nothing was changed.</summary>
+    public const int InUse = 5;
     public const int Cancelled = 130;
 }

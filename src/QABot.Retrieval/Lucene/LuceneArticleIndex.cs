@@ -57,6 +57,7 @@ public sealed class LuceneArticleIndex : IArticleIndex
     private readonly object _openLock = new();
     private LuceneDirectory? _directory;
     private SearcherManager? _searchers;
+    private DataDirectoryReaders? _readers;
     private long _nextReopenCheck;
     private bool _disposed;
 
@@ -360,6 +361,7 @@ public sealed class LuceneArticleIndex : IArticleIndex
             _disposed = true;
             _searchers?.Dispose();
             _directory?.Dispose();
+            _readers?.Dispose();
         }
         return ValueTask.CompletedTask;
     }
@@ -523,18 +525,24 @@ public sealed class LuceneArticleIndex : IArticleIndex
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
             if (_directory is not null) return _directory;
-            System.IO.Directory.CreateDirectory(_path);
-            var directory = FSDirectory.Open(_path);
+            // Held while this index stays open, so `index restore` cannot swap the folder under these readers.
+            var readers = DataDirectoryReaders.Register(DataDirectory,
+                () => _logger.LogWarning("An index restore is running in {DataDirectory}; waiting for it to finish", DataDirectory));
+            LuceneDirectory? directory = null;
             try
             {
+                System.IO.Directory.CreateDirectory(_path);
+                directory = FSDirectory.Open(_path);
                 if (!DirectoryReader.IndexExists(directory)) CreateEmptyIndex(directory);
                 _searchers = OpenSearchers(directory);
             }
             catch
             {
-                directory.Dispose();
+                directory?.Dispose();
+                readers.Dispose();
                 throw;
             }
+            _readers = readers;
             _directory = directory;
             return directory;
         }

@@ -12,7 +12,8 @@ namespace QABot.Retrieval.Lucene;
 /// <summary>
 /// Checks, repairs, snapshots and restores the Lucene index folder of one data directory. Check and snapshot only read
 /// (they run beside <c>serve</c> and ingest); repair and restore change the folder, so their caller holds the
-/// <see cref="DataDirectoryWriterLock"/>, and both keep a backup copy of what they replace.
+/// <see cref="DataDirectoryWriterLock"/>, and both keep a backup copy of what they replace. Check and snapshot register
+/// as readers (<see cref="DataDirectoryReaders"/>); restore refuses while any process reads.
 /// </summary>
 public sealed partial class LuceneIndexMaintenance(string indexPath)
 {
@@ -34,6 +35,7 @@ public sealed partial class LuceneIndexMaintenance(string indexPath)
     {
         if (!System.IO.Directory.Exists(IndexPath))
             return new IndexCheckReport(IndexPath, null, [], 0, null);
+        using var readers = DataDirectoryReaders.Register(DataDirectory);
         using var directory = FSDirectory.Open(IndexPath);
         return Check(directory, out _);
     }
@@ -68,6 +70,7 @@ public sealed partial class LuceneIndexMaintenance(string indexPath)
             throw new IOException($"snapshot folder {target} is not empty; give a new or empty folder");
         if (IsInside(target, IndexPath))
             throw new IOException($"snapshot folder {target} is inside the index folder {IndexPath}; give a folder outside it");
+        using var readers = DataDirectoryReaders.Register(DataDirectory);
         using var source = FSDirectory.Open(IndexPath);
         if (!DirectoryReader.IndexExists(source))
             throw new IndexDamagedException($"the Lucene index at {IndexPath} has no commit to snapshot; run `qabot index check`");
@@ -109,10 +112,12 @@ public sealed partial class LuceneIndexMaintenance(string indexPath)
     /// <summary>
     /// Replaces the index folder by a validated snapshot; the folder it replaces is moved to <paramref name="backupPath"/>.
     /// The snapshot is copied beside the index first and swapped in by renames, so a failure leaves the old index in place.
-    /// The caller holds the writer lock.
+    /// The caller holds the writer lock; the swap also needs every reader gone: <see cref="IndexInUseException"/> otherwise.
     /// </summary>
     public SnapshotManifest Restore(string snapshotDirectory, string backupPath)
     {
+        // First, so a refusal comes before minutes of hashing; readers that open meanwhile wait for the swap.
+        using var noReaders = DataDirectoryReaders.AcquireExclusive(DataDirectory);
         var manifest = Validate(snapshotDirectory);
         var staging = IndexPath + ".restoring";
         if (System.IO.Directory.Exists(staging)) System.IO.Directory.Delete(staging, recursive: true);
