@@ -7,7 +7,8 @@ using QABot.Testing;
 namespace QABot.Cli.Tests;
 
 /// <summary>
-/// What a crash, a second writer, a lost commit file or a full disk does to an index, with real `qabot` processes.
+/// What a crash, a SIGTERM, a second writer, a lost commit file, a full disk or a restore beside a running server does
+/// to an index, with real `qabot` processes.
 /// Every test ends by asserting that nothing committed was lost: the article count and a clean `qabot index check`.
 /// </summary>
 [Trait("Category", "Faults")]
@@ -130,6 +131,167 @@ public sealed class FaultTests : IDisposable
             await AssertIntactAsync(sample, data);
         }
         finally { Run("umount", mount); }
+    }
+
+    [Fact]
+    public async Task Sigterm_during_an_ingest_exits_130_releases_the_lock_and_the_rerun_gives_the_right_count()
+    {
+        var sample = await IngestSampleAsync();
+        var corpus = SyntheticArticles.Write(_temp.File("big.jsonl"), "big", 3000);
+
+        using (var victim = RunningQabot.Start("--data-dir", DataDir, "ingest", corpus))
+        {
+            await Poll.UntilAsync(() => WriterPid() == victim.Id || victim.HasExited, Timeout, "the ingest holds the writer lock");
+            Assert.False(victim.HasExited, "the ingest finished before it could be stopped");
+            victim.Terminate();
+            Assert.Equal(ExitCodes.Cancelled, await victim.WaitForExitAsync(Timeout));
+        }
+        using (var free = DataDirectoryWriterLock.TryAcquire(DataDir, out var holder))
+            Assert.True(free is not null, $"the writer lock is still held (pid {holder})");
+        await AssertIntactAsync(sample);
+
+        var rerun = await QabotProcess.RunAsync(Timeout, "--data-dir", DataDir, "ingest", corpus);
+        Assert.Equal(ExitCodes.Success, rerun.ExitCode);
+        await AssertIntactAsync(sample + 3000);
+    }
+
+    [Fact]
+    public async Task Sigterm_to_serve_under_upload_load_keeps_every_upload_it_acknowledged()
+    {
+        var sample = await IngestSampleAsync();
+        var acknowledged = new System.Collections.Concurrent.ConcurrentBag<string>();
+        using (var serve = await StartServeAsync())
+        {
+            using var stop = new CancellationTokenSource();
+            var uploaders = Enumerable.Range(0, 3).Select(client => Task.Run(async () =>
+            {
+                using var http = ServeClient(serve);
+                for (var n = 0; !stop.IsCancellationRequested; n++)
+                {
+                    var id = $"term-{client}-{n}";
+                    try
+                    {
+                        using var response = await http.PostAsync("/api/articles", new StringContent(
+                            LiveArticles.Line(id, $"خبر رقم {n} من العميل {client}", $"أعلن المجلس البلدي رقم {client}{n} افتتاح الحديقة {id} للزوار."),
+                            System.Text.Encoding.UTF8, "application/json"));
+                        if (response.IsSuccessStatusCode) acknowledged.Add(id);
+                    }
+                    catch (HttpRequestException) { await Task.Delay(20); }
+                    catch (TaskCanceledException) { }
+                }
+            })).ToList();
+
+            await Poll.UntilAsync(() => acknowledged.Count >= 15 || serve.Process.HasExited, Timeout, "serve acknowledges uploads");
+            Assert.False(serve.Process.HasExited, serve.Process.Error);
+            serve.Process.Terminate();
+            Assert.Equal(ExitCodes.Success, await serve.Process.WaitForExitAsync(Timeout));
+            await stop.CancelAsync();
+            await Task.WhenAll(uploaders);
+        }
+
+        var (code, listing, error) = await QabotProcess.RunAsync(Timeout, "--data-dir", DataDir, "articles", "list", "--limit", "0", "--json");
+        Assert.True(code == ExitCodes.Success, error);
+        var stored = JsonDocument.Parse(listing).RootElement.GetProperty("articles").EnumerateArray()
+            .Select(a => a.GetProperty("articleId").GetString()).ToHashSet();
+        var lost = acknowledged.Where(id => !stored.Contains(id)).ToList();
+        Assert.True(lost.Count == 0, $"{lost.Count} of {acknowledged.Count} acknowledged uploads are missing: {string.Join(", ", lost.Take(10))}");
+        // An upload whose answer the signal cut off may be stored or not; nothing else may have been added or lost.
+        var uploaded = stored.Count(id => id!.StartsWith("term-", StringComparison.Ordinal));
+        await AssertIntactAsync(sample + uploaded);
+    }
+
+    [Fact]
+    public async Task An_ingest_while_serving_is_served_within_five_seconds_and_a_restore_is_refused_naming_the_server()
+    {
+        var sample = await IngestSampleAsync();
+        var snapshot = _temp.File("snapshot");
+        Assert.Equal(ExitCodes.Success, (await QabotProcess.RunAsync(Timeout, "--data-dir", DataDir, "index", "snapshot", snapshot)).ExitCode);
+        var late = SyntheticArticles.Write(_temp.File("late.jsonl"), "late", 5);
+        using (var serve = await StartServeAsync())
+        using (var http = ServeClient(serve))
+        {
+            using (var missing = await http.GetAsync("/api/articles/late-00001")) Assert.Equal(System.Net.HttpStatusCode.NotFound, missing.StatusCode);
+
+            // A reader never blocks the writer: the ingest runs while serve holds the index open.
+            var ingest = await QabotProcess.RunAsync(Timeout, "--data-dir", DataDir, "ingest", "--no-wait", late);
+            Assert.True(ingest.ExitCode == ExitCodes.Success, ingest.Error);
+            var seen = await Eventually.TrueWithinAsync(TimeSpan.FromSeconds(5), async () =>
+            {
+                using var response = await http.GetAsync("/api/articles/late-00001");
+                return response.IsSuccessStatusCode;
+            });
+            Assert.True(seen, "serve did not answer for the article the other process committed within 5 s");
+
+            var (code, _, error) = await QabotProcess.RunAsync(Timeout, "--data-dir", DataDir, "index", "restore", snapshot);
+            Assert.Equal(ExitCodes.InUse, code);
+            Assert.Contains($"pid {serve.Process.Id}", error);
+            Assert.Empty(Directory.GetDirectories(DataDir, "lucene.before-*"));
+            using (var still = await http.GetAsync("/api/articles/late-00001")) Assert.True(still.IsSuccessStatusCode, "serve lost the article after the refused restore");
+
+            serve.Process.Terminate();
+            Assert.Equal(ExitCodes.Success, await serve.Process.WaitForExitAsync(Timeout));
+        }
+        await AssertIntactAsync(sample + 5);
+
+        var restore = await QabotProcess.RunAsync(Timeout, "--data-dir", DataDir, "index", "restore", snapshot);
+        Assert.True(restore.ExitCode == ExitCodes.Success, restore.Error);
+        await AssertIntactAsync(sample);
+    }
+
+    [Fact]
+    public void A_reader_in_this_process_makes_a_restore_refuse_with_its_pid_while_the_writer_lock_stays_free()
+    {
+        Directory.CreateDirectory(DataDir);
+        using (DataDirectoryReaders.Register(DataDir))
+        {
+            using (var writer = DataDirectoryWriterLock.TryAcquire(DataDir, out _)) Assert.NotNull(writer);
+            var refused = Assert.Throws<IndexInUseException>(() => DataDirectoryReaders.AcquireExclusive(DataDir));
+            Assert.Equal([Environment.ProcessId], refused.Readers);
+        }
+        using var exclusive = DataDirectoryReaders.AcquireExclusive(DataDir);
+        Assert.Empty(DataDirectoryReaders.LiveReaders(DataDir));
+    }
+
+    private sealed record ServeProcess(RunningQabot Process, Uri Address) : IDisposable
+    {
+        public void Dispose() => Process.Dispose();
+    }
+
+    private const string ApiKey = "fault-test-key";
+
+    /// <summary>`qabot serve` as its own process on a free loopback port with an API key, once /healthz answers.</summary>
+    private async Task<ServeProcess> StartServeAsync()
+    {
+        int port;
+        using (var probe = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0))
+        {
+            probe.Start();
+            port = ((System.Net.IPEndPoint)probe.LocalEndpoint).Port;
+        }
+        var address = new Uri($"http://127.0.0.1:{port}");
+        var process = RunningQabot.Start(new Dictionary<string, string>
+        {
+            ["Web__ApiKeys__0"] = ApiKey,
+            ["Telegram__Enabled"] = "false",
+            ["Llm__Endpoint"] = "",
+        }, "--data-dir", DataDir, "serve", "--urls", address.ToString());
+        using var http = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(5) };
+        await Poll.UntilAsync(() =>
+        {
+            if (process.HasExited) return true;
+            try { return http.GetAsync("/healthz").GetAwaiter().GetResult().IsSuccessStatusCode; }
+            catch (HttpRequestException) { return false; }
+            catch (TaskCanceledException) { return false; }
+        }, Timeout, "serve answers /healthz");
+        if (process.HasExited) throw new InvalidOperationException($"serve exited: {process.Error}");
+        return new ServeProcess(process, address);
+    }
+
+    private static HttpClient ServeClient(ServeProcess serve)
+    {
+        var http = new HttpClient { BaseAddress = serve.Address, Timeout = TimeSpan.FromSeconds(30) };
+        http.DefaultRequestHeaders.Add("X-Api-Key", ApiKey);
+        return http;
     }
 
     /// <returns>The articles the sample corpus gives (appended articles are their own).</returns>

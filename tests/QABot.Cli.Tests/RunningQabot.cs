@@ -23,9 +23,14 @@ public sealed class RunningQabot : IDisposable
         process.BeginErrorReadLine();
     }
 
-    public static RunningQabot Start(params string[] args)
+    public static RunningQabot Start(params string[] args) => Start(new Dictionary<string, string>(), args);
+
+    /// <param name="environment">Configuration for the process as environment variables (<c>Web__ApiKeys__0</c>).</param>
+    public static RunningQabot Start(IReadOnlyDictionary<string, string> environment, params string[] args)
     {
-        var process = Process.Start(QabotProcess.StartInfo(args))!;
+        var start = QabotProcess.StartInfo(args);
+        foreach (var (name, value) in environment) start.Environment[name] = value;
+        var process = Process.Start(start)!;
         process.StandardInput.Close();
         return new RunningQabot(process);
     }
@@ -53,6 +58,14 @@ public sealed class RunningQabot : IDisposable
 
     /// <summary>SIGKILL: no handler runs, nothing is flushed or rolled back.</summary>
     public void KillHard() => _process.Kill(entireProcessTree: true);
+
+    /// <summary>SIGTERM, as `kill PID`, systemd and docker stop send it: the process is asked to stop and may clean up.</summary>
+    public void Terminate()
+    {
+        using var kill = Process.Start(new ProcessStartInfo("kill", ["-TERM", Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]) { RedirectStandardError = true })!;
+        kill.WaitForExit();
+        if (kill.ExitCode != 0) throw new InvalidOperationException($"kill -TERM {Id} failed: {kill.StandardError.ReadToEnd()}");
+    }
 
     public void Dispose()
     {
