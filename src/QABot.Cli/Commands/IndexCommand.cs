@@ -8,6 +8,8 @@ using QABot.Core.Configuration;
 using QABot.Core.Json;
 using QABot.Core.Retrieval;
 using QABot.Retrieval.Lucene;
+using QABot.Retrieval.Qdrant.Index;
+using QABot.Retrieval.Qdrant.Options;
 
 namespace QABot.Cli.Commands;
 
@@ -112,8 +114,10 @@ public static class IndexCommand
             Copy the last commit of the index into DIR, with a manifest (qabot-snapshot.json: commit, articles, each file's
             size and SHA-256). Hot and consistent: it reads only committed files, so `serve` keeps answering and an ingest
             keeps writing; if that ingest commits meanwhile, the copy starts over from the newer commit.
+            On the Qdrant backend: a Qdrant snapshot of the collection behind the alias (gRPC), downloaded into DIR
+            through Qdrant's REST port (Retrieval:Qdrant:RestUrl, default the gRPC host on port 6333) with its manifest.
 
-            Exit codes: 0 written; 1 failed (no index, DIR not empty, disk full).
+            Exit codes: 0 written; 1 failed (no index, DIR not empty, disk full, Qdrant unreachable).
 
             Examples:
               qabot index snapshot /backups/qabot-$(date +%F)
@@ -122,9 +126,17 @@ public static class IndexCommand
         command.SetAction((parse, ct) => globals.RunAsync(parse, ct, async (services, token) =>
         {
             var env = globals.EnvironmentFor(parse);
-            var maintenance = Maintenance(services);
             var folder = Path.GetFullPath(parse.GetValue(target)!);
             var watch = Stopwatch.StartNew();
+            if (QdrantTransfer(services) is { } qdrant)
+            {
+                var taken = await qdrant.SnapshotAsync(folder, token);
+                await env.Out.WriteLineAsync($"Qdrant snapshot {taken.SnapshotFile} of collection {taken.Collection} (alias {taken.Alias}): {taken.Points} points, " +
+                                             $"{taken.Bytes / 1_048_576.0:0.0} MB, downloaded to {folder} in {watch.Elapsed.TotalSeconds:0.0} s. " +
+                                             $"Restore with: qabot index restore {folder}");
+                return ExitCodes.Success;
+            }
+            var maintenance = Maintenance(services);
             var manifest = await Task.Run(() => maintenance.Snapshot(folder), token);
             await env.Out.WriteLineAsync($"snapshot of commit {manifest.SegmentsFile}: {manifest.Articles} articles, {manifest.Files.Count} files, " +
                                          $"{manifest.Files.Sum(f => f.Bytes) / 1_048_576.0:0.0} MB, written to {folder} in {watch.Elapsed.TotalSeconds:0.0} s. " +
@@ -144,6 +156,8 @@ public static class IndexCommand
             for a running ingest to finish (--no-wait: exit 4 instead). Refuses (exit 5, naming the pids) while any
             process has the index open (`serve`, `ask`, `stats`, a snapshot): the restored segments carry the same names
             as the replaced ones, and a running reader must not mix the two. Stop `serve`, restore, start it again.
+            On the Qdrant backend: the snapshot file is uploaded as a new collection version, its point count checked,
+            and the alias moved to it (the replaced collection is kept); a running `serve` follows the alias at once.
 
             Exit codes: 0 restored; 1 failed (nothing was changed); 2 DIR does not exist; 4 another process is writing
             and --no-wait was given; 5 another process has the index open (nothing was changed).
@@ -156,6 +170,14 @@ public static class IndexCommand
             var env = globals.EnvironmentFor(parse);
             var folder = Path.GetFullPath(parse.GetValue(source)!);
             if (!Directory.Exists(folder)) throw new BadInputException($"no such snapshot folder: {folder}");
+            if (QdrantTransfer(services) is { } qdrant)
+            {
+                var restored = await qdrant.RestoreAsync(folder, token);
+                await env.Out.WriteLineAsync($"restored Qdrant snapshot {restored.Manifest.SnapshotFile} ({restored.Manifest.Points} points, taken {restored.Manifest.Created:yyyy-MM-dd HH:mm} UTC) " +
+                                             $"into collection {restored.Collection}; alias {restored.Manifest.Alias} now points to it" +
+                                             (restored.Replaced is { } replaced ? $"; the previous collection {replaced} is kept (delete it when the restored one is checked)" : ""));
+                return ExitCodes.Success;
+            }
             var maintenance = Maintenance(services);
             using var writerLock = await WriterLockGate.AcquireAsync(maintenance.DataDirectory, env, parse.GetValue(noWait), token);
             var hadIndex = Directory.Exists(maintenance.IndexPath);
@@ -171,10 +193,17 @@ public static class IndexCommand
     private static Option<bool> NoWaitOption() =>
         new("--no-wait") { Description = "If another process is writing to the data directory, exit with code 4 instead of waiting." };
 
+    /// <summary>On the Qdrant backend, snapshot and restore move Qdrant collection snapshots; null on the embedded index.</summary>
+    private static QdrantSnapshotTransfer? QdrantTransfer(IServiceProvider services) =>
+        services.GetRequiredService<IArticleIndex>() is QdrantArticleIndex qdrant
+            ? new QdrantSnapshotTransfer(qdrant, services.GetRequiredService<IOptions<QdrantOptions>>())
+            : null;
+
     private static LuceneIndexMaintenance Maintenance(IServiceProvider services)
     {
         if (services.GetRequiredService<IArticleIndex>().BackendName != "lucene")
-            throw new BadInputException("`qabot index` works on the embedded Lucene index; on the Qdrant backend use `qabot qdrant snapshot`");
+            throw new BadInputException("`qabot index check` and `repair` work on the embedded Lucene index; on the Qdrant backend use `qabot qdrant status` " +
+                                        "(snapshot and restore work on both)");
         var dataDirectory = services.GetRequiredService<IOptions<DataOptions>>().Value.ResolvedDirectory;
         return new LuceneIndexMaintenance(Path.Combine(dataDirectory, LuceneArticleIndex.DirectoryName));
     }

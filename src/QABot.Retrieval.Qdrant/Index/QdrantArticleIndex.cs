@@ -221,13 +221,45 @@ public sealed class QdrantArticleIndex : IArticleIndex
                 $"Another writer moved Qdrant alias '{Collection}' to '{current ?? "(nothing)"}' while this build wrote '{build.Version}': " +
                 "nothing was switched and this build is dropped. Run the ingest again.");
 
-        var actions = new List<AliasOperations>();
-        if (build.Previous is not null) actions.Add(new AliasOperations { DeleteAlias = new DeleteAlias { AliasName = Collection } });
-        actions.Add(new AliasOperations { CreateAlias = new CreateAlias { AliasName = Collection, CollectionName = build.Version } });
-        await Client.UpdateAliasesAsync(actions, cancellationToken: cancellationToken).ConfigureAwait(false);
-        _logger.LogInformation("Alias {Alias} now points to {Version}", Collection, build.Version);
+        await MoveAliasAsync(build.Previous, build.Version, cancellationToken).ConfigureAwait(false);
         if (build.Previous is not null)
             await Client.DeleteCollectionAsync(build.Previous, cancellationToken: cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>One atomic alias update: readers see the old collection or the new one, never none.</summary>
+    private async Task MoveAliasAsync(string? from, string to, CancellationToken cancellationToken)
+    {
+        var actions = new List<AliasOperations>();
+        if (from is not null) actions.Add(new AliasOperations { DeleteAlias = new DeleteAlias { AliasName = Collection } });
+        actions.Add(new AliasOperations { CreateAlias = new CreateAlias { AliasName = Collection, CollectionName = to } });
+        await Client.UpdateAliasesAsync(actions, cancellationToken: cancellationToken).ConfigureAwait(false);
+        _logger.LogInformation("Alias {Alias} now points to {Version}", Collection, to);
+    }
+
+    /// <summary>The name the next collection version gets (<c>{alias}_v{n+1}</c>).</summary>
+    internal async Task<string> NextVersionAsync(CancellationToken cancellationToken)
+    {
+        var names = await Client.ListCollectionsAsync(cancellationToken).ConfigureAwait(false);
+        return $"{Collection}_v{Versions(names).Select(v => v.Number).DefaultIfEmpty(0).Max() + 1}";
+    }
+
+    /// <summary>
+    /// Points the alias at a restored collection, under the write gate and only if the alias still points where it did
+    /// (<paramref name="expected"/>) when the restore began; the replaced collection is kept, not deleted.
+    /// </summary>
+    internal async Task SwitchToRestoredAsync(string? expected, string restored, CancellationToken cancellationToken)
+    {
+        await _writeGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var current = await AliasTargetAsync(cancellationToken).ConfigureAwait(false);
+            if (current != expected)
+                throw new InvalidOperationException(
+                    $"Another writer moved Qdrant alias '{Collection}' to '{current ?? "(nothing)"}' while the snapshot was restored into '{restored}': " +
+                    "the alias was not switched. Point it at the right collection, or run the restore again.");
+            await MoveAliasAsync(expected, restored, cancellationToken).ConfigureAwait(false);
+        }
+        finally { _writeGate.Release(); }
     }
 
     // ---- reading ----

@@ -15,6 +15,20 @@ public sealed class QdrantOptions
     /// <summary>gRPC endpoint, e.g. http://localhost:6334 (https for TLS). Empty means "no Qdrant configured".</summary>
     public string Url { get; set; } = "";
 
+    /// <summary>
+    /// Qdrant's REST endpoint, used only to move snapshot files (download and upload have no gRPC call). Empty: the
+    /// gRPC URL's host on port 6333.
+    /// </summary>
+    public string RestUrl { get; set; } = "";
+
+    /// <summary>The REST endpoint as configured, or derived from <see cref="Url"/>.</summary>
+    public Uri RestUri()
+    {
+        if (!string.IsNullOrWhiteSpace(RestUrl)) return new Uri(RestUrl.TrimEnd('/') + "/");
+        var grpc = new Uri(Url);
+        return new UriBuilder(grpc.Scheme, grpc.Host, RestPort).Uri;
+    }
+
     /// <summary>Sent as the <c>api-key</c> request header when set.</summary>
     public string ApiKey { get; set; } = "";
 
