@@ -29,11 +29,20 @@ public sealed class QdrantStandIn : IAsyncDisposable
         _app = app;
         Recorder = recorder;
         Store = store;
-        Url = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
+        var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.ToList();
+        // Listeners are bound in the order they were configured: gRPC first, then REST.
+        Url = addresses[0];
+        RestUrl = addresses[1];
     }
 
     /// <summary>The gRPC endpoint, e.g. http://127.0.0.1:40123.</summary>
     public string Url { get; }
+
+    /// <summary>
+    /// The REST endpoint (HTTP/1.1), serving only the two snapshot file transfers QABot makes over REST: download
+    /// and upload (see <see cref="StandInSnapshotFiles"/>).
+    /// </summary>
+    public string RestUrl { get; }
 
     public StandInStore Store { get; }
 
@@ -59,7 +68,11 @@ public sealed class QdrantStandIn : IAsyncDisposable
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0, listen => listen.Protocols = HttpProtocols.Http2));
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.Listen(IPAddress.Loopback, 0, listen => listen.Protocols = HttpProtocols.Http2);
+            kestrel.Listen(IPAddress.Loopback, 0, listen => listen.Protocols = HttpProtocols.Http1);
+        });
         var store = new StandInStore();
         var recorder = new StandInRecorder();
         builder.Services.AddSingleton(store);
@@ -73,6 +86,7 @@ public sealed class QdrantStandIn : IAsyncDisposable
         app.MapGrpcService<CollectionsStandIn>();
         app.MapGrpcService<PointsStandIn>();
         app.MapGrpcService<SnapshotsStandIn>();
+        StandInSnapshotFiles.Map(app, store);
         await app.StartAsync();
         return new QdrantStandIn(app, recorder, store);
     }

@@ -196,18 +196,24 @@ internal sealed class PointsStandIn(StandInStore store) : GrpcPoints.PointsBase
     };
 }
 
-/// <summary>The stand-in's Snapshots service: it records snapshot descriptions; no file is written.</summary>
+/// <summary>
+/// The stand-in's Snapshots service: a snapshot is a copy of the collection as it is now, kept in the store, and a
+/// small file naming it (served over REST by <see cref="StandInSnapshotFiles"/>), not Qdrant's tar archive.
+/// </summary>
 internal sealed class SnapshotsStandIn(StandInStore store) : GrpcSnapshots.SnapshotsBase
 {
     public override Task<CreateSnapshotResponse> Create(CreateSnapshotRequest request, ServerCallContext context) =>
         Task.FromResult(store.Locked(s =>
         {
             var collection = s.Resolve(request.CollectionName);
+            var name = $"{request.CollectionName}-standin-{collection.Snapshots.Count + 1}.snapshot";
+            var file = s.KeepSnapshot(name, collection);
             var snapshot = new SnapshotDescription
             {
-                Name = $"{request.CollectionName}-standin-{collection.Snapshots.Count + 1}.snapshot",
+                Name = name,
                 CreationTime = Timestamp.FromDateTimeOffset(DateTimeOffset.UtcNow),
-                Size = collection.Points.Count * 1024L,
+                Size = file.Length,
+                Checksum = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(file)),
             };
             collection.Snapshots.Add(snapshot);
             return new CreateSnapshotResponse { SnapshotDescription = snapshot };

@@ -87,6 +87,31 @@ public sealed class StandInStore
         foreach (var (alias, collection) in next) _aliases[alias] = collection;
     }
 
+    // ---- snapshots (call under the lock) ----
+
+    private readonly Dictionary<string, StandInCollection> _snapshots = new(StringComparer.Ordinal);
+    private const string SnapshotFilePrefix = "qdrant-stand-in-snapshot:";
+
+    /// <returns>The snapshot's file: it names the copy kept here (the stand-in's stand-in for Qdrant's archive).</returns>
+    internal byte[] KeepSnapshot(string name, StandInCollection collection)
+    {
+        _snapshots[name] = collection.Copy();
+        return System.Text.Encoding.UTF8.GetBytes(SnapshotFilePrefix + name);
+    }
+
+    internal byte[]? SnapshotFile(string collection, string name) =>
+        _snapshots.ContainsKey(name) && name.StartsWith(collection + "-", StringComparison.Ordinal)
+            ? System.Text.Encoding.UTF8.GetBytes(SnapshotFilePrefix + name) : null;
+
+    /// <summary>Qdrant's recovery: the collection becomes the snapshot's copy, created when it does not exist.</summary>
+    internal bool Recover(string collection, byte[] file)
+    {
+        var text = System.Text.Encoding.UTF8.GetString(file);
+        if (!text.StartsWith(SnapshotFilePrefix, StringComparison.Ordinal) || !_snapshots.TryGetValue(text[SnapshotFilePrefix.Length..], out var kept)) return false;
+        _collections[collection] = kept.Copy();
+        return true;
+    }
+
     /// <summary>For tests: an alias left pointing at a collection that is gone (Qdrant itself drops such aliases).</summary>
     public void ForceAlias(string alias, string collection) { lock (_lock) _aliases[alias] = collection; }
 
@@ -107,6 +132,15 @@ public sealed class StandInCollection(CreateCollection layout)
         : id.Num.ToString("D20", CultureInfo.InvariantCulture);
 
     public void Upsert(PointStruct point) => Points[Key(point.Id)] = StoredPoint.From(point);
+
+    /// <summary>A deep copy: later writes to either collection leave the other as it was.</summary>
+    public StandInCollection Copy()
+    {
+        var copy = new StandInCollection(Layout.Clone());
+        foreach (var (field, type) in Indexes) copy.Indexes[field] = type;
+        foreach (var (key, point) in Points) copy.Points[key] = point.Copy();
+        return copy;
+    }
 
     public IEnumerable<StoredPoint> Matching(Filter? filter) => Points.Values.Where(p => StandInFilters.Matches(filter, p));
 
@@ -202,6 +236,15 @@ public sealed class StoredPoint
     public MapField<string, Value> Payload { get; } = new();
     public Dictionary<string, float[]> Dense { get; } = new(StringComparer.Ordinal);
     public Dictionary<string, Dictionary<uint, float>> Sparse { get; } = new(StringComparer.Ordinal);
+
+    public StoredPoint Copy()
+    {
+        var copy = new StoredPoint { Id = Id.Clone() };
+        foreach (var (key, value) in Payload) copy.Payload[key] = value.Clone();
+        foreach (var (name, vector) in Dense) copy.Dense[name] = (float[])vector.Clone();
+        foreach (var (name, vector) in Sparse) copy.Sparse[name] = new Dictionary<uint, float>(vector);
+        return copy;
+    }
 
     public static StoredPoint From(PointStruct point)
     {
