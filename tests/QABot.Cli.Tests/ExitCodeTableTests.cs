@@ -29,6 +29,7 @@ public sealed partial class ExitCodeTableTests
         var readme = File.ReadAllText(Path.Combine(RepoPaths.Root, "README.md"));
         Assert.Contains($"| command | {ExitCodes.Success} | {ExitCodes.Failure} | {ExitCodes.BadInput} | {ExitCodes.PartialFailure} | {ExitCodes.Busy} |", readme);
         Assert.Contains($"`{ExitCodes.Cancelled}` interrupted", readme);
+        Assert.Contains($"`{ExitCodes.InUse}` in use (`index restore` only", readme);
     }
 
     [Fact]
