@@ -1,13 +1,20 @@
+using System.Globalization;
 using System.Runtime.CompilerServices;
+using System.Security.Cryptography;
+using System.Text;
 using Lucene.Net.Index;
 using Lucene.Net.Util;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace QABot.Retrieval.Lucene;
 
 /// <summary>
 /// Index terms grouped by a coarse Arabic consonant skeleton, so a query word also meets its other derived and
 /// broken-plural forms that the light stemmer keeps apart («ترنيمة»/«ترانيم», «المطرية»/«المطيرة», «تشكلت»/«شكل»).
-/// Built from the term dictionary of one index snapshot on first use (no cost at ingest), then cached with it.
+/// Built from the term dictionary of one index snapshot on first use (no cost at ingest), then cached with it in
+/// memory and, per commit, in the data directory's cache folder: every cold process would otherwise walk the whole
+/// term dictionary before its first answer.
 /// </summary>
 internal sealed class RelatedTerms
 {
@@ -17,7 +24,9 @@ internal sealed class RelatedTerms
 
     private RelatedTerms(Dictionary<string, (string, int)[]> bySkeleton) => _bySkeleton = bySkeleton;
 
-    public static RelatedTerms For(IndexReader reader) => Cache.GetValue(reader, Build);
+    /// <param name="cacheDirectory">Where the groups of each commit are kept between processes; null keeps them in memory only.</param>
+    public static RelatedTerms For(IndexReader reader, string? cacheDirectory = null, ILogger? logger = null) =>
+        Cache.GetValue(reader, r => Load(r, cacheDirectory, logger ?? NullLogger.Instance));
 
     /// <summary>Other index terms with the same skeleton as <paramref name="term"/>, most frequent first.</summary>
     public IEnumerable<string> Of(string term, int max)
@@ -50,7 +59,18 @@ internal sealed class RelatedTerms
         return length >= 3 ? new string(buffer[..length]) : null;
     }
 
-    private static RelatedTerms Build(IndexReader reader)
+    internal int GroupCount => _bySkeleton.Count;
+
+    private static RelatedTerms Load(IndexReader reader, string? cacheDirectory, ILogger logger)
+    {
+        var file = cacheDirectory is null ? null : CacheFile.For(cacheDirectory, reader);
+        if (file?.TryRead(logger) is { } cached) return new RelatedTerms(cached);
+        var built = Build(reader);
+        file?.TryWrite(built, logger);
+        return new RelatedTerms(built);
+    }
+
+    private static Dictionary<string, (string, int)[]> Build(IndexReader reader)
     {
         var groups = new Dictionary<string, List<(string, int)>>(StringComparer.Ordinal);
         var terms = MultiFields.GetTerms(reader, IndexFields.Body);
@@ -65,6 +85,136 @@ internal sealed class RelatedTerms
                 list.Add((text, iterator.DocFreq));
             }
         }
-        return new RelatedTerms(groups.ToDictionary(g => g.Key, g => g.Value.OrderByDescending(t => t.Item2).ToArray(), StringComparer.Ordinal));
+        return groups.ToDictionary(g => g.Key, g => g.Value.OrderByDescending(t => t.Item2).ToArray(), StringComparer.Ordinal);
+    }
+
+    /// <summary>
+    /// The groups of one index commit in <c>related-terms-HASH.bin</c>. The hash covers the commit's files and their
+    /// lengths and its user data (which holds the commit time), so a new commit never reads an older commit's groups;
+    /// the file repeats that stamp and the reader's document counts, and a file that does not match is rebuilt. Files
+    /// appear whole (written aside, then renamed) and only the newest few are kept. A cache that cannot be read or
+    /// written is only logged.
+    /// </summary>
+    internal sealed class CacheFile
+    {
+        /// <summary>Bump whenever <see cref="Skeleton"/> or the grouping changes.</summary>
+        private const int FormatVersion = 1;
+        private const string Magic = "QABOT-RELATED-TERMS";
+        private const string Prefix = "related-terms-";
+        internal const int Kept = 3;
+
+        private readonly string _stamp;
+        private readonly int _maxDoc;
+        private readonly int _numDocs;
+
+        private CacheFile(string path, string stamp, int maxDoc, int numDocs) => (FilePath, _stamp, _maxDoc, _numDocs) = (path, stamp, maxDoc, numDocs);
+
+        public string FilePath { get; }
+
+        /// <summary>Null for a reader not opened on a commit (the stamp would not name its contents).</summary>
+        public static CacheFile? For(string cacheDirectory, IndexReader reader)
+        {
+            if (reader is not DirectoryReader { } directoryReader) return null;
+            try
+            {
+                var commit = directoryReader.IndexCommit;
+                var files = commit.FileNames.OrderBy(f => f, StringComparer.Ordinal)
+                    .Select(f => string.Create(CultureInfo.InvariantCulture, $"{f}:{directoryReader.Directory.FileLength(f)}"));
+                var userData = commit.UserData.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key}={p.Value}");
+                var stamp = string.Join('|', [FormatVersion.ToString(CultureInfo.InvariantCulture), commit.SegmentsFileName, .. files, .. userData]);
+                var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(stamp)))[..16];
+                return new CacheFile(Path.Combine(cacheDirectory, $"{Prefix}{hash}.bin"), stamp, reader.MaxDoc, reader.NumDocs);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or ObjectDisposedException)
+            {
+                return null;
+            }
+        }
+
+        public Dictionary<string, (string, int)[]>? TryRead(ILogger logger)
+        {
+            if (!File.Exists(FilePath)) return null;
+            try
+            {
+                using var reader = new BinaryReader(new BufferedStream(File.OpenRead(FilePath), 1 << 16), Encoding.UTF8);
+                if (reader.ReadString() != Magic || reader.ReadString() != _stamp || reader.ReadInt32() != _maxDoc || reader.ReadInt32() != _numDocs) return null;
+                var count = Count(reader);
+                var groups = new Dictionary<string, (string, int)[]>(count, StringComparer.Ordinal);
+                for (var i = 0; i < count; i++)
+                {
+                    var skeleton = reader.ReadString();
+                    var terms = new (string, int)[Count(reader)];
+                    for (var t = 0; t < terms.Length; t++) terms[t] = (reader.ReadString(), reader.ReadInt32());
+                    groups[skeleton] = terms;
+                }
+                // The count again at the end: a file cut short is caught here, not used.
+                return reader.ReadInt32() == count ? groups : null;
+            }
+            catch (Exception e) when (e is IOException or EndOfStreamException or UnauthorizedAccessException or FormatException)
+            {
+                logger.LogDebug(e, "Related-terms cache {Path} unreadable; building the groups from the index instead.", FilePath);
+                return null;
+            }
+        }
+
+        /// <summary>A count that fits in what is left of the file; a damaged one would otherwise allocate without bound.</summary>
+        private static int Count(BinaryReader reader)
+        {
+            var count = reader.ReadInt32();
+            var left = reader.BaseStream.Length - reader.BaseStream.Position;
+            return count >= 0 && count <= left ? count : throw new FormatException($"a count of {count} with {left} bytes left");
+        }
+
+        public void TryWrite(Dictionary<string, (string, int)[]> groups, ILogger logger)
+        {
+            var temporary = $"{FilePath}.{Environment.ProcessId}.tmp";
+            try
+            {
+                Directory.CreateDirectory(Path.GetDirectoryName(FilePath)!);
+                using (var writer = new BinaryWriter(new BufferedStream(File.Create(temporary), 1 << 16), Encoding.UTF8))
+                {
+                    writer.Write(Magic);
+                    writer.Write(_stamp);
+                    writer.Write(_maxDoc);
+                    writer.Write(_numDocs);
+                    writer.Write(groups.Count);
+                    foreach (var (skeleton, terms) in groups)
+                    {
+                        writer.Write(skeleton);
+                        writer.Write(terms.Length);
+                        foreach (var (term, docFreq) in terms)
+                        {
+                            writer.Write(term);
+                            writer.Write(docFreq);
+                        }
+                    }
+                    writer.Write(groups.Count);
+                }
+                // Readers only ever see a whole file: a concurrent process writing the same one just replaces it.
+                File.Move(temporary, FilePath, overwrite: true);
+                Prune(Path.GetDirectoryName(FilePath)!, FilePath);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                logger.LogDebug(e, "Could not keep the related-terms cache at {Path}; the groups are built again next time.", FilePath);
+                try { File.Delete(temporary); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+            }
+        }
+
+        /// <summary>
+        /// Drops all but the newest <see cref="Kept"/>: a few, not one, as processes still on an older commit (a server
+        /// that has not reopened yet, a restored snapshot) would otherwise rebuild and rewrite theirs in turn.
+        /// </summary>
+        private static void Prune(string directory, string keep)
+        {
+            var stale = new DirectoryInfo(directory).GetFiles(Prefix + "*.bin")
+                .Where(f => f.FullName != keep)
+                .OrderByDescending(f => f.LastWriteTimeUtc)
+                .Skip(Kept - 1);
+            foreach (var file in stale)
+            {
+                try { file.Delete(); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+            }
+        }
     }
 }

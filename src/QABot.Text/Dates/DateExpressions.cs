@@ -150,7 +150,7 @@ public static class DateExpressions
         // Two-word names first («تشرين الأول», «كانون الثاني»).
         if (i + 1 < tokens.Count && !tokens[i + 1].BreakBefore)
             foreach (var form in ArabicWordForms.Bases(tokens[i].Folded).Take(3))
-                if (MonthNames.TryGetMonth(form + " " + tokens[i + 1].Folded, out var two)) { next = i + 2; return two; }
+                if (MonthNames.TryGetMonth(form, tokens[i + 1].Folded, out var two)) { next = i + 2; return two; }
         foreach (var form in ArabicWordForms.Bases(tokens[i].Folded).Take(3))
             if (MonthNames.TryGetMonth(form, out var one))
             {

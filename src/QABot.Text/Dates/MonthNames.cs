@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.RegularExpressions;
 
 namespace QABot.Text.Dates;
@@ -19,8 +20,32 @@ public static class MonthNames
         Numbers.Keys.OrderByDescending(k => k.Length).ThenBy(k => k, StringComparer.Ordinal)
             .Select(k => string.Join(@"\s+", k.Split(' ').Select(Regex.Escape))));
 
+    /// <summary>First words of the two-word names («تشرين», «كانون»), as keys.</summary>
+    private static readonly HashSet<string> FirstWords =
+        Numbers.Keys.Where(k => k.Contains(' ')).Select(k => k[..k.IndexOf(' ')]).ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Date scanning asks about every word of every sentence read, a few forms each, and building a key allocates and
+    /// folds: the keys of words already asked about are kept. Bounded, as a server sees an open vocabulary.
+    /// </summary>
+    private static readonly ConcurrentDictionary<string, string> KeyMemo = new(StringComparer.Ordinal);
+    private const int KeyMemoLimit = 50_000;
+
     /// <summary>The month (1–12) of a name in any spelling: hamza forms, case, inner spacing and a trailing dot do not matter.</summary>
-    public static bool TryGetMonth(string name, out int month) => Numbers.TryGetValue(Key(name), out month);
+    public static bool TryGetMonth(string name, out int month) => Numbers.TryGetValue(MemoizedKey(name), out month);
+
+    /// <summary>
+    /// The month of a two-word name («تشرين الأول»). Most first words start no two-word name, which is known without
+    /// building the joined key.
+    /// </summary>
+    public static bool TryGetMonth(string first, string second, out int month)
+    {
+        month = 0;
+        // A word that folds to nothing leaves the other alone in the joined key: then the full lookup decides.
+        var key = MemoizedKey(first);
+        if (key.Length > 0 && !FirstWords.Contains(key) && MemoizedKey(second).Length > 0) return false;
+        return Numbers.TryGetValue(Key(first + " " + second), out month);
+    }
 
     private static readonly string[] English =
         ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
@@ -33,6 +58,14 @@ public static class MonthNames
 
     /// <summary>«سبتمبر» for 9: the series most Arabic news outlets write.</summary>
     public static string ArabicName(int month) => Arabic[month - 1];
+
+    private static string MemoizedKey(string name)
+    {
+        if (KeyMemo.TryGetValue(name, out var key)) return key;
+        key = Key(name);
+        if (KeyMemo.Count < KeyMemoLimit) KeyMemo.TryAdd(name, key);
+        return key;
+    }
 
     private static string Key(string name) =>
         string.Join(' ', ArabicNormalizer.Normalize(name).ToLowerInvariant().TrimEnd('.').Split((char[])[' ', '\t', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries));
