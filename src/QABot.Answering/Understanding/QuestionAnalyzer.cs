@@ -20,8 +20,13 @@ namespace QABot.Answering.Understanding;
 /// never goes back to them word by word.
 /// </summary>
 /// <param name="outlets">The outlets a question may name («ماذا نشرت BBC…»); without it no question filters by outlet.</param>
-public sealed class QuestionAnalyzer(IQueryPlanner planner, OutletCatalog? outlets = null)
+/// <param name="gazetteer">The news names an Arabic question may carry («بوتين», «كوريا الشمالية»): each one found must be
+/// in the evidence, as for an English question's names. Without it only Latin words in an Arabic question are names.</param>
+public sealed class QuestionAnalyzer(IQueryPlanner planner, OutletCatalog? outlets = null, Gazetteer? gazetteer = null)
 {
+    /// <summary>Built on the first Arabic question that needs it: English-only use never pays for it.</summary>
+    private readonly Lazy<ReverseGazetteer?> _names = new(() => gazetteer is null ? null : ReverseGazetteer.Build(gazetteer), LazyThreadSafetyMode.ExecutionAndPublication);
+
     public async Task<QuestionAnalysis> AnalyzeAsync(string question, DateTimeOffset now, bool isClaim = false, CancellationToken cancellationToken = default)
     {
         var language = LanguageDetector.Detect(question);
@@ -137,9 +142,10 @@ public sealed class QuestionAnalyzer(IQueryPlanner planner, OutletCatalog? outle
         return focus.Length;
     }
 
-    private static void AddArabic(string focus, int reference, QueryTermGroups words, List<QuestionConstraint> constraints)
+    private void AddArabic(string focus, int reference, QueryTermGroups words, List<QuestionConstraint> constraints)
     {
         words.AddArabic(focus, offset => offset >= reference ? ReferenceTrust : 1.0);
+        AddArabicNames(focus[..reference], constraints);
         // Latin words inside an Arabic question are names or acronyms (NATO, BBC, iPhone): they must be in the evidence.
         foreach (var token in WordTokenizer.Tokenize(focus).Where(t => t.Start < reference && !t.IsNumber && t.Folded.Length >= 2 && t.Folded.All(char.IsAsciiLetter)))
         {
@@ -147,6 +153,41 @@ public sealed class QuestionAnalyzer(IQueryPlanner planner, OutletCatalog? outle
             var spellings = new List<Spelling> { SpellingOf(text, Languages.English) };
             spellings.AddRange(Transliterator.Transliterate(text).Select(v => SpellingOf(v, Languages.Arabic, approximate: true)));
             constraints.Add(new QuestionConstraint(ConstraintKind.Name, text, spellings.Where(s => s.Words.Count > 0).ToList()));
+        }
+    }
+
+    /// <summary>What a name must be to constrain the evidence: a titled office, a nationality or a month may be paraphrased.</summary>
+    private static readonly HashSet<NameKind> ConstrainingKinds = [NameKind.Person, NameKind.Place, NameKind.Organization, NameKind.Event];
+
+    /// <summary>
+    /// Names the gazetteer knows in an Arabic question («بوتين», «كيم جونغ أون», «البحر الأسود»), longest first, with or
+    /// without an attached «و»/«ب»/«ل»: each becomes a name constraint whose accepted spellings are the entry's Arabic
+    /// variants, a near miss of one letter included (the press spells «بيلوسوف» and «بيلؤوسوف»).
+    /// </summary>
+    private void AddArabicNames(string text, List<QuestionConstraint> constraints)
+    {
+        if (_names.Value is not { } names) return;
+        var words = ArabicWords.Split(text);
+        for (var i = 0; i < words.Count;)
+        {
+            var found = 0;
+            for (var length = Math.Min(names.MaxWords, words.Count - i); length >= 1 && found == 0; length--)
+            {
+                var rest = words.Skip(i + 1).Take(length - 1).Select(w => w.Folded).ToList();
+                if (!words[i].IsArabic || QuestionForms.IsArabicFunctionWord(words[i].Folded)) break;
+                foreach (var reading in ArabicWords.Readings(words[i].Folded))
+                {
+                    if (names.Find(string.Join(' ', rest.Prepend(reading.Folded))) is not { } entry || !ConstrainingKinds.Contains(entry.Kind)) continue;
+                    var written = string.Join(' ', words.Skip(i).Take(length).Select(w => w.Text));
+                    var spellings = entry.Arabic.Prepend(string.Join(' ', rest.Prepend(reading.Folded)))
+                        .Select(a => SpellingOf(a, Languages.Arabic, approximate: true)).Where(sp => sp.Words.Count > 0).ToList();
+                    if (spellings.Count > 0 && !constraints.Any(c => c.Kind == ConstraintKind.Name && c.Text == written))
+                        constraints.Add(new QuestionConstraint(ConstraintKind.Name, written, spellings));
+                    found = length;
+                    break;
+                }
+            }
+            i += Math.Max(1, found);
         }
     }
 
