@@ -387,6 +387,17 @@ public static class QuestionForms
         return null;
     }
 
+    /// <summary>
+    /// A noun that names what kind of answer is wanted («عدد», «تاريخ», «سبب», «اسم», "day", "number", "price"): the answering
+    /// sentence states a number, a date or a reason, seldom the noun itself.
+    /// </summary>
+    public static bool IsAnswerTypeNoun(string word)
+    {
+        var folded = ArabicNormalizer.Normalize(word).ToLowerInvariant();
+        return ArabicWordForms.Bases(folded).Append(Singular(folded)).Any(f =>
+            DateNouns.Contains(f) || CountNouns.Contains(f) || MoneyNouns.Contains(f) || DurationNouns.Contains(f) || ReasonNouns.Contains(f) || f is "اسم" or "name");
+    }
+
     private static bool AboutPublication(List<string> words, QuestionKind kind) =>
         kind == QuestionKind.When && words.Any(w => w is "published" or "publish" or "posted" or "article" or "story" or "report" or "reported"
             || ArabicWordForms.Bases(w).Any(f => f is "نشر" or "نشرت" or "المقال" or "مقال" or "الخبر" or "خبر" or "التقرير"));

@@ -85,6 +85,31 @@ public sealed class QuestionAnalyzerTests(SampleCorpusAnswerer corpus) : IClassF
         Assert.Equal(holds, EvidenceWindow.NamesHold(analysis with { Constraints = analysis.Constraints.Where(c => c.Text == "بوتين").ToList() }, terms));
     }
 
+    [Theory]
+    [InlineData("who won the 2022 world cup?", "won")]
+    [InlineData("كم عدد سكان بيونغ يانغ؟", "سكان")]
+    [InlineData("مين ربح دوري أبطال أوروبا 2019؟", "ربح")]
+    [InlineData("ما هو تاريخ وصول بوتين إلى بيونغيانغ؟", "وصول")]
+    public async Task The_predicate_is_what_is_asked_about_the_names(string question, string word)
+    {
+        var analysis = await AnalyzeAsync(question);
+        var expected = SearchAnalysis.Terms(word, Text.LanguageDetector.Detect(word)).ToHashSet(StringComparer.Ordinal);
+
+        Assert.Equal(1, analysis.Predicate.Count);
+        Assert.True(analysis.Predicate[0].Overlaps(expected), analysis.Predicate.ToString());
+    }
+
+    [Theory]
+    [InlineData("فاز الفريق بكأس العالم 2022 في قطر", true)]
+    [InlineData("قطر تستضيف كأس العالم 2022", false)]
+    public async Task A_window_holds_the_predicate_only_when_it_says_what_was_asked(string window, bool holds)
+    {
+        var analysis = await AnalyzeAsync("مين فاز بكأس العالم 2022؟");
+        var terms = SearchAnalysis.Terms(window, Text.Languages.Arabic).ToHashSet(StringComparer.Ordinal);
+
+        Assert.Equal(holds, EvidenceWindow.PredicateHolds(analysis, terms));
+    }
+
     [Fact]
     public async Task Without_a_gazetteer_an_Arabic_question_has_no_name_constraints()
     {
