@@ -200,6 +200,10 @@ public sealed class ExtractiveAnswererTests(SampleCorpusAnswerer corpus) : IClas
     [InlineData("من فاز بكأس العالم لكرة القدم 2022؟", "ar")]
     [InlineData("ما عاصمة أستراليا؟", "ar")]
     [InlineData("What is the capital of Australia?", "en")]
+    // The names and the year are in the corpus; what is asked about them is not.
+    [InlineData("كم عدد سكان بيونغ يانغ؟", "ar")]
+    [InlineData("how many satellites has russia launched for north korea", "en")]
+    [InlineData("what did kim jong un eat at the vostochny cosmodrome?", "en")]
     public async Task Evidence_that_misses_a_constraint_of_the_question_is_refused(string question, string language)
     {
         var answer = await AskAsync(question);
@@ -232,6 +236,10 @@ public sealed class ExtractiveAnswererTests(SampleCorpusAnswerer corpus) : IClas
     [InlineData("هل صحيح أن بوتين زار كوريا الشمالية عام 2000؟", ClaimVerdict.Supported)]
     [InlineData("Is it true that Putin last visited North Korea in 2005?", ClaimVerdict.Contradicted)]
     [InlineData("Is it true that Messi won the 2022 World Cup?", ClaimVerdict.NotFound)]
+    // The sentence also says the initiative was signed on 22 July 2022: a day and a year inside a date are no other figure.
+    [InlineData("هل صحيح أن موسكو انسحبت من مبادرة البحر الأسود في يوليو 2023؟", ClaimVerdict.Supported)]
+    [InlineData("صحيح إنو روسيا انسحبت من اتفاق الحبوب في 18 يوليو 2023؟", ClaimVerdict.Supported)]
+    [InlineData("Is it true that the Black Sea initiative was signed in 2021?", ClaimVerdict.Contradicted)]
     public async Task Claims_get_a_verdict_with_the_evidence_cited(string claim, ClaimVerdict verdict)
     {
         var answer = await AskAsync(claim);

@@ -16,7 +16,7 @@ internal sealed record ClaimJudgement(ClaimVerdict Verdict, ExtractiveAnswerer.C
 /// number, year and date of the claim with the claim's polarity; it <b>contradicts</b> it when it states the same event
 /// with another number of the same thing, another date, another place or person in the claim's stead, or the claim
 /// negated («لم يتم توقيع أي اتفاق»). Otherwise the corpus has <b>nothing</b> on it. A supporting sentence anywhere wins
-/// over a contradicting one.
+/// over a contradicting one; a claim stating a figure or a date needs fewer of its other words where that figure stands.
 /// </summary>
 internal static class ClaimJudge
 {
@@ -42,25 +42,32 @@ internal static class ClaimJudge
         var total = eventWeights.Sum();
         if (total <= 0) return null;
         var claimNegated = WordTokenizer.Tokenize(claim.Focus).Any(t => Negations.Contains(t.Folded));
-        // The sentence that shares most of the claim decides; a supporting one wins a tie.
-        (ClaimJudgement Judgement, double Share)? best = null;
+        // A figure or a date the window states as claimed pins the event by itself: fewer of the other words need be there.
+        var specific = claim.Constraints.Any(c => c.Kind is ConstraintKind.Number or ConstraintKind.Year or ConstraintKind.Date);
+        var statesShare = specific ? StatesShare / 2 : StatesShare;
+        (ClaimJudgement Judgement, double Share)? support = null, contradiction = null;
         foreach (var candidate in candidates.Where(c => c.Reading is not null))
         {
-            var share = QueryTermGroups.Weighted(candidate.Matched, eventWeights) / total;
-            if (share < SameEventShare) continue;
+            // The event is told across the sentence, its neighbours and the title («بوتين يصل…», then "he gave…").
+            var share = QueryTermGroups.Weighted(claim.Words.Matches(candidate.WindowTerms), eventWeights) / total;
+            if (share < Math.Min(SameEventShare, statesShare)) continue;
             var chunk = new EvidenceWindow(candidate.ChunkTerms, [], [], null);
             var unmet = candidate.Evidence!.Unmet(claim.Constraints)
                 .Concat(claim.Constraints.Where(c => c.Kind == ConstraintKind.Name && !chunk.Holds(c))).ToList();
             var negated = Negated(candidate.Reading!) != claimNegated;
-            var judgement = unmet.Count == 0 && !negated
-                ? share >= StatesShare ? new ClaimJudgement(ClaimVerdict.Supported, candidate, null, null) : null
-                : Contradiction(claim, candidate, unmet, negated, share);
-            if (judgement is null) continue;
-            var better = best is null || share > best.Value.Share + 1e-9
-                || (Math.Abs(share - best.Value.Share) <= 1e-9 && judgement.Verdict == ClaimVerdict.Supported && best.Value.Judgement.Verdict != ClaimVerdict.Supported);
-            if (better) best = (judgement, share);
+            if (unmet.Count == 0 && !negated)
+            {
+                if (share >= statesShare && (support is null || share > support.Value.Share + 1e-9))
+                    support = (new ClaimJudgement(ClaimVerdict.Supported, candidate, null, null), share);
+                continue;
+            }
+            if (share < SameEventShare) continue;
+            if (Contradiction(claim, candidate, unmet, negated, share) is { } judgement && (contradiction is null || share > contradiction.Value.Share + 1e-9))
+                contradiction = (judgement, share);
         }
-        return best?.Judgement;
+        // A source that states the claim outweighs one that seems to differ: news retells an event with other
+        // figures (a running toll, a rounded sum), and the one that agrees is the one that speaks of the claim.
+        return (support ?? contradiction)?.Judgement;
     }
 
     private static ClaimJudgement? Contradiction(QuestionAnalysis claim, ExtractiveAnswerer.Candidate candidate, List<QuestionConstraint> unmet, bool negated, double share)
@@ -75,8 +82,9 @@ internal static class ClaimJudge
             {
                 var stated = value.Kind switch
                 {
+                    // A day or year inside a date («22 يوليو 2022») is the date's, never another count.
                     ConstraintKind.Number => reading.Numbers
-                        .Where(n => n.Value != value.Value && SameKind(n.Unit, value.Unit))
+                        .Where(n => n.Value != value.Value && SameKind(n.Unit, value.Unit) && !reading.Dates.Any(d => n.Start < d.End && d.Start < n.End))
                         .Select(n => new AnswerSpan(n.Start, n.Length, AnswerType.Number, 1, reading.Text.Substring(n.Start, n.Length), Number: n))
                         .FirstOrDefault(),
                     ConstraintKind.Year or ConstraintKind.Date => reading.Dates

@@ -26,6 +26,19 @@ public sealed record EvidenceWindow(IReadOnlySet<string> Terms, IReadOnlyList<Nu
         return question.Constraints.Where(c => c.Kind == ConstraintKind.Name).All(scope.Holds);
     }
 
+    /// <summary>
+    /// The window (sentence, neighbours, title) carries one of the words that say what the question asks about its
+    /// names (<see cref="QuestionAnalysis.Predicate"/>), by any of its terms or a word of the same consonants: the names
+    /// and the year alone are not the event asked about. A who-question naming a role («رئيس الوزراء الماليزي») is
+    /// pinned by the role, which the sentence must state anyway (<see cref="RoleHolds"/>).
+    /// </summary>
+    public static bool PredicateHolds(QuestionAnalysis question, IReadOnlySet<string> windowTerms)
+    {
+        var predicate = question.Predicate;
+        if (predicate.Count == 0 || (question.Kind == Core.Domain.QuestionKind.Who && question.HeadPhrase.Count > 0)) return true;
+        return predicate.Matches(windowTerms).Any(m => m > 0);
+    }
+
     /// <summary>For a who-question, the sentence states every word of the role asked about («وزير الدفاع»): news attaches a title to its holder.</summary>
     public static bool RoleHolds(QuestionAnalysis question, IReadOnlySet<string> sentenceTerms) =>
         question.Kind != Core.Domain.QuestionKind.Who || question.HeadPhrase.All(word => word.In(sentenceTerms));

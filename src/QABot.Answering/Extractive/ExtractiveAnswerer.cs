@@ -294,6 +294,11 @@ public sealed class ExtractiveAnswerer(
                 logger.LogDebug("Skipping «{Sentence}»: does not state {Unmet}", Short(candidate.Sentence), string.Join(", ", unmet));
                 continue;
             }
+            if (!EvidenceWindow.PredicateHolds(analysis, candidate.WindowTerms))
+            {
+                logger.LogDebug("Skipping «{Sentence}»: its window carries too few of {Predicate}", Short(candidate.Sentence), analysis.Predicate);
+                continue;
+            }
             if (analysis.Kind != QuestionKind.Who && !EvidenceWindow.KeepsTogether(candidate.Reading!, analysis.HeadPhrase))
             {
                 logger.LogDebug("Skipping «{Sentence}»: the question's head phrase is split", Short(candidate.Sentence));

@@ -62,17 +62,24 @@ public sealed class QueryTermGroups
     /// <param name="trustAt">How much the word starting at an offset counts (1 unless told otherwise).</param>
     public void AddArabic(string text, Func<int, double>? trustAt = null)
     {
-        // Question words (ماذا، متى، كم…) never get here: the shared analysis drops them as stop words.
+        // MSA question words (ماذا، متى، كم…) never get here: the shared analysis drops them as stop words. Dialect
+        // particles («شو», «إنو», «اللي», «عشان») and a question word behind a conjunction («ومتى») escape it.
         foreach (var word in SearchAnalysis.Analyze(text, Languages.Arabic).GroupBy(t => t.Position))
         {
             var first = word.First();
             var written = text[first.StartOffset..first.EndOffset];
-            // «ومتى», «فماذا»: a question word behind a conjunction escapes the stop list but is no more a content word.
             var folded = ArabicNormalizer.Normalize(written);
-            if (folded.Length > 2 && folded[0] is 'و' or 'ف' && SearchAnalysis.IsStopWord(folded[1..])) continue;
+            if (Understanding.QuestionForms.IsArabicFunctionWord(folded, PreviousWord(text, first.StartOffset))) continue;
             var isValue = NumberExpressions.Parse(written) is not null;
             Add(word.Select(t => t.Text), trustAt?.Invoke(first.StartOffset) ?? 1.0, isValue);
         }
+    }
+
+    /// <summary>The folded word just before <paramref name="offset"/> (a stop word like «كم» leaves no analyzed term).</summary>
+    private static string? PreviousWord(string text, int offset)
+    {
+        var words = text[..offset].Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
+        return words.Length == 0 ? null : ArabicNormalizer.Normalize(words[^1]);
     }
 
     /// <summary>

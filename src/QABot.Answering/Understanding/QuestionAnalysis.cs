@@ -35,6 +35,12 @@ public sealed record QuestionAnalysis
     public required string SearchText { get; init; }
     /// <summary>The content words of <see cref="Focus"/> as evidence term groups (Arabic terms for English words).</summary>
     public required QueryTermGroups Words { get; init; }
+    /// <summary>
+    /// What the question asks about its names: its content words that are no name, number or noun of the answer's type
+    /// ("won" in "who won the 2022 World Cup?", «سكان» in «كم عدد سكان بيونغ يانغ؟»). A quoted window that carries the
+    /// names and the year but none of these speaks of something else that happened to them.
+    /// </summary>
+    public QueryTermGroups Predicate { get; init; } = new();
     /// <summary>Names, numbers and years that the cited sentence (or its neighbours) must state.</summary>
     public IReadOnlyList<QuestionConstraint> Constraints { get; init; } = [];
     /// <summary>

@@ -20,8 +20,13 @@ namespace QABot.Answering.Understanding;
 /// never goes back to them word by word.
 /// </summary>
 /// <param name="outlets">The outlets a question may name («ماذا نشرت BBC…»); without it no question filters by outlet.</param>
-public sealed class QuestionAnalyzer(IQueryPlanner planner, OutletCatalog? outlets = null)
+/// <param name="gazetteer">The news names an Arabic question may carry («بوتين», «كوريا الشمالية»): each one found must be
+/// in the evidence, as for an English question's names. Without it only Latin words in an Arabic question are names.</param>
+public sealed class QuestionAnalyzer(IQueryPlanner planner, OutletCatalog? outlets = null, Gazetteer? gazetteer = null)
 {
+    /// <summary>Built on the first Arabic question that needs it: English-only use never pays for it.</summary>
+    private readonly Lazy<ReverseGazetteer?> _names = new(() => gazetteer is null ? null : ReverseGazetteer.Build(gazetteer), LazyThreadSafetyMode.ExecutionAndPublication);
+
     public async Task<QuestionAnalysis> AnalyzeAsync(string question, DateTimeOffset now, bool isClaim = false, CancellationToken cancellationToken = default)
     {
         var language = LanguageDetector.Detect(question);
@@ -43,6 +48,7 @@ public sealed class QuestionAnalyzer(IQueryPlanner planner, OutletCatalog? outle
         }
 
         var words = new QueryTermGroups();
+        var predicate = new QueryTermGroups();
         var constraints = new List<QuestionConstraint>();
         // "When did Putin last visit North Korea before the Pyongyang summit?": the clause after "before" names a
         // point of reference, not what the answer's sentence must say.
@@ -54,12 +60,12 @@ public sealed class QuestionAnalyzer(IQueryPlanner planner, OutletCatalog? outle
             // word-by-word lookups would split, and tag every Arabic alternative with the English words it renders.
             var expansions = await planner.ExpandAsync(focus, cancellationToken);
             var byConcept = expansions.GroupBy(e => Concept(e.Origin), StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
-            AddEnglish(focus, reference, byConcept, words, constraints);
+            AddEnglish(focus, reference, byConcept, words, predicate, constraints);
             head = form.HeadPhrase.Select(word => EnglishHeadWord(word, byConcept)).ToList();
         }
         else
         {
-            AddArabic(focus, reference, words, constraints);
+            AddArabic(focus, reference, words, predicate, constraints);
             head = form.HeadPhrase.Select(word =>
             {
                 var terms = WithNisba(Terms(word, Languages.Arabic));
@@ -80,6 +86,7 @@ public sealed class QuestionAnalyzer(IQueryPlanner planner, OutletCatalog? outle
             // The outlet is a filter: its name in the search would only find articles that mention it.
             SearchText = kind == QuestionKind.Claim || outlet is not null ? focus : reference < focus.Length ? focus[..reference] : question,
             Words = words,
+            Predicate = predicate,
             Constraints = constraints,
             HeadPhrase = head,
             AskedUnit = form.Unit,
@@ -137,9 +144,11 @@ public sealed class QuestionAnalyzer(IQueryPlanner planner, OutletCatalog? outle
         return focus.Length;
     }
 
-    private static void AddArabic(string focus, int reference, QueryTermGroups words, List<QuestionConstraint> constraints)
+    private void AddArabic(string focus, int reference, QueryTermGroups words, QueryTermGroups predicate, List<QuestionConstraint> constraints)
     {
         words.AddArabic(focus, offset => offset >= reference ? ReferenceTrust : 1.0);
+        var named = AddArabicNames(focus[..reference], constraints);
+        AddArabicPredicate(focus[..reference], named, predicate);
         // Latin words inside an Arabic question are names or acronyms (NATO, BBC, iPhone): they must be in the evidence.
         foreach (var token in WordTokenizer.Tokenize(focus).Where(t => t.Start < reference && !t.IsNumber && t.Folded.Length >= 2 && t.Folded.All(char.IsAsciiLetter)))
         {
@@ -148,6 +157,75 @@ public sealed class QuestionAnalyzer(IQueryPlanner planner, OutletCatalog? outle
             spellings.AddRange(Transliterator.Transliterate(text).Select(v => SpellingOf(v, Languages.Arabic, approximate: true)));
             constraints.Add(new QuestionConstraint(ConstraintKind.Name, text, spellings.Where(s => s.Words.Count > 0).ToList()));
         }
+    }
+
+    /// <summary>What a name must be to constrain the evidence: a titled office, a nationality or a month may be paraphrased.</summary>
+    private static readonly HashSet<NameKind> ConstrainingKinds = [NameKind.Person, NameKind.Place, NameKind.Organization, NameKind.Event];
+
+    /// <summary>
+    /// Names the gazetteer knows in an Arabic question («بوتين», «كيم جونغ أون», «البحر الأسود»), longest first, with or
+    /// without an attached «و»/«ب»/«ل»: each becomes a name constraint whose accepted spellings are the entry's Arabic
+    /// variants, a near miss of one letter included (the press spells «بيلوسوف» and «بيلؤوسوف»).
+    /// </summary>
+    /// <returns>The folded words of every name found, of any kind (an office, a nationality, a month too).</returns>
+    private HashSet<string> AddArabicNames(string text, List<QuestionConstraint> constraints)
+    {
+        var named = new HashSet<string>(StringComparer.Ordinal);
+        if (_names.Value is not { } names) return named;
+        var words = ArabicWords.Split(text);
+        for (var i = 0; i < words.Count;)
+        {
+            var found = 0;
+            for (var length = Math.Min(names.MaxWords, words.Count - i); length >= 1 && found == 0; length--)
+            {
+                var rest = words.Skip(i + 1).Take(length - 1).Select(w => w.Folded).ToList();
+                if (!words[i].IsArabic || QuestionForms.IsArabicFunctionWord(words[i].Folded)) break;
+                foreach (var reading in ArabicWords.Readings(words[i].Folded))
+                {
+                    if (names.Find(string.Join(' ', rest.Prepend(reading.Folded))) is not { } entry || entry.Kind == NameKind.Noun) continue;
+                    named.UnionWith(words.Skip(i).Take(length).Select(w => w.Folded));
+                    found = length;
+                    if (!ConstrainingKinds.Contains(entry.Kind)) break;
+                    var written = string.Join(' ', words.Skip(i).Take(length).Select(w => w.Text));
+                    var spellings = entry.Arabic.Prepend(string.Join(' ', rest.Prepend(reading.Folded)))
+                        .Select(a => SpellingOf(a, Languages.Arabic, approximate: true)).Where(sp => sp.Words.Count > 0).ToList();
+                    if (spellings.Count > 0 && !constraints.Any(c => c.Kind == ConstraintKind.Name && c.Text == written))
+                        constraints.Add(new QuestionConstraint(ConstraintKind.Name, written, spellings));
+                    break;
+                }
+            }
+            i += Math.Max(1, found);
+        }
+        return named;
+    }
+
+    /// <summary>The Arabic question's words that say what it asks about its names (<see cref="QuestionAnalysis.Predicate"/>).</summary>
+    private static void AddArabicPredicate(string text, HashSet<string> named, QueryTermGroups predicate)
+    {
+        foreach (var word in SearchAnalysis.Analyze(text, Languages.Arabic).GroupBy(t => t.Position))
+        {
+            var first = word.First();
+            var written = text[first.StartOffset..first.EndOffset];
+            var folded = ArabicWords.Fold(written);
+            if (QuestionForms.IsArabicFunctionWord(folded) || named.Contains(folded) || NumberExpressions.Parse(written) is not null
+                || QuestionForms.IsAnswerTypeNoun(written) || !folded.All(ArabicNormalizer.IsArabicLetter)) continue;
+            predicate.Add(word.Select(t => t.Text).Concat(VerbVariants(folded).SelectMany(v => SearchAnalysis.Terms(v, Languages.Arabic))), 1.0);
+        }
+    }
+
+    /// <summary>
+    /// A dialect or inflected verb as news would write its stem: the present-tense «ب» of Levantine and Egyptian («بيقول»
+    /// → «يقول»), the passive «ان» of Egyptian («انوقعت» → «وقعت»), the feminine past «ت» («انسحبت» → «انسحب», which
+    /// then shares its consonants with «انسحاب»). The light stemmer leaves all three.
+    /// </summary>
+    private static IEnumerable<string> VerbVariants(string folded)
+    {
+        var forms = new List<string> { folded };
+        if (folded.Length >= 5 && folded[0] == 'ب' && folded[1] is 'ي' or 'ت' or 'ن' or 'ا') forms.Add(folded[1..]);
+        if (folded.Length >= 6 && folded.StartsWith("ان", StringComparison.Ordinal) && folded[2] is 'و' or 'ق' or 'ك' or 'ع' or 'ب' or 'ح' or 'ف' or 'ج' or 'د' or 'ش' or 'ط') forms.Add(folded[2..]);
+        foreach (var form in forms.ToList())
+            if (form.Length >= 5 && form[^1] == 'ت') forms.Add(form[..^1]);
+        return forms.Skip(1);
     }
 
     /// <summary>
@@ -161,7 +239,7 @@ public sealed class QuestionAnalyzer(IQueryPlanner planner, OutletCatalog? outle
         "tell", "told", "know", "known", "think", "like", "want", "need", "use", "used", "give", "gave", "given", "mean", "meant", "thing", "things", "really",
     ];
 
-    private static void AddEnglish(string focus, int reference, Dictionary<string, List<WeightedPhrase>> byConcept, QueryTermGroups words, List<QuestionConstraint> constraints)
+    private static void AddEnglish(string focus, int reference, Dictionary<string, List<WeightedPhrase>> byConcept, QueryTermGroups words, QueryTermGroups predicate, List<QuestionConstraint> constraints)
     {
         // Consecutive capitalised words are one name ("Kim Jong Un"): the name is evidence, not each of its parts.
         var seen = new HashSet<string>(StringComparer.Ordinal);
@@ -191,6 +269,10 @@ public sealed class QuestionAnalyzer(IQueryPlanner planner, OutletCatalog? outle
                 : run.Count == 1 && LightVerbs.Contains(key) ? QueryTermGroups.UntranslatedTrust
                 : QueryTermGroups.DictionaryWordTrust;
             words.Add(english.Concat(arabic), trust);
+            // A known name in lower case ("putin"), a nationality or an office is not what is asked about it.
+            var gazetteerWord = own.Any(e => e.Origin.StartsWith("gazetteer:", StringComparison.Ordinal) && Covers(key, Concept(e.Origin)));
+            if (!isName && !gazetteerWord && trust >= QueryTermGroups.DictionaryWordTrust && !QuestionForms.IsAnswerTypeNoun(key))
+                predicate.Add(english.Concat(arabic), trust);
             if (!isName) continue;
             // Every Arabic rendering the expanders know is an accepted spelling of the name, its English form too.
             var spellings = own

@@ -1,6 +1,7 @@
 using QABot.Core.Answering;
 using QABot.Core.Domain;
 using QABot.Text;
+using QABot.Text.Analysis;
 using QABot.Text.Numbers;
 using QABot.Text.Tokens;
 
@@ -32,6 +33,48 @@ public static class QuestionForms
     private static readonly HashSet<string> ArWhich = ["اي", "ايه", "اية", "انهي"];
     /// <summary>Words after a question word that only carry grammar: «من هو», «ما الذي», «ماذا عن».</summary>
     private static readonly HashSet<string> ArFiller = ["هو", "هي", "هم", "الذي", "التي", "الذين", "اللذان", "اللتان", "هما", "عن", "كان", "كانت", "يكون", "تكون", "ذا"];
+
+    /// <summary>
+    /// Dialect words (Egyptian, Levantine, Gulf, Maghrebi) that carry grammar, not topic: question words, «إنو» (that),
+    /// «اللي» (which), demonstratives («دا»، «هاد»), «عشان» (because), «بدي» (I want), negations and fillers. The shared
+    /// search analysis knows only the MSA ones; an article never writes these, so as evidence words they would only
+    /// lower a dialect question's coverage. Folded forms; one list for every reader of a question.
+    /// </summary>
+    private static readonly HashSet<string> ArDialectFunctionWords =
+    [
+        // question words
+        "مين", "منو", "مينو", "شو", "ايش", "وش", "شنو", "شنهو", "اش", "ايه", "امتي", "ايمتي", "امتا", "ايمتا", "وقتيش",
+        "وين", "فين", "وينه", "فينه", "قديش", "قداش", "كام", "بكام", "بقديش", "ليش", "ليه", "لاش", "علاش", "كيفاش", "ازاي", "شلون", "انهي",
+        // that, which, of
+        "انو", "بانو", "اللي", "الي", "اللى", "بتاع", "بتاعه", "بتاعت", "تبع", "تبعت",
+        // this, that, so
+        "دا", "دي", "ده", "دول", "هاد", "هادا", "هادي", "هاي", "هدول", "هيدا", "هيدي", "هيك", "كدا", "كده", "كدة", "هيكي",
+        // because, want, still, also, only, now
+        "عشان", "علشان", "مشان", "لانو", "بدي", "بدك", "بده", "بدها", "بدهم", "بدنا", "ابغي", "عايز", "عاوز", "لسه", "لسا", "لسة",
+        "كمان", "برضو", "برضه", "بس", "هلق", "هسا", "دلوقتي", "توا", "يعني", "طيب", "خلاص", "ياخي", "يا",
+        // negation and existence
+        "مش", "مب", "ماشي", "فيه", "في", "اكو", "ماكو", "حدا", "شي", "اشي", "حاجه",
+        // really, true (a claim frame's words)
+        "صح", "صحيح", "فعلا", "بالفعل", "حقا", "اصلا",
+    ];
+
+    /// <summary>
+    /// True for a word that carries no topic in an Arabic question: an MSA function word (the search analysis's stop
+    /// list) or a dialect particle, with or without a leading «و»/«ف» («وشو», «فليش»). «واحد» after a how-many word
+    /// («كم واحد») is "people", not the number one.
+    /// </summary>
+    public static bool IsArabicFunctionWord(string folded, string? previous = null)
+    {
+        if (folded.Length == 0) return false;
+        if (folded == "واحد" && previous is not null && ArHowMany.Contains(previous)) return true;
+        if (ArDialectFunctionWords.Contains(folded) || SearchAnalysis.IsStopWord(folded)) return true;
+        if (folded.Length > 2 && folded[0] is 'و' or 'ف')
+        {
+            var bare = folded[1..];
+            return ArDialectFunctionWords.Contains(bare) || SearchAnalysis.IsStopWord(bare);
+        }
+        return false;
+    }
 
     // ---- English ----
     private static readonly HashSet<string> EnAuxiliaries = ["is", "are", "was", "were", "did", "does", "do", "has", "have", "had", "can", "could", "will", "would", "should", "shall", "may", "might", "must", "isn't", "wasn't", "didn't", "doesn't", "hasn't", "haven't", "aren't", "weren't"];
@@ -174,7 +217,8 @@ public static class QuestionForms
             if (w is "صحيح" or "صح" or "اصحيح" or "حقا" or "فعلا" or "بالفعل" or "حقيقه" or "صحه")
             {
                 var start = i + 1;
-                if (start < words.Count && words[start] is "ان" or "انه" or "انها" or "بان" or "ما" or "خبر") start++;
+                // «صحيح إنو…» (Levantine, Egyptian): the dialect «إنو» is MSA «أن».
+                if (start < words.Count && words[start] is "ان" or "انه" or "انها" or "بان" or "ما" or "خبر" or "انو" or "بانو" or "اللي") start++;
                 // «هل صحيح…», «صحيح أن…», «هل حقاً…»; not «ما صحة…» (a what-question about soundness).
                 if (i == 0 || words[i - 1] is "هل" or "من" or "هل من") return start;
             }
@@ -341,6 +385,17 @@ public static class QuestionForms
         if (OrganizationNouns.Contains(noun)) return (QuestionKind.Who, AnswerType.Organization);
         if (PersonNouns.Contains(noun)) return (QuestionKind.Who, AnswerType.Person);
         return null;
+    }
+
+    /// <summary>
+    /// A noun that names what kind of answer is wanted («عدد», «تاريخ», «سبب», «اسم», "day", "number", "price"): the answering
+    /// sentence states a number, a date or a reason, seldom the noun itself.
+    /// </summary>
+    public static bool IsAnswerTypeNoun(string word)
+    {
+        var folded = ArabicNormalizer.Normalize(word).ToLowerInvariant();
+        return ArabicWordForms.Bases(folded).Append(Singular(folded)).Any(f =>
+            DateNouns.Contains(f) || CountNouns.Contains(f) || MoneyNouns.Contains(f) || DurationNouns.Contains(f) || ReasonNouns.Contains(f) || f is "اسم" or "name");
     }
 
     private static bool AboutPublication(List<string> words, QuestionKind kind) =>

@@ -1,0 +1,122 @@
+using Microsoft.Extensions.DependencyInjection;
+using QABot.Answering.Extractive;
+using QABot.Answering.Understanding;
+using QABot.Core.Domain;
+using QABot.Retrieval.CrossLingual;
+using QABot.Text.Analysis;
+
+namespace QABot.Answering.Tests.Understanding;
+
+[Trait("Category", "Answering")]
+public sealed class QuestionAnalyzerTests(SampleCorpusAnswerer corpus) : IClassFixture<SampleCorpusAnswerer>
+{
+    private static readonly DateTimeOffset Now = new(2023, 10, 20, 0, 0, 0, TimeSpan.Zero);
+
+    private Task<QuestionAnalysis> AnalyzeAsync(string question) =>
+        corpus.Services.GetRequiredService<QuestionAnalyzer>().AnalyzeAsync(question, Now);
+
+    [Theory]
+    [InlineData("ايش اللي أهداه بوتين لكيم عشان الزيارة؟", "أهداه بوتين لكيم الزيارة")]
+    [InlineData("شو اللي بدي أعرفه: مين هاد اللي أهدى كيم بندقية؟", "أعرفه أهدى كيم بندقية")]
+    [InlineData("امتى صار هيك الاجتماع اللي بين بوتين وكيم؟", "صار الاجتماع بوتين وكيم")]
+    [InlineData("وليش انسحبت روسيا من الاتفاق؟", "انسحبت روسيا الاتفاق")]
+    public void Dialect_particles_are_no_evidence_words(string question, string contentWords)
+    {
+        var words = new QueryTermGroups();
+        words.AddArabic(question);
+        var content = new QueryTermGroups();
+        content.AddArabic(contentWords);
+
+        Assert.Equal(content.ToString(), words.ToString());
+    }
+
+    [Fact]
+    public void Many_after_a_how_many_word_is_people_not_the_number_one()
+    {
+        var words = new QueryTermGroups();
+        words.AddArabic("كم واحد مات في الحادث؟");
+        var one = new QueryTermGroups();
+        one.AddArabic("مات واحد في الحادث");
+
+        Assert.Equal(2, words.Count);
+        Assert.Equal(3, one.Count);
+    }
+
+    [Theory]
+    [InlineData("صحيح إنو بوتين أهدى كيم بندقية؟", "بوتين أهدى كيم بندقية؟")]
+    [InlineData("هل صحيح انو روسيا انسحبت من الاتفاق؟", "روسيا انسحبت من الاتفاق؟")]
+    public void A_dialect_claim_frame_is_a_claim(string question, string claim)
+    {
+        var form = QuestionForms.Read(question, Text.Languages.Arabic);
+
+        Assert.Equal(QuestionKind.Claim, form.Kind);
+        Assert.Equal(claim, question[form.FrameEnd..]);
+    }
+
+    [Fact]
+    public async Task Names_the_gazetteer_knows_in_an_Arabic_question_are_constraints_with_their_spellings()
+    {
+        var analysis = await AnalyzeAsync("متى وصل بوتين إلى بيونغيانغ ولقي كيم جونغ أون؟");
+
+        var names = analysis.Constraints.Where(c => c.Kind == ConstraintKind.Name).Select(c => c.Text).ToList();
+        Assert.Equal(["بوتين", "بيونغيانغ", "كيم جونغ أون"], names);
+        // The gazetteer's other spellings of Pyongyang count for it.
+        var pyongyang = analysis.Constraints.Single(c => c.Text == "بيونغيانغ");
+        Assert.Contains(pyongyang.Spellings, s => s.Words.Count == 2);
+    }
+
+    [Fact]
+    public async Task A_name_with_an_attached_preposition_is_the_name()
+    {
+        var analysis = await AnalyzeAsync("ماذا أهدى الرئيس لبوتين؟");
+
+        Assert.Contains(analysis.Constraints, c => c.Kind == ConstraintKind.Name && c.Text == "لبوتين");
+    }
+
+    [Theory]
+    [InlineData("بوتين يلتقي كيم", true)]
+    [InlineData("بوطين يلتقي كيم", true)]
+    [InlineData("الرئيس يلتقي كيم", false)]
+    public async Task An_Arabic_name_holds_in_its_spelling_or_one_letter_off(string evidence, bool holds)
+    {
+        var analysis = await AnalyzeAsync("هل التقى بوتين كيم؟");
+        var terms = SearchAnalysis.Terms(evidence, Text.Languages.Arabic).ToHashSet(StringComparer.Ordinal);
+
+        Assert.Equal(holds, EvidenceWindow.NamesHold(analysis with { Constraints = analysis.Constraints.Where(c => c.Text == "بوتين").ToList() }, terms));
+    }
+
+    [Theory]
+    [InlineData("who won the 2022 world cup?", "won")]
+    [InlineData("كم عدد سكان بيونغ يانغ؟", "سكان")]
+    [InlineData("مين ربح دوري أبطال أوروبا 2019؟", "ربح")]
+    [InlineData("ما هو تاريخ وصول بوتين إلى بيونغيانغ؟", "وصول")]
+    public async Task The_predicate_is_what_is_asked_about_the_names(string question, string word)
+    {
+        var analysis = await AnalyzeAsync(question);
+        var expected = SearchAnalysis.Terms(word, Text.LanguageDetector.Detect(word)).ToHashSet(StringComparer.Ordinal);
+
+        Assert.Equal(1, analysis.Predicate.Count);
+        Assert.True(analysis.Predicate[0].Overlaps(expected), analysis.Predicate.ToString());
+    }
+
+    [Theory]
+    [InlineData("فاز الفريق بكأس العالم 2022 في قطر", true)]
+    [InlineData("قطر تستضيف كأس العالم 2022", false)]
+    public async Task A_window_holds_the_predicate_only_when_it_says_what_was_asked(string window, bool holds)
+    {
+        var analysis = await AnalyzeAsync("مين فاز بكأس العالم 2022؟");
+        var terms = SearchAnalysis.Terms(window, Text.Languages.Arabic).ToHashSet(StringComparer.Ordinal);
+
+        Assert.Equal(holds, EvidenceWindow.PredicateHolds(analysis, terms));
+    }
+
+    [Fact]
+    public async Task Without_a_gazetteer_an_Arabic_question_has_no_name_constraints()
+    {
+        var analyzer = new QuestionAnalyzer(corpus.Services.GetRequiredService<Core.Retrieval.IQueryPlanner>());
+
+        var analysis = await analyzer.AnalyzeAsync("متى وصل بوتين إلى بيونغيانغ؟", Now);
+
+        Assert.DoesNotContain(analysis.Constraints, c => c.Kind == ConstraintKind.Name);
+    }
+}
