@@ -83,6 +83,7 @@ public static class QuestionForms
     private static readonly HashSet<string> DateNouns = ["تاريخ", "يوم", "عام", "سنه", "شهر", "وقت", "date", "day", "year", "month", "time"];
     private static readonly HashSet<string> CountNouns = ["عدد", "نسبه", "حجم", "مقدار", "number", "percentage", "percent", "share", "proportion", "total", "count", "amount", "rate"];
     private static readonly HashSet<string> MoneyNouns = ["سعر", "قيمه", "تكلفه", "كلفه", "ثمن", "مبلغ", "ميزانيه", "price", "cost", "value", "worth", "budget", "sum", "fine", "salary", "fee"];
+    private static readonly HashSet<string> Superlatives = ["اكثر", "اكبر", "افضل", "اول", "اخر", "اعلي", "اغلي", "ارخص", "اقدم", "احدث", "اطول", "اهم", "احسن", "اشهر", "اقوي", "اسرع", "اصغر", "اقل"];
     private static readonly HashSet<string> AgeNouns = ["عمر", "سن"];
     private static readonly HashSet<string> DurationNouns = ["مده", "فتره", "duration", "period", "long"];
     private static readonly HashSet<string> ReasonNouns = ["سبب", "اسباب", "reason", "reasons", "cause", "causes", "motive"];
@@ -189,7 +190,11 @@ public static class QuestionForms
             if (asksAge) (unit, type) = (Units.Find("عاما"), AnswerType.Number);
         }
         else if (kind is QuestionKind.What or QuestionKind.Who && head is not null)
+        {
+            // «شو أكثر مدينة…», «ما أكبر شركة…»: a superlative leaves the type to the noun it qualifies.
+            if (Superlatives.Contains(ArabicWordForms.Bare(head)) && headStart + 1 < words.Count) head = words[++headStart];
             (kind, type) = ByHeadNoun(kind, type, head);
+        }
 
         // «ماذا نشرت بي بي سي…», «ما أخبار…», «اعرض مقالات…», «ماذا حدث في سبتمبر 2023؟»: a request for articles.
         var asksForArticles = AsksForArticles(words, kind);

@@ -197,7 +197,7 @@ public static class AnswerSpanFinder
             var previous = i > 0 && !t[i].BreakBefore ? t[i - 1].Folded : null;
             var afterLocative = (attached && t[i].Folded[0] is 'ب' or 'ل')
                 || (previous is not null && (NewsLexicon.Locatives.Contains(previous) || NewsLexicon.Has(NewsLexicon.PlaceNouns, previous)));
-            spans.Add(Span(s, i, i + words, AnswerType.Place, afterLocative ? 1.8 : 0.9, attached));
+            spans.Add(Span(s, i, i + words, AnswerType.Place, afterLocative ? 1.6 : 0.5, attached));
             i += words - 1;
         }
     }
