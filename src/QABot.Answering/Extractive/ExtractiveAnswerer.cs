@@ -334,9 +334,10 @@ public sealed class ExtractiveAnswerer(
     {
         var coarse = best.Span!.Date!.Resolve(best.Candidate.Chunk.Metadata.Published);
         return eligible
-            .Where(e => e.Choice.Span?.Date is { } stated && !IsRelative(stated)
+            .Where(e => e.Choice.Span?.Date is { } stated && (!IsRelative(stated) || !IsRelative(best.Span.Date))
                         && stated.Resolve(e.Choice.Candidate.Chunk.Metadata.Published) is { Day: not null } day && Agrees(coarse, day))
-            .OrderByDescending(e => e.Score)
+            .OrderByDescending(e => !IsRelative(e.Choice.Span!.Date!))
+            .ThenByDescending(e => e.Score)
             .Select(e => e.Choice)
             .FirstOrDefault() ?? best;
 

@@ -289,7 +289,7 @@ public static class QuestionForms
             if (words.Count > 2 && words[2] is "long" or "many" or "much") headStart = 3;
         }
 
-        var copula = false;
+        var copula = words[at] is "whos" or "who's" or "whats" or "what's" or "wheres" or "where's";
         // "who's the…": the tokenizer leaves the contracted copula as "s".
         while (headStart < words.Count && (words[headStart] is "is" or "was" or "are" or "were" or "the" or "a" or "an" or "of" or "did" or "does" or "do" or "has" or "had" or "have"
                                            || (headStart == at + 1 && words[headStart] is "s" or "re")))
