@@ -183,6 +183,16 @@ public sealed class ExtractiveAnswererTests(SampleCorpusAnswerer corpus) : IClas
         Assert.Contains(date, answer.ShortAnswer);
     }
 
+    [Fact]
+    public async Task A_weekday_gives_way_to_a_sentence_that_states_the_day()
+    {
+        var answer = await AskAsync("when did putin and kim actually meet at vostochny?");
+
+        Assert.False(answer.Refused);
+        Assert.Contains("13 September", answer.ShortAnswer);
+        Assert.Contains("13 سبتمبر", answer.Citations[0].Quote);
+    }
+
     [Theory]
     [InlineData("كم يوما أمضى كيم جونغ أون في روسيا؟", "الأيام الستة")]
     [InlineData("How many days did Kim Jong Un spend in Russia?", "6 days")]

@@ -322,24 +322,32 @@ public sealed class ExtractiveAnswerer(
             eligible.Add((new Choice(candidate, span), score));
             if (score > bestScore) (best, bestScore) = (eligible[^1].Choice, score);
         }
-        return best is { Span.Date: { } date } && date.Resolve(best.Candidate.Chunk.Metadata.Published).Day is null ? MorePrecise(best, eligible) : best;
+        return best is { Span.Date: { } date } && (date.Resolve(best.Candidate.Chunk.Metadata.Published).Day is null || IsRelative(date)) ? MorePrecise(best, eligible) : best;
     }
+
+    /// <summary>«الأربعاء», «أمس»: a date the reader works out from the publication date rather than one the text states.</summary>
+    private static bool IsRelative(Text.Dates.DateMention date) =>
+        date.Month is null && (date.Weekday is not null || date.DaysBack is not null || date.MonthsBack is not null || date.YearsBack is not null);
 
     /// <summary>
     /// "In September" answers "when?" less well than "on 13 September": when another qualifying sentence states a day
-    /// that agrees with the best sentence's month (or year), the answer is that day, quoted from there.
+    /// that agrees with the best sentence's month (or year), the answer is that day, quoted from there. Likewise
+    /// «الأربعاء» is the event's date only by way of the publication date: a sentence stating that same day outright
+    /// («13 سبتمبر») is the better answer and the better quote.
     /// </summary>
     private static Choice MorePrecise(Choice best, List<(Choice Choice, double Score)> eligible)
     {
         var coarse = best.Span!.Date!.Resolve(best.Candidate.Chunk.Metadata.Published);
         return eligible
-            .Where(e => e.Choice.Span?.Date?.Resolve(e.Choice.Candidate.Chunk.Metadata.Published) is { Day: not null } day && Agrees(coarse, day))
-            .OrderByDescending(e => e.Score)
+            .Where(e => e.Choice.Span?.Date is { } stated && (!IsRelative(stated) || !IsRelative(best.Span.Date))
+                        && stated.Resolve(e.Choice.Candidate.Chunk.Metadata.Published) is { Day: not null } day && Agrees(coarse, day))
+            .OrderByDescending(e => !IsRelative(e.Choice.Span!.Date!))
+            .ThenByDescending(e => e.Score)
             .Select(e => e.Choice)
             .FirstOrDefault() ?? best;
 
         static bool Agrees(Text.Dates.DateMention coarse, Text.Dates.DateMention day) =>
-            (coarse.Month is null || coarse.Month == day.Month) && (coarse.Year is null || day.Year is null || coarse.Year == day.Year) && (coarse.Month ?? coarse.Year) is not null;
+            (coarse.Day is null || coarse.Day == day.Day) && (coarse.Month is null || coarse.Month == day.Month) && (coarse.Year is null || day.Year is null || coarse.Year == day.Year) && (coarse.Month ?? coarse.Year) is not null;
     }
 
     private static string Short(string sentence) => sentence.Length > 100 ? sentence[..100] + "…" : sentence;

@@ -52,6 +52,10 @@ public sealed record QuestionAnalysis
     public bool AsksPublicationDate { get; init; }
     /// <summary>For "how many days…", «كم يوما…»: the unit the number must count.</summary>
     public Unit? AskedUnit { get; init; }
+    /// <summary>For «كم باص…», "how many barrels…" (no known unit): the word for what is counted; the answer's number stands beside it.</summary>
+    public HeadWord? CountedNoun { get; init; }
+    /// <summary>«كم كان عمره…», "how old…": an age, told by the words news puts around it («عن عمر ناهز 82 عاما»).</summary>
+    public bool AsksAge { get; init; }
     /// <summary>The publication window the question names ("in September 2023", «الشهر الماضي»), applied as a filter.</summary>
     public TimeScopeMatch? PublicationWindow { get; init; }
     /// <summary>The words that named an outlet ("BBC", «سكاي نيوز»), when the question names one.</summary>

@@ -54,6 +54,7 @@ public sealed class QuestionAnalyzer(IQueryPlanner planner, OutletCatalog? outle
         // point of reference, not what the answer's sentence must say.
         var reference = kind == QuestionKind.When ? ReferenceClauseStart(focus) : focus.Length;
         IReadOnlyList<HeadWord> head;
+        HeadWord? counted = null;
         if (language == Languages.English)
         {
             // One expansion of the whole focus: the expanders find phrases ("prime minister", "World Cup") that
@@ -62,6 +63,7 @@ public sealed class QuestionAnalyzer(IQueryPlanner planner, OutletCatalog? outle
             var byConcept = expansions.GroupBy(e => Concept(e.Origin), StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
             AddEnglish(focus, reference, byConcept, words, predicate, constraints);
             head = form.HeadPhrase.Select(word => EnglishHeadWord(word, byConcept)).ToList();
+            if (form.CountedNoun is { } noun) counted = EnglishHeadWord(noun, byConcept);
         }
         else
         {
@@ -71,6 +73,8 @@ public sealed class QuestionAnalyzer(IQueryPlanner planner, OutletCatalog? outle
                 var terms = WithNisba(Terms(word, Languages.Arabic));
                 return new HeadWord(terms, [new Spelling([terms])]);
             }).ToList();
+            if (form.CountedNoun is { } noun && Terms(noun, Languages.Arabic) is { Count: > 0 } nounTerms)
+                counted = new HeadWord(nounTerms, [new Spelling([nounTerms])]);
         }
         if (head.Any(h => h.Terms.Count == 0)) head = [];
         AddNumbers(focus, constraints);
@@ -90,6 +94,8 @@ public sealed class QuestionAnalyzer(IQueryPlanner planner, OutletCatalog? outle
             Constraints = constraints,
             HeadPhrase = head,
             AskedUnit = form.Unit,
+            CountedNoun = counted is { Terms.Count: > 0 } ? counted : null,
+            AsksAge = form.AsksAge,
             AsksPublicationDate = form.AboutPublication,
             PublicationWindow = window,
             OutletMention = outlet?.Text,

@@ -12,7 +12,11 @@ namespace QABot.Answering.Understanding;
 /// "is it true that…"); 0 when nothing is stripped.</param>
 /// <param name="HeadPhrase">Folded words of the noun phrase asked about, right after the question word.</param>
 /// <param name="AboutPublication">A when-question about the article itself ("when was it published?"): its answer is the publication date.</param>
-public sealed record QuestionForm(QuestionKind Kind, AnswerType Type, bool IsYesNo, bool AsksForArticles, int FrameEnd, Unit? Unit, IReadOnlyList<string> HeadPhrase, bool AboutPublication = false);
+/// <param name="CountedNoun">For a how-many question, the word naming what is counted («كم باص», "how many barrels"):
+/// the number that answers stands beside it.</param>
+/// <param name="AsksAge">«كم كان عمر…», "how old…": the answer is an age in years, not how long something lasted.</param>
+public sealed record QuestionForm(QuestionKind Kind, AnswerType Type, bool IsYesNo, bool AsksForArticles, int FrameEnd, Unit? Unit, IReadOnlyList<string> HeadPhrase,
+    bool AboutPublication = false, string? CountedNoun = null, bool AsksAge = false);
 
 /// <summary>
 /// Reads the kind of a question and the type of its answer from its wording, in Modern Standard Arabic, the common
@@ -38,7 +42,8 @@ public static class QuestionForms
     /// Dialect words (Egyptian, Levantine, Gulf, Maghrebi) that carry grammar, not topic: question words, «إنو» (that),
     /// «اللي» (which), demonstratives («دا»، «هاد»), «عشان» (because), «بدي» (I want), negations and fillers. The shared
     /// search analysis knows only the MSA ones; an article never writes these, so as evidence words they would only
-    /// lower a dialect question's coverage. Folded forms; one list for every reader of a question.
+    /// lower a dialect question's coverage. Folded forms; together with <see cref="ArDialectGrammar"/> (the ones that end a
+    /// role phrase) the one list every reader of a question uses.
     /// </summary>
     private static readonly HashSet<string> ArDialectFunctionWords =
     [
@@ -46,12 +51,12 @@ public static class QuestionForms
         "مين", "منو", "مينو", "شو", "ايش", "وش", "شنو", "شنهو", "اش", "ايه", "امتي", "ايمتي", "امتا", "ايمتا", "وقتيش",
         "وين", "فين", "وينه", "فينه", "قديش", "قداش", "كام", "بكام", "بقديش", "ليش", "ليه", "لاش", "علاش", "كيفاش", "ازاي", "شلون", "انهي",
         // that, which, of
-        "انو", "بانو", "اللي", "الي", "اللى", "بتاع", "بتاعه", "بتاعت", "تبع", "تبعت",
+        "انو", "بانو", "الي", "اللى", "بتاع", "بتاعه", "بتاعت", "تبع", "تبعت",
         // this, that, so
-        "دا", "دي", "ده", "دول", "هاد", "هادا", "هادي", "هاي", "هدول", "هيدا", "هيدي", "هيك", "كدا", "كده", "كدة", "هيكي",
+        "دا", "دي", "ده", "دول", "هاي", "هدول", "كدا", "كدة", "هيكي",
         // because, want, still, also, only, now
-        "عشان", "علشان", "مشان", "لانو", "بدي", "بدك", "بده", "بدها", "بدهم", "بدنا", "ابغي", "عايز", "عاوز", "لسه", "لسا", "لسة",
-        "كمان", "برضو", "برضه", "بس", "هلق", "هسا", "دلوقتي", "توا", "يعني", "طيب", "خلاص", "ياخي", "يا",
+        "عشان", "علشان", "مشان", "لانو", "بدي", "بدك", "بدنا", "ابغي", "عايز", "عاوز", "لسه", "لسا", "لسة",
+        "كمان", "برضو", "برضه", "بس", "هسا", "توا", "يعني", "طيب", "خلاص", "ياخي", "يا",
         // negation and existence
         "مش", "مب", "ماشي", "فيه", "في", "اكو", "ماكو", "حدا", "شي", "اشي", "حاجه",
         // really, true (a claim frame's words)
@@ -67,14 +72,37 @@ public static class QuestionForms
     {
         if (folded.Length == 0) return false;
         if (folded == "واحد" && previous is not null && ArHowMany.Contains(previous)) return true;
-        if (ArDialectFunctionWords.Contains(folded) || SearchAnalysis.IsStopWord(folded)) return true;
+        if (IsDialectFunctionWord(folded) || SearchAnalysis.IsStopWord(folded)) return true;
         if (folded.Length > 2 && folded[0] is 'و' or 'ف')
         {
             var bare = folded[1..];
-            return ArDialectFunctionWords.Contains(bare) || SearchAnalysis.IsStopWord(bare);
+            return IsDialectFunctionWord(bare) || SearchAnalysis.IsStopWord(bare);
         }
         return false;
     }
+
+    private static bool IsDialectFunctionWord(string folded) => ArDialectFunctionWords.Contains(folded) || ArDialectGrammar.Contains(folded);
+
+    /// <summary>
+    /// Dialect words that carry a question's grammar, never the role or thing it asks about: relative pronouns («اللي»,
+    /// «يلي»), "then"/"now" («وقتها», «هلق»), "wants"/"will" («بده», «رح»). A role phrase ends at them.
+    /// </summary>
+    private static readonly HashSet<string> ArDialectGrammar =
+        ["اللي", "يلي", "وقتها", "ساعتها", "هلق", "هلا", "هسه", "دلوقتي", "حاليا", "بده", "بدها", "بدهم", "رح", "راح", "ح", "هاد", "هادا", "هادي", "هيدا", "هيدي", "هالحكي", "هيك", "كده"];
+
+    /// <summary>
+    /// True for a word that carries the question's grammar rather than its topic: a question word, a copula or relative
+    /// pronoun («هو», «الذي»), or their dialect forms («مين», «اللي», «وقتها»); with or without a leading «و».
+    /// </summary>
+    public static bool IsQuestionGrammar(string folded)
+    {
+        if (folded.Length > 2 && folded[0] == 'و' && IsQuestionGrammarWord(folded[1..])) return true;
+        return IsQuestionGrammarWord(folded);
+    }
+
+    private static bool IsQuestionGrammarWord(string w) =>
+        ArFiller.Contains(w) || ArDialectGrammar.Contains(w) || ArWho.Contains(w) || ArWhat.Contains(w) || ArWhen.Contains(w) || ArWhere.Contains(w)
+        || ArHowMany.Contains(w) || ArWhy.Contains(w) || ArHow.Contains(w);
 
     // ---- English ----
     private static readonly HashSet<string> EnAuxiliaries = ["is", "are", "was", "were", "did", "does", "do", "has", "have", "had", "can", "could", "will", "would", "should", "shall", "may", "might", "must", "isn't", "wasn't", "didn't", "doesn't", "hasn't", "haven't", "aren't", "weren't"];
@@ -100,6 +128,8 @@ public static class QuestionForms
     private static readonly HashSet<string> DateNouns = ["تاريخ", "يوم", "عام", "سنه", "شهر", "وقت", "date", "day", "year", "month", "time"];
     private static readonly HashSet<string> CountNouns = ["عدد", "نسبه", "حجم", "مقدار", "number", "percentage", "percent", "share", "proportion", "total", "count", "amount", "rate"];
     private static readonly HashSet<string> MoneyNouns = ["سعر", "قيمه", "تكلفه", "كلفه", "ثمن", "مبلغ", "ميزانيه", "price", "cost", "value", "worth", "budget", "sum", "fine", "salary", "fee"];
+    private static readonly HashSet<string> Superlatives = ["اكثر", "اكبر", "افضل", "اول", "اخر", "اعلي", "اغلي", "ارخص", "اقدم", "احدث", "اطول", "اهم", "احسن", "اشهر", "اقوي", "اسرع", "اصغر", "اقل"];
+    private static readonly HashSet<string> AgeNouns = ["عمر", "سن"];
     private static readonly HashSet<string> DurationNouns = ["مده", "فتره", "duration", "period", "long"];
     private static readonly HashSet<string> ReasonNouns = ["سبب", "اسباب", "reason", "reasons", "cause", "causes", "motive"];
 
@@ -186,18 +216,30 @@ public static class QuestionForms
         if (headStart >= 0 && headStart + 1 < words.Count && ArabicWordForms.Bare(words[headStart]) == "اسم"
             && ByHeadNoun(kind, type, words[headStart + 1]).Type is not AnswerType.Other and not AnswerType.Unknown) headStart++;
         var head = headStart >= 0 && headStart < words.Count ? words[headStart] : null;
+        string? counted = null;
+        var asksAge = false;
 
         if (kind == QuestionKind.HowMany && head is not null)
         {
+            // «كم عدد القتلى»: what is counted follows «عدد»; «كم كان عمر…»: an age.
+            var countedAt = ArabicWordForms.Bases(head).Any(CountNouns.Contains) ? headStart + 1 : headStart;
+            if (countedAt < words.Count && ArabicWordForms.Bases(words[countedAt]).Any(AgeNouns.Contains)) asksAge = true;
+            else if (countedAt < words.Count && !IsQuestionGrammar(words[countedAt]) && words[countedAt] is not ("من" or "في" or "بين") && words[countedAt].Length >= 3)
+                counted = words[countedAt];
             unit = Units.Find(head) ?? (headStart + 1 < words.Count ? Units.Find(words[headStart + 1]) : null);
             if (head is "من" && headStart + 1 < words.Count && words[headStart + 1] is "الوقت") type = AnswerType.Duration;
             else if (ArabicWordForms.Bases(head).Any(MoneyNouns.Contains)) type = AnswerType.Money;
             else if (unit is { Kind: UnitKind.Time }) type = AnswerType.Duration;
             else if (unit is { Kind: UnitKind.Money }) type = AnswerType.Money;
             else if (ArabicWordForms.Bases(head).Any(f => f is "استمر" or "استمرت" or "دام" or "دامت" or "مده" or "طال" or "طالت" or "بقي" or "بقيت")) type = AnswerType.Duration;
+            if (asksAge) (unit, type) = (Units.Find("عاما"), AnswerType.Number);
         }
         else if (kind is QuestionKind.What or QuestionKind.Who && head is not null)
+        {
+            // «شو أكثر مدينة…», «ما أكبر شركة…»: a superlative leaves the type to the noun it qualifies.
+            if (Superlatives.Contains(ArabicWordForms.Bare(head)) && headStart + 1 < words.Count) head = words[++headStart];
             (kind, type) = ByHeadNoun(kind, type, head);
+        }
 
         // «ماذا نشرت بي بي سي…», «ما أخبار…», «اعرض مقالات…», «ماذا حدث في سبتمبر 2023؟»: a request for articles.
         var asksForArticles = AsksForArticles(words, kind);
@@ -205,7 +247,7 @@ public static class QuestionForms
         var nounFollows = questionWord is "ما" or "ماهو" or "ماهي" or "شو" or "ايش" || (questionWord is not null && ArWhich.Contains(questionWord))
             || (kind == QuestionKind.Who && (copula || (head is not null && ArabicWordForms.Bases(head).Any(PersonNouns.Contains))));
         var headPhrase = nounFollows ? HeadPhrase(words, headStart, kind) : [];
-        return new QuestionForm(kind, type, yesNo, asksForArticles, frameEnd, unit, headPhrase, AboutPublication(words, kind));
+        return new QuestionForm(kind, type, yesNo, asksForArticles, frameEnd, unit, headPhrase, AboutPublication(words, kind), unit is null ? counted : null, asksAge);
     }
 
     private static int ArabicClaimFrame(List<string> words)
@@ -293,18 +335,27 @@ public static class QuestionForms
             if (words.Count > 2 && words[2] is "long" or "many" or "much") headStart = 3;
         }
 
-        var copula = false;
-        while (headStart < words.Count && words[headStart] is "is" or "was" or "are" or "were" or "the" or "a" or "an" or "of" or "did" or "does" or "do" or "has" or "had" or "have")
+        var copula = words[at] is "whos" or "who's" or "whats" or "what's" or "wheres" or "where's";
+        // "who's the…": the tokenizer leaves the contracted copula as "s".
+        while (headStart < words.Count && (words[headStart] is "is" or "was" or "are" or "were" or "the" or "a" or "an" or "of" or "did" or "does" or "do" or "has" or "had" or "have"
+                                           || (headStart == at + 1 && words[headStart] is "s" or "re")))
         {
-            copula |= words[headStart] is "is" or "was" or "are" or "were";
+            copula |= words[headStart] is "is" or "was" or "are" or "were" or "s" or "re";
             headStart++;
         }
         var head = headStart < words.Count ? Singular(words[headStart]) : null;
-        if (kind == QuestionKind.HowMany && head is not null)
+        string? counted = null;
+        var asksAge = first == "how" && at + 1 < words.Count && words[at + 1] == "old";
+        if (asksAge) unit = Units.Find("years");
+        else if (kind == QuestionKind.HowMany && head is not null)
         {
             unit = Units.Find(head) ?? Units.Find(words[headStart]);
             if (unit is { Kind: UnitKind.Time } && type == AnswerType.Number) type = AnswerType.Duration;
             else if (unit is { Kind: UnitKind.Money }) type = AnswerType.Money;
+            // "how many facebook accounts did…": the counted noun is the last word before the verb's auxiliary.
+            if (unit is null && words[at + 1] == "many")
+                for (var i = headStart; i < Math.Min(words.Count, headStart + 3) && !EnAuxiliaries.Contains(words[i]) && !EnPhraseStops.Contains(words[i]); i++)
+                    counted = words[i];
         }
         else if (kind is QuestionKind.What or QuestionKind.Who && head is not null)
         {
@@ -316,7 +367,7 @@ public static class QuestionForms
 
         var asksForArticles = AsksForArticles(words, kind);
         var headPhrase = EnglishHeadPhrase(words, headStart, kind, copula);
-        return new QuestionForm(kind, type, yesNo, asksForArticles, frameEnd, unit, headPhrase, AboutPublication(words, kind));
+        return new QuestionForm(kind, type, yesNo, asksForArticles, frameEnd, unit, headPhrase, AboutPublication(words, kind), counted, asksAge);
     }
 
     private static int EnglishClaimFrame(List<string> words)
@@ -445,7 +496,8 @@ public static class QuestionForms
         for (var i = headStart + 1; i < words.Count && phrase.Count < (role ? 4 : 3); i++)
         {
             var w = words[i];
-            if (ArFiller.Contains(w) || w is "في" or "من" or "الي" or "علي" or "عن" or "مع") break;
+            // «وزير خارجية روسيا اللي التقى…»: the relative clause says what the holder did, not which role it is.
+            if (IsQuestionGrammar(w) || w is "في" or "من" or "الي" or "علي" or "عن" or "مع") break;
             phrase.Add(w);
             if (!role && ArabicWordForms.IsDefinite(w)) break;
         }

@@ -46,4 +46,12 @@ public sealed class AnswerClauseTests
 
         Assert.Null(AnswerClause.Find(sentence, QuestionKind.Other));
     }
+
+    [Fact]
+    public void What_happened_first_is_the_reason_a_why_question_gets()
+    {
+        var sentence = Read("وحل البشير الحكومة، بعد أن تفاقمت الأزمة الاقتصادية في البلاد.", "ليش حل البشير الحكومة؟");
+
+        Assert.Equal("بعد أن تفاقمت الأزمة الاقتصادية في البلاد", AnswerClause.Find(sentence, QuestionKind.Why));
+    }
 }

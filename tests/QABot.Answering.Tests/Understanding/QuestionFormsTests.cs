@@ -99,4 +99,43 @@ public sealed class QuestionFormsTests
     [InlineData("What is the capital of Australia?", "capital", "australia")]
     public void Finds_the_head_phrase_asked_about(string question, string head, string complement) =>
         Assert.Equal([head, complement], QuestionForms.Read(question, Text.LanguageDetector.Detect(question)).HeadPhrase);
+
+    [Theory]
+    // A relative clause («اللي», «الذي») or a dialect "then" («وقتها») ends the role a who-question asks about.
+    [InlineData("مين وزير خارجية روسيا اللي التقى تشوي سون هوي؟", "وزير خارجيه روسيا")]
+    [InlineData("ومين كان زعيم كوريا الشمالية وقتها؟", "زعيم كوريا الشماليه")]
+    [InlineData("who's the russian defence minister that went to pyongyang", "russian defence minister")]
+    public void The_role_of_a_who_question_ends_where_its_grammar_starts(string question, string role) =>
+        Assert.Equal(role, string.Join(' ', QuestionForms.Read(question, Text.LanguageDetector.Detect(question)).HeadPhrase));
+
+    [Theory]
+    [InlineData("كم باص طلع من دوما يوم الأحد؟", "باص")]
+    [InlineData("كم عدد الحافلات التي خرجت من دوما؟", "الحافلات")]
+    [InlineData("how many caps did mascherano win", "caps")]
+    [InlineData("how many facebook accounts were exposed", "accounts")]
+    public void A_how_many_question_names_what_it_counts(string question, string counted) =>
+        Assert.Equal(counted, QuestionForms.Read(question, Text.LanguageDetector.Detect(question)).CountedNoun);
+
+    [Theory]
+    [InlineData("كم كان عمر المخرج لما توفي؟")]
+    [InlineData("قديش عمر رونالدينيو؟")]
+    [InlineData("how old was reem bana")]
+    public void An_age_is_a_number_of_years_not_a_duration(string question)
+    {
+        var form = QuestionForms.Read(question, Text.LanguageDetector.Detect(question));
+
+        Assert.True(form.AsksAge);
+        Assert.Equal((QuestionKind.HowMany, AnswerType.Number, "year"), (form.Kind, form.Type, form.Unit?.Key));
+        Assert.Null(form.CountedNoun);
+    }
+
+    [Theory]
+    [InlineData("شو أكثر مدينة ملائمة للعيش بالعالم؟", QuestionKind.Where, AnswerType.Place)]
+    [InlineData("ما أكبر شركة في العالم؟", QuestionKind.Who, AnswerType.Organization)]
+    public void A_superlative_leaves_the_answer_type_to_its_noun(string question, QuestionKind kind, AnswerType type)
+    {
+        var form = QuestionForms.Read(question, Languages.Arabic);
+
+        Assert.Equal((kind, type), (form.Kind, form.Type));
+    }
 }

@@ -12,7 +12,8 @@ public static class AnswerClause
 {
     /// <summary>Words that open a reason (folded): «لأن», «بسبب», «نظراً ل», «إثر», «احتجاجاً على», «بهدف», «من أجل».</summary>
     private static readonly HashSet<string> CausalWords =
-        ["لان", "لانه", "لانها", "لانهم", "بسبب", "بسببه", "نظرا", "اثر", "احتجاجا", "بهدف", "لاجل", "اجل", "بداعي", "جراء", "بحجه", "بدعوي", "لكي", "كي"];
+        ["لان", "لانه", "لانها", "لانهم", "بسبب", "بسببه", "نظرا", "اثر", "احتجاجا", "بهدف", "لاجل", "اجل", "بداعي", "جراء", "بحجه", "بدعوي", "لكي", "كي",
+         "بمناسبه", "لمناسبه", "احتفالا", "ردا", "سعيا", "حرصا", "رغبه", "خوفا", "تجنبا", "منعا", "تضامنا", "تنديدا", "عقب"];
 
     /// <summary>A clause this short is a name or a fragment, not an answer: the sentence is kept instead.</summary>
     private const int MinClauseWords = 3;
@@ -32,7 +33,9 @@ public static class AnswerClause
             for (var i = 0; i < tokens.Count; i++)
             {
                 var word = tokens[i].Folded.Length > 3 && tokens[i].Folded[0] == 'و' ? tokens[i].Folded[1..] : tokens[i].Folded;
-                if (!CausalWords.Contains(word)) continue;
+                // «بعد أن رفضت…»: what happened first is the reason given.
+                var afterThat = word == "بعد" && i + 1 < tokens.Count && tokens[i + 1].Folded is "ان" or "ما";
+                if (!CausalWords.Contains(word) && !afterThat) continue;
                 var end = clauses.First(c => i >= c.From && i < c.To).To;
                 if (end - i >= MinClauseWords) return Text(sentence, i, end);
             }

@@ -48,6 +48,7 @@ public static class AnswerSpanFinder
                 break;
             case AnswerType.Place:
                 AddPlaces(sentence, spans);
+                AddKnownPlaces(sentence, spans);
                 break;
             case AnswerType.Number or AnswerType.Money or AnswerType.Duration:
                 AddNumbers(sentence, question, spans);
@@ -99,7 +100,7 @@ public static class AnswerSpanFinder
         var t = s.Tokens;
         for (var i = 0; i < t.Count; i++)
         {
-            if (NewsLexicon.Has(NewsLexicon.Titles, t[i].Folded))
+            if (NewsLexicon.Has(NewsLexicon.Titles, t[i].Folded) || NewsLexicon.Has(NewsLexicon.Kin, t[i].Folded))
             {
                 // The title phrase: the title and the definite words that qualify it («وزير الخارجية الروسي»).
                 var j = i + 1;
@@ -164,6 +165,8 @@ public static class AnswerSpanFinder
             }
             else continue;
             if (start >= t.Count || t[start].BreakBefore && start != i) continue;
+            // «في إطار…», «من أجل…», «في مواجهة…»: a compound preposition, not a place.
+            if (NewsLexicon.Has(NewsLexicon.CompoundPrepositionHeads, trimFirstLetter ? t[start].Folded[1..] : t[start].Folded)) continue;
 
             if (NewsLexicon.Has(NewsLexicon.PlaceNouns, t[start].Folded))
             {
@@ -183,6 +186,22 @@ public static class AnswerSpanFinder
         }
     }
 
+    /// <summary>Places the gazetteer knows: surest after a locative («في سامارا», «بموسكو»), likely anywhere else.</summary>
+    private static void AddKnownPlaces(SentenceReading s, List<AnswerSpan> spans)
+    {
+        var t = s.Tokens;
+        for (var i = 0; i < t.Count; i++)
+        {
+            var (words, attached) = KnownNames.PlaceAt(s, i);
+            if (words == 0) continue;
+            var previous = i > 0 && !t[i].BreakBefore ? t[i - 1].Folded : null;
+            var afterLocative = (attached && t[i].Folded[0] is 'ب' or 'ل')
+                || (previous is not null && (NewsLexicon.Locatives.Contains(previous) || NewsLexicon.Has(NewsLexicon.PlaceNouns, previous)));
+            spans.Add(Span(s, i, i + words, AnswerType.Place, afterLocative ? 1.6 : 0.5, attached));
+            i += words - 1;
+        }
+    }
+
     private static void AddNumbers(SentenceReading s, QuestionAnalysis question, List<AnswerSpan> spans)
     {
         var asked = question.Constraints.Where(c => c.Value is not null).Select(c => c.Value!.Value).ToHashSet();
@@ -199,8 +218,44 @@ public static class AnswerSpanFinder
                 score += number.Unit is { Kind: UnitKind.Money } ? 1.5 : -0.8;
             else if (number.Unit is { Kind: UnitKind.Time or UnitKind.Money })
                 score -= 0.3;
+            if (question.CountedNoun is { } counted && Counts(s, number, counted)) score += 1.5;
+            if (question.AsksAge && TellsAge(s, number)) score += 1.5;
             spans.Add(new AnswerSpan(number.Start, number.Length, question.ExpectedType, score, s.Text.Substring(number.Start, number.Length), Number: number));
         }
+    }
+
+    /// <summary>«24 باصاً», "313 ألف وظيفة": the number is followed (at most one word between) by what the question counts.</summary>
+    private static bool Counts(SentenceReading s, NumberMention number, HeadWord counted)
+    {
+        var next = s.Tokens.FindIndex(t => t.Start >= number.End);
+        for (var k = next; k >= 0 && k < s.Tokens.Count && k < next + 2; k++)
+        {
+            if (k > next && s.Tokens[k].BreakBefore) break;
+            if (s.TermsOf(k).Any(term => counted.Terms.Any(c => SameStem(term, c)))) return true;
+        }
+        return false;
+    }
+
+    /// <summary>Terms of one stem: equal, or one the other plus an ending the light stemmer keeps («باص»/«باصا», "barrel"/"barrels").</summary>
+    private static bool SameStem(string a, string b)
+    {
+        if (a == b) return true;
+        var (shorter, longer) = a.Length <= b.Length ? (a, b) : (b, a);
+        return shorter.Length >= 3 && longer.Length - shorter.Length <= 2 && longer.StartsWith(shorter, StringComparison.Ordinal);
+    }
+
+    /// <summary>Words that news puts just before an age: «عن عمر ناهز 82 عاماً», «البالغ من العمر 52 عاماً».</summary>
+    private static readonly HashSet<string> AgeWords = ["عمر", "العمر", "عمره", "عمرها", "ناهز", "يناهز", "تناهز", "سن", "السن", "البالغ", "البالغه"];
+
+    private static bool TellsAge(SentenceReading s, NumberMention number)
+    {
+        var first = s.Tokens.FindIndex(t => t.End > number.Start);
+        for (var k = first - 1; k >= 0 && k >= first - 3; k--)
+        {
+            if (AgeWords.Contains(s.Tokens[k].Folded) || ArabicWordForms.Bases(s.Tokens[k].Folded).Any(AgeWords.Contains)) return true;
+            if (s.Tokens[k + 1].BreakBefore) break;
+        }
+        return false;
     }
 
     private static void AddDates(SentenceReading s, QuestionAnalysis question, List<AnswerSpan> spans)
@@ -230,9 +285,9 @@ public static class AnswerSpanFinder
         if (token.IsNumber || folded.Length < 2 || s.InDateOrNumber(i)) return false;
         if (NewsLexicon.Has(NewsLexicon.NotNames, folded) || NewsLexicon.Has(NewsLexicon.Titles, folded) || NewsLexicon.Has(NewsLexicon.Organizations, folded)
             || NewsLexicon.Has(NewsLexicon.PlaceNouns, folded) || NewsLexicon.Has(NewsLexicon.SubjectVerbs, folded)) return false;
-        if (ArabicWordForms.IsDefinite(folded)) return false;
-        // A conjunction opens a new phrase («ووزير», «وقال»); names beginning with «و» are rare enough to give up.
-        return !(folded.Length > 3 && folded[0] == 'و');
+        if (ArabicWordForms.IsDefinite(folded) || NewsLexicon.Has(NewsLexicon.AppositionHeads, folded) || NewsLexicon.Has(NewsLexicon.Kin, folded)) return false;
+        // A conjunction opens a new phrase («ووزير», «وقال»); a doubled «و» is a name's own letter behind none («وولف», «وود»).
+        return !(folded.Length > 3 && folded[0] == 'و' && folded[1] != 'و');
     }
 
     /// <summary>A name of one to four words from token <paramref name="start"/>; joins («بن», «عبد») and a closing «الأسد»-like word are kept.</summary>

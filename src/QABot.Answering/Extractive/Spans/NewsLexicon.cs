@@ -19,6 +19,23 @@ internal static class NewsLexicon
         "روائي", "باحث", "خبير", "محلل", "استاذ", "بروفيسور", "مهندس", "طبيب", "محامي", "مذيع", "مذيعه", "مقدم", "مقدمه", "ملحن", "بطل", "بطله", "رياضي",
         "president", "minister", "leader", "spokesman", "spokeswoman", "ambassador", "king", "prince", "general", "coach", "mr", "mrs", "ms", "dr");
 
+    /// <summary>
+    /// Kinship and agency words that stand before a name like a title: «ابنها زياد الرحباني», «شقيقه ووكيل أعماله روبرتو
+    /// أسيس». Written with their pronoun, which the particle stripping of <see cref="Has"/> does not remove.
+    /// </summary>
+    public static readonly HashSet<string> Kin = Set(
+        "ابنه", "ابنها", "ابنهما", "ابنته", "ابنتها", "نجل", "نجله", "نجلها", "شقيق", "شقيقه", "شقيقها", "شقيقته", "شقيقتها", "اخوه", "اخيه", "اخته", "اخاه",
+        "زوج", "زوجها", "زوجته", "والد", "والده", "والدها", "والدته", "والدتها", "وكيل", "وكيله", "وكيلها", "حفيد", "حفيده", "حفيدها");
+
+    /// <summary>Nouns of an apposition that follows a name («توم وولف، صاحب رواية…», «مؤلف كتاب…»): they end the name.</summary>
+    public static readonly HashSet<string> AppositionHeads = Set("صاحب", "صاحبه", "مؤلف", "مولف", "عضو", "مالك", "مخترع", "مبتكر", "الفائز", "خريج", "احد", "احدي");
+
+    /// <summary>Heads of compound prepositions after «في/من» («في إطار», «من أجل», «في مواجهة»): no place follows the locative.</summary>
+    public static readonly HashSet<string> CompoundPrepositionHeads = Set(
+        "اطار", "اجل", "ظل", "خلال", "اثناء", "حال", "وقت", "بدايه", "نهايه", "ختام", "مقابل", "حين", "ضوء", "سياق", "مجال", "عهد", "اعقاب", "غضون", "صدد",
+        "شان", "مواجهه", "حضور", "مقدمه", "طليعه", "اطار", "جانب", "ناحيه", "اعتقاد", "راي", "نظر", "تصريح", "تصريحات", "بيان", "حديث", "مقابله", "كلمه", "اجتماع",
+        "لقاء", "مباراه", "مواجهه", "اول", "اخر", "عام", "يوم", "شهر", "الوقت", "المقابل", "ذلك", "هذا", "هذه", "حين", "حوالي", "بين", "قبل", "بعد");
+
     /// <summary>Organisation heads: «وزارة», «وكالة», «منظمة»… and single-word institutions.</summary>
     public static readonly HashSet<string> Organizations = Set(
         "وزاره", "وكاله", "منظمه", "شركه", "حزب", "جماعه", "حركه", "مجلس", "هيئه", "جامعه", "بنك", "صندوق", "اتحاد", "جبهه", "قوات", "جيش", "محكمه",

@@ -1,0 +1,49 @@
+using QABot.Retrieval.CrossLingual;
+using QABot.Text.Tokens;
+
+namespace QABot.Answering.Extractive.Spans;
+
+/// <summary>
+/// Names the gazetteer knows, read in Arabic: a place it lists («موسكو», «كوريا الشمالية», «سامارا») is a place
+/// whatever stands around it, where an unknown word after «في» may be anything («في مواجهة…», «في إطار…»). Read from the
+/// built-in list once, on the first where-question.
+/// </summary>
+internal static class KnownNames
+{
+    private static readonly Lazy<(HashSet<string> Places, int MaxWords)> Loaded = new(Load, LazyThreadSafetyMode.ExecutionAndPublication);
+
+    /// <summary>
+    /// The number of words of the longest known place starting at token <paramref name="i"/> (0: none), and whether its
+    /// first word carries an attached preposition or conjunction («بموسكو», «وسامارا») to leave out of the span.
+    /// </summary>
+    public static (int Words, bool Attached) PlaceAt(SentenceReading s, int i)
+    {
+        var (places, maxWords) = Loaded.Value;
+        var t = s.Tokens;
+        foreach (var attached in new[] { false, true })
+        {
+            var first = t[i].Folded;
+            if (attached && (first.Length < 4 || first[0] is not ('ب' or 'ل' or 'و' or 'ف' or 'ك'))) continue;
+            if (attached) first = first[1..];
+            for (var n = Math.Min(maxWords, t.Count - i); n >= 1; n--)
+            {
+                if (Enumerable.Range(i + 1, n - 1).Any(k => t[k].BreakBefore)) continue;
+                var key = string.Join(' ', Enumerable.Range(i, n).Select(k => k == i ? first : t[k].Folded));
+                if (places.Contains(key)) return (n, attached);
+            }
+        }
+        return (0, false);
+    }
+
+    private static (HashSet<string>, int) Load()
+    {
+        var places = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var entry in Gazetteer.Load().Entries.Where(e => e.Kind == NameKind.Place))
+            foreach (var spelling in entry.Arabic)
+            {
+                var key = string.Join(' ', WordTokenizer.Tokenize(spelling).Select(w => w.Folded));
+                if (key.Length >= 3) places.Add(key);
+            }
+        return (places, places.Select(p => p.Count(c => c == ' ') + 1).DefaultIfEmpty(1).Max());
+    }
+}
