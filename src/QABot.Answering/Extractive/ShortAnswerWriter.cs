@@ -29,7 +29,8 @@ public sealed class ShortAnswerWriter
     }
 
     /// <returns>The short answer, and whether it is written in <paramref name="language"/> (false: an Arabic span kept in an English answer).</returns>
-    public (string Text, bool Rendered) Write(AnswerSpan span, string language, DateTimeOffset? published)
+    /// <param name="question">The question asked: its English words choose among a dictionary word's senses.</param>
+    public (string Text, bool Rendered) Write(AnswerSpan span, string language, DateTimeOffset? published, string? question = null)
     {
         if (span.Date is { } date)
         {
@@ -46,7 +47,7 @@ public sealed class ShortAnswerWriter
         }
         if (language != Languages.English) return (span.Text, true);
         if (span.Number is { } number) return (number.ToEnglish(), true);
-        var rendering = _english.Value?.Render(span.Text, span.Type);
+        var rendering = _english.Value?.Render(span.Text, span.Type, question);
         return rendering is null ? (span.Text, false) : (rendering.Text, true);
     }
 }

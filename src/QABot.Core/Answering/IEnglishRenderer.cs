@@ -11,7 +11,8 @@ public enum AnswerType { Unknown, Person, Organization, Place, Number, Date, Dur
 public interface IEnglishRenderer
 {
     /// <summary>The English rendering, or null when none is faithful enough (the caller then keeps the Arabic span).</summary>
-    EnglishRendering? Render(string arabicSpan, AnswerType type);
+    /// <param name="question">The English question, when there is one: of a word's dictionary senses, the one the asker used is meant.</param>
+    EnglishRendering? Render(string arabicSpan, AnswerType type, string? question = null);
 }
 
 /// <param name="Method">Where the rendering came from: "gazetteer", "dictionary" or "transliteration".</param>

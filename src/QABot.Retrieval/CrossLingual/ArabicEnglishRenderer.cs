@@ -49,13 +49,13 @@ public sealed class ArabicEnglishRenderer : IEnglishRenderer
         _names = new(() => ReverseGazetteer.Build(_gazetteer), LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
-    public EnglishRendering? Render(string arabicSpan, AnswerType type)
+    public EnglishRendering? Render(string arabicSpan, AnswerType type, string? question = null)
     {
         if (string.IsNullOrWhiteSpace(arabicSpan) || type is AnswerType.Number or AnswerType.Date or AnswerType.Duration or AnswerType.Money)
             return null;
         var words = ArabicWords.Split(arabicSpan);
         if (words.Count == 0 || words.Count > MaxSpanWords || !words.Any(w => w.IsArabic)) return null;
-        var pieces = Resolve(words, type);
+        var pieces = Resolve(words, type, QuestionWords(question));
         if (pieces is null || pieces.All(p => p.Source == Source.Verbatim)) return null;
         var weakest = pieces.Where(p => p.Source != Source.Verbatim).Max(p => p.Source);
         return new EnglishRendering(Compose(pieces), weakest switch
@@ -66,7 +66,12 @@ public sealed class ArabicEnglishRenderer : IEnglishRenderer
         });
     }
 
-    private List<Piece>? Resolve(IReadOnlyList<ArabicWord> words, AnswerType type)
+    /// <summary>The question's English words and their base forms, lower-cased: the senses the asker has in mind.</summary>
+    internal static HashSet<string> QuestionWords(string? question) =>
+        question is null ? [] : EnglishQuestion.Tokenize(question).Where(t => !t.IsStopWord && !t.IsNumber)
+            .SelectMany(t => DictionaryQueryExpander.BaseForms(t.Lower)).ToHashSet(StringComparer.Ordinal);
+
+    private List<Piece>? Resolve(IReadOnlyList<ArabicWord> words, AnswerType type, IReadOnlySet<string> asked)
     {
         var dictionaryFirst = type is AnswerType.Organization or AnswerType.Other or AnswerType.Unknown;
         var transliterate = type is not AnswerType.Other;
@@ -92,7 +97,7 @@ public sealed class ArabicEnglishRenderer : IEnglishRenderer
             }
             // After an office, a definite word completes it («وزير الصحة»): read it as a common noun even in a name.
             else if ((dictionaryFirst || (pieces.Count > 0 && pieces[^1].Role is Role.Title or Role.Noun && word.Folded.StartsWith("ال", StringComparison.Ordinal)))
-                     && MatchDictionary(words, i) is { } common)
+                     && MatchDictionary(words, i, asked) is { } common)
             {
                 pieces.Add(common.Piece);
                 i += common.Length;
@@ -125,7 +130,7 @@ public sealed class ArabicEnglishRenderer : IEnglishRenderer
     }
 
     /// <summary>A dictionary phrase (up to three words) or word, trying the forms the dictionary lists (mostly definite).</summary>
-    private (Piece Piece, int Length)? MatchDictionary(IReadOnlyList<ArabicWord> words, int start)
+    private (Piece Piece, int Length)? MatchDictionary(IReadOnlyList<ArabicWord> words, int start, IReadOnlySet<string> asked)
     {
         if (_dictionary is null) return null;
         for (var length = Math.Min(3, words.Count - start); length >= 1; length--)
@@ -136,28 +141,47 @@ public sealed class ArabicEnglishRenderer : IEnglishRenderer
                 {
                     var translations = _dictionary.Lookup(rest.Length == 0 ? form : form + " " + rest);
                     if (translations.Count > 0)
-                        return (new Piece(BestSense(translations, form), Role.Noun, Source.Dictionary, reading.AttachedAnd && start > 0), length);
+                        return (new Piece(BestSense(translations, form, IsHeadword, asked), Role.Noun, Source.Dictionary, reading.AttachedAnd && start > 0), length);
                 }
         }
         return null;
     }
 
     /// <summary>
-    /// FreeDict Arabic→English lists its senses in no order of frequency («الصحة»: advisability, healths, health, …),
-    /// so the plain form wins: no gerund, abstract «-ness», hyphenation, or plural for a singular Arabic word; then the
-    /// dictionary's order.
+    /// FreeDict Arabic→English lists its senses in no order of frequency («الصحة»: advisability, healths, health, …).
+    /// A sense whose words the question used wins: the asker names the thing as they know it ("what kind of world…"
+    /// picks "world" among «العالم»'s scholar, world, …). Otherwise the plain form: no gerund, abstract «-ness»,
+    /// hyphenation, or plural for a singular Arabic word; then the dictionary's order.
     /// </summary>
-    internal static string BestSense(IReadOnlyList<Translation> translations, string arabicForm)
+    /// <param name="isHeadword">Whether the dictionary lists a form: «ـون/ـين/ـات» is a plural only when the word without
+    /// it is a word too («المسؤولون» of «المسؤول»); «التعاون» (cooperation) is a singular masdar.</param>
+    internal static string BestSense(IReadOnlyList<Translation> translations, string arabicForm, Func<string, bool> isHeadword, IReadOnlySet<string>? asked = null)
     {
-        var arabicPlural = arabicForm.EndsWith("ات", StringComparison.Ordinal) || arabicForm.EndsWith("ون", StringComparison.Ordinal) || arabicForm.EndsWith("ين", StringComparison.Ordinal);
+        var arabicPlural = IsPlural(arabicForm, isHeadword);
         return translations
             .Select((t, i) => (t.Text, Order: i, Penalty:
+                (asked is { Count: > 0 } && t.Text.Split(' ').Any(w => DictionaryQueryExpander.BaseForms(w).Any(asked.Contains)) ? -10 : 0) +
                 (t.Text.EndsWith("ing", StringComparison.Ordinal) ? 2 : 0) + (t.Text.EndsWith("ness", StringComparison.Ordinal) ? 2 : 0) +
                 (t.Text.Contains('-') ? 2 : 0) + (t.Text.Contains(' ') ? 1 : 0) +
                 (!arabicPlural && t.Text.EndsWith('s') && !t.Text.EndsWith("ss", StringComparison.Ordinal) ? 1 : 0)))
             .OrderBy(t => t.Penalty).ThenBy(t => t.Order)
             .First().Text;
     }
+
+    private static bool IsPlural(string arabicForm, Func<string, bool> isHeadword)
+    {
+        foreach (var ending in new[] { "ات", "ون", "ين" })
+        {
+            if (!arabicForm.EndsWith(ending, StringComparison.Ordinal)) continue;
+            var stem = arabicForm[..^ending.Length];
+            var bare = stem.StartsWith("ال", StringComparison.Ordinal) ? stem[2..] : stem;
+            if (bare.Length < 2) return false;
+            return isHeadword(stem) || isHeadword(bare) || isHeadword("ال" + bare) || (ending == "ات" && (isHeadword(stem + "ه") || isHeadword(bare + "ه")));
+        }
+        return false;
+    }
+
+    private bool IsHeadword(string folded) => _dictionary?.Lookup(folded).Count > 0;
 
     /// <summary>
     /// The dictionary's headwords are mostly definite singulars («الوزير»): the word as written, with or without the

@@ -18,6 +18,12 @@ public sealed class DictionaryQueryExpander(FreeDictDictionary dictionary, Gazet
     public const float SenseDecay = 0.7f;
     public const float NameWordFactor = 0.8f;
     public const int MaxSenses = 4;
+    /// <summary>
+    /// A lower-case word the dictionary lacks is mostly a name or loanword typed without capitals ("kobe", "facebook",
+    /// "ghibli"): its transliteration is searched, below a translation, as it may be a plain misspelling.
+    /// </summary>
+    public const float UnknownWordTransliterationWeight = 0.7f;
+    public const int UnknownWordSpellings = 2;
 
     public string Name => "dictionary";
 
@@ -58,6 +64,10 @@ public sealed class DictionaryQueryExpander(FreeDictDictionary dictionary, Gazet
             if (token.IsStopWord || token.Lower.Length < 2) continue;
             var translations = LookupInflected(token.Lower);
             AddSenses(phrases, token.Lower, translations, token.Capitalized ? FirstSenseWeight * NameWordFactor : FirstSenseWeight);
+            // Capitalised words are transliterated by the gazetteer expander already.
+            if (translations.Count == 0 && !token.Capitalized && token.Lower.Length >= 3)
+                phrases.AddRange(Transliterator.Transliterate(token.Text, UnknownWordSpellings)
+                    .Select(arabic => new WeightedPhrase(arabic, UnknownWordTransliterationWeight, ExpansionOrigin.Of(ExpansionOrigin.Transliteration, token.Text))));
         }
         return Task.FromResult<IReadOnlyList<WeightedPhrase>>(phrases);
     }

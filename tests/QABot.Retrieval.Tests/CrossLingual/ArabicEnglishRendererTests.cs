@@ -91,6 +91,30 @@ public sealed class ArabicEnglishRendererTests
         Assert.Equal("Earthquake Committee", renderer.Render("لجنة الزلزال", AnswerType.Organization)?.Text);
     }
 
+    [RequiresFileFact(ReverseDictionaryPath)]
+    public void A_masdar_ending_in_un_is_not_pluralised()
+    {
+        // FreeDict lists «التعاون» as "cooperations" first; «التعا» is no word, so «ـون» is not a plural ending here.
+        Assert.Equal("Cooperation", Installed.Value.Render("التعاون", AnswerType.Other)?.Text);
+    }
+
+    [Fact]
+    public void A_plural_ending_counts_only_when_the_word_without_it_is_a_headword()
+    {
+        Translation[] senses = [new("officials", 0), new("official", 1)];
+        Assert.Equal("officials", ArabicEnglishRenderer.BestSense(senses, "المسؤولون", w => w is "المسؤول"));
+        Assert.Equal("official", ArabicEnglishRenderer.BestSense(senses, "المسؤولون", _ => false));
+    }
+
+    [Fact]
+    public void The_sense_the_question_used_wins_over_the_plain_one()
+    {
+        Translation[] senses = [new("scholar", 0), new("scientist", 1), new("world", 2)];
+        Assert.Equal("scholar", ArabicEnglishRenderer.BestSense(senses, "العالم", _ => false));
+        var asked = ArabicEnglishRenderer.QuestionWords("What kind of worlds do Moscow and Pyongyang want?");
+        Assert.Equal("world", ArabicEnglishRenderer.BestSense(senses, "العالم", _ => false, asked));
+    }
+
     [Fact]
     public void Nothing_faithful_gives_null()
     {

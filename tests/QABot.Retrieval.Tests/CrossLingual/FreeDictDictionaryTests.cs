@@ -85,6 +85,28 @@ public sealed class FreeDictDictionaryTests
     }
 
     [Fact]
+    public async Task A_lower_case_word_the_dictionary_lacks_is_transliterated_below_a_translation()
+    {
+        using var temp = new TempDirectory();
+        var body = "Club /klˈʌb/\nالنادي\n";
+        var bytes = System.Text.Encoding.UTF8.GetBytes(body);
+        File.WriteAllBytes(temp.File("mini.dict"), bytes);
+        File.WriteAllLines(temp.File("mini.index"), [$"club\tA\t{Base64(bytes.Length)}"]);
+        var expander = new DictionaryQueryExpander(new FreeDictDictionary(temp.File("mini.index")));
+
+        var phrases = await expander.ExpandAsync("which club did iniesta join in kobe", "en");
+
+        Assert.Contains(phrases, p => p.Text == "النادي" && p.Weight == DictionaryQueryExpander.FirstSenseWeight);
+        var kobe = phrases.Where(p => p.Origin.Contains("kobe", StringComparison.Ordinal)).ToList();
+        Assert.InRange(kobe.Count, 1, DictionaryQueryExpander.UnknownWordSpellings);
+        Assert.All(kobe, p => Assert.Equal(DictionaryQueryExpander.UnknownWordTransliterationWeight, p.Weight));
+        Assert.Equal(Transliterator.Transliterate("kobe")[0], kobe[0].Text);
+        // A known word and stop words are not spelled out.
+        Assert.DoesNotContain(phrases, p => p.Origin.Contains("club", StringComparison.Ordinal) && p.Text != "النادي");
+        Assert.DoesNotContain(phrases, p => p.Origin.Contains("which", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Missing_dictionary_is_empty_and_warns_once_instead_of_failing()
     {
         var logger = new CountingLogger();
