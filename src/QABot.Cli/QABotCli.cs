@@ -40,6 +40,13 @@ public static class QABotCli
     }
 
     /// <summary>
+    /// How long a command may take to stop after Ctrl-C or SIGTERM before the process is ended anyway. The default two
+    /// seconds can end `serve` while it still drains requests under load (the SIGTERM fault test saw a nonzero exit); the host's own
+    /// shutdown timeout is 30 s, so this leaves it room. Commands that watch their token stop long before.
+    /// </summary>
+    private static readonly TimeSpan TerminationGrace = TimeSpan.FromSeconds(35);
+
+    /// <summary>
     /// Runs one command line. Policies that hold for every command live here: printed text passes through
     /// <see cref="TerminalSafeWriter"/>, bidi marks go only to a terminal (<see cref="RtlText"/>), and a command line
     /// that does not parse exits with <see cref="ExitCodes.BadInput"/>.
@@ -49,7 +56,12 @@ public static class QABotCli
         environment = environment with { Out = TerminalSafeWriter.Wrap(environment.Out), Error = TerminalSafeWriter.Wrap(environment.Error) };
         var parse = Build(environment, out var globals).Parse(args);
         using var marks = RtlText.UseMarks(environment.OutputIsTerminal && !parse.GetValue(globals.Plain));
-        var code = await parse.InvokeAsync(new InvocationConfiguration { Output = environment.Out, Error = environment.Error }, cancellationToken);
+        var code = await parse.InvokeAsync(new InvocationConfiguration
+        {
+            Output = environment.Out,
+            Error = environment.Error,
+            ProcessTerminationTimeout = TerminationGrace,
+        }, cancellationToken);
         return parse.Action is ParseErrorAction ? ExitCodes.BadInput : code;
     }
 }
