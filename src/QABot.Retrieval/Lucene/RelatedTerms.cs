@@ -115,10 +115,13 @@ internal sealed class RelatedTerms
 
         public string FilePath { get; }
 
-        /// <summary>Null for a reader not opened on a commit (the stamp would not name its contents).</summary>
+        /// <summary>
+        /// Null for a reader not opened on a commit (the stamp would not name its contents) and for an empty index,
+        /// whose groups cost nothing to build.
+        /// </summary>
         public static CacheFile? For(string cacheDirectory, IndexReader reader)
         {
-            if (reader is not DirectoryReader { } directoryReader) return null;
+            if (reader is not DirectoryReader { MaxDoc: > 0 } directoryReader) return null;
             try
             {
                 var commit = directoryReader.IndexCommit;

@@ -78,7 +78,7 @@ public sealed class RelatedTermsCacheTests : IDisposable
 
         // A reader the process has not seen yet falls back to the index and leaves a good file behind.
         using var fresh = OpenReader();
-        Assert.Equal(["ترانيم"], RelatedTerms.For(fresh, CacheDirectory).Of("ترنيمه", 3));
+        Assert.Contains("ترانيم", RelatedTerms.For(fresh, CacheDirectory).Of("ترنيمه", 3));
         Assert.Equal(whole, File.ReadAllBytes(file.FilePath));
     }
 
