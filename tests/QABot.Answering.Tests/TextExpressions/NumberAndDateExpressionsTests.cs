@@ -102,7 +102,9 @@ public sealed class NumberAndDateExpressionsTests
         Assert.False(MonthNames.TryGetMonth("سبتمبر", "الاول", out _));
         Assert.False(MonthNames.TryGetMonth("تشرين", "سبتمبر", out _));
         // The answer for a word stays the same when it is asked again (the memo), in either spelling.
-        Assert.True(MonthNames.TryGetMonth("أيلول", out var first) && MonthNames.TryGetMonth("أيلول", out var again) && MonthNames.TryGetMonth("ايلول", out var folded));
+        Assert.True(MonthNames.TryGetMonth("أيلول", out var first));
+        Assert.True(MonthNames.TryGetMonth("أيلول", out var again));
+        Assert.True(MonthNames.TryGetMonth("ايلول", out var folded));
         Assert.Equal((9, 9, 9), (first, again, folded));
     }
 }
