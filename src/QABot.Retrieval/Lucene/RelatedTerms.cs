@@ -6,6 +6,7 @@ using Lucene.Net.Index;
 using Lucene.Net.Util;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using QABot.Retrieval.Caching;
 
 namespace QABot.Retrieval.Lucene;
 
@@ -179,38 +180,27 @@ internal sealed class RelatedTerms
 
         public void TryWrite(Dictionary<string, (string, int)[]> groups, ILogger logger)
         {
-            var temporary = $"{FilePath}.{Environment.ProcessId}.tmp";
-            try
+            var written = WholeFile.TryWrite(FilePath, writer =>
             {
-                Directory.CreateDirectory(Path.GetDirectoryName(FilePath)!);
-                using (var writer = new BinaryWriter(new BufferedStream(File.Create(temporary), 1 << 16), Encoding.UTF8))
+                writer.Write(Magic);
+                writer.Write(_stamp);
+                writer.Write(_maxDoc);
+                writer.Write(_numDocs);
+                writer.Write(groups.Count);
+                foreach (var (skeleton, terms) in groups)
                 {
-                    writer.Write(Magic);
-                    writer.Write(_stamp);
-                    writer.Write(_maxDoc);
-                    writer.Write(_numDocs);
-                    writer.Write(groups.Count);
-                    foreach (var (skeleton, terms) in groups)
+                    writer.Write(skeleton);
+                    writer.Write(terms.Length);
+                    foreach (var (term, docFreq) in terms)
                     {
-                        writer.Write(skeleton);
-                        writer.Write(terms.Length);
-                        foreach (var (term, docFreq) in terms)
-                        {
-                            writer.Write(term);
-                            writer.Write(docFreq);
-                        }
+                        writer.Write(term);
+                        writer.Write(docFreq);
                     }
-                    writer.Write(groups.Count);
                 }
-                // Readers only ever see a whole file: a concurrent process writing the same one just replaces it.
-                File.Move(temporary, FilePath, overwrite: true);
-                Prune(Path.GetDirectoryName(FilePath)!, FilePath);
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                logger.LogDebug(e, "Could not keep the related-terms cache at {Path}; the groups are built again next time.", FilePath);
-                try { File.Delete(temporary); } catch (IOException) { } catch (UnauthorizedAccessException) { }
-            }
+                writer.Write(groups.Count);
+            }, out var failure);
+            if (written) Prune(Path.GetDirectoryName(FilePath)!, FilePath);
+            else logger.LogDebug(failure, "Could not keep the related-terms cache at {Path}; the groups are built again next time.", FilePath);
         }
 
         /// <summary>
