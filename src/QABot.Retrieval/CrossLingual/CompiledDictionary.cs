@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Logging;
+using QABot.Retrieval.Caching;
 
 namespace QABot.Retrieval.CrossLingual;
 
@@ -65,34 +66,23 @@ internal sealed class CompiledDictionary
 
     public void TryWrite(IReadOnlyDictionary<string, IReadOnlyList<Translation>> entries, int maxHeadwordWords, ILogger logger)
     {
-        var temporary = $"{_path}.{Environment.ProcessId}.tmp";
-        try
+        var written = WholeFile.TryWrite(_path, writer =>
         {
-            Directory.CreateDirectory(Path.GetDirectoryName(_path)!);
-            using (var writer = new BinaryWriter(new BufferedStream(File.Create(temporary), 1 << 16), Encoding.UTF8))
+            writer.Write(Magic);
+            writer.Write(maxHeadwordWords);
+            writer.Write(entries.Count);
+            foreach (var (key, translations) in entries)
             {
-                writer.Write(Magic);
-                writer.Write(maxHeadwordWords);
-                writer.Write(entries.Count);
-                foreach (var (key, translations) in entries)
+                writer.Write(key);
+                writer.Write(translations.Count);
+                foreach (var translation in translations)
                 {
-                    writer.Write(key);
-                    writer.Write(translations.Count);
-                    foreach (var translation in translations)
-                    {
-                        writer.Write(translation.Text);
-                        writer.Write(translation.Sense);
-                    }
+                    writer.Write(translation.Text);
+                    writer.Write(translation.Sense);
                 }
             }
-            // Readers only ever see a whole file: a concurrent process writing the same one just replaces it.
-            File.Move(temporary, _path, overwrite: true);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            logger.LogDebug(e, "Could not keep the compiled dictionary at {Path}; it is parsed again next time.", _path);
-            try { File.Delete(temporary); } catch (IOException) { } catch (UnauthorizedAccessException) { }
-        }
+        }, out var failure);
+        if (!written) logger.LogDebug(failure, "Could not keep the compiled dictionary at {Path}; it is parsed again next time.", _path);
     }
 
     private static string Stamp(string path)

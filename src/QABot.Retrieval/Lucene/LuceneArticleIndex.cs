@@ -345,9 +345,15 @@ public sealed class LuceneArticleIndex : IArticleIndex
                 DocsEnum? docs = null;
                 while (terms.MoveNext())
                 {
-                    docs = terms.Docs(reader.LiveDocs, docs, DocsFlags.NONE);
+                    // Without deletions every posting is live: the term's document frequency is the count, and the
+                    // postings (every article of the index, read for the outlet names of each cold question) stay unread.
                     var live = 0;
-                    while (docs.NextDoc() != DocIdSetIterator.NO_MORE_DOCS) live++;
+                    if (!reader.HasDeletions) live = terms.DocFreq;
+                    else
+                    {
+                        docs = terms.Docs(reader.LiveDocs, docs, DocsFlags.NONE);
+                        while (docs.NextDoc() != DocIdSetIterator.NO_MORE_DOCS) live++;
+                    }
                     if (live == 0) continue;
                     var name = terms.Term.Utf8ToString();
                     counts[name] = counts.GetValueOrDefault(name) + live;

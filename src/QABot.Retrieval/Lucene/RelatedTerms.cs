@@ -6,6 +6,7 @@ using Lucene.Net.Index;
 using Lucene.Net.Util;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using QABot.Retrieval.Caching;
 
 namespace QABot.Retrieval.Lucene;
 
@@ -18,7 +19,11 @@ namespace QABot.Retrieval.Lucene;
 /// </summary>
 internal sealed class RelatedTerms
 {
-    private static readonly ConditionalWeakTable<IndexReader, RelatedTerms> Cache = new();
+    /// <summary>
+    /// Lazy: a new snapshot's warm-up task and the first query on it ask at once, and a table callback may run on both
+    /// (each then reading or building the whole map).
+    /// </summary>
+    private static readonly ConditionalWeakTable<IndexReader, Lazy<RelatedTerms>> Cache = new();
 
     private readonly Dictionary<string, (string Term, int DocFreq)[]> _bySkeleton;
 
@@ -26,7 +31,7 @@ internal sealed class RelatedTerms
 
     /// <param name="cacheDirectory">Where the groups of each commit are kept between processes; null keeps them in memory only.</param>
     public static RelatedTerms For(IndexReader reader, string? cacheDirectory = null, ILogger? logger = null) =>
-        Cache.GetValue(reader, r => Load(r, cacheDirectory, logger ?? NullLogger.Instance));
+        Cache.GetValue(reader, r => new Lazy<RelatedTerms>(() => Load(r, cacheDirectory, logger ?? NullLogger.Instance))).Value;
 
     /// <summary>Other index terms with the same skeleton as <paramref name="term"/>, most frequent first.</summary>
     public IEnumerable<string> Of(string term, int max)
@@ -70,7 +75,7 @@ internal sealed class RelatedTerms
         return new RelatedTerms(built);
     }
 
-    private static Dictionary<string, (string, int)[]> Build(IndexReader reader)
+    internal static Dictionary<string, (string, int)[]> Build(IndexReader reader)
     {
         var groups = new Dictionary<string, List<(string, int)>>(StringComparer.Ordinal);
         var terms = MultiFields.GetTerms(reader, IndexFields.Body);
@@ -89,8 +94,8 @@ internal sealed class RelatedTerms
     }
 
     /// <summary>
-    /// The groups of one index commit in <c>related-terms-HASH.bin</c>. The hash covers the commit's files and their
-    /// lengths and its user data (which holds the commit time), so a new commit never reads an older commit's groups;
+    /// The groups of one index commit in <c>related-terms-HASH.bin</c>. The hash covers the commit's file names and
+    /// its user data (which holds the commit time), so a new commit never reads an older commit's groups;
     /// the file repeats that stamp and the reader's document counts, and a file that does not match is rebuilt. Files
     /// appear whole (written aside, then renamed) and only the newest few are kept. A cache that cannot be read or
     /// written is only logged.
@@ -111,15 +116,19 @@ internal sealed class RelatedTerms
 
         public string FilePath { get; }
 
-        /// <summary>Null for a reader not opened on a commit (the stamp would not name its contents).</summary>
+        /// <summary>
+        /// Null for a reader not opened on a commit (the stamp would not name its contents) and for an empty index,
+        /// whose groups cost nothing to build.
+        /// </summary>
         public static CacheFile? For(string cacheDirectory, IndexReader reader)
         {
-            if (reader is not DirectoryReader { } directoryReader) return null;
+            if (reader is not DirectoryReader { MaxDoc: > 0 } directoryReader) return null;
             try
             {
                 var commit = directoryReader.IndexCommit;
-                var files = commit.FileNames.OrderBy(f => f, StringComparer.Ordinal)
-                    .Select(f => string.Create(CultureInfo.InvariantCulture, $"{f}:{directoryReader.Directory.FileLength(f)}"));
+                // The user data holds the commit time, so a rebuilt index that reuses a generation gets a new stamp too;
+                // naming the files without their lengths spares a stat call per file on every cold start.
+                var files = commit.FileNames.OrderBy(f => f, StringComparer.Ordinal);
                 var userData = commit.UserData.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key}={p.Value}");
                 var stamp = string.Join('|', [FormatVersion.ToString(CultureInfo.InvariantCulture), commit.SegmentsFileName, .. files, .. userData]);
                 var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(stamp)))[..16];
@@ -136,14 +145,16 @@ internal sealed class RelatedTerms
             if (!File.Exists(FilePath)) return null;
             try
             {
-                using var reader = new BinaryReader(new BufferedStream(File.OpenRead(FilePath), 1 << 16), Encoding.UTF8);
+                using var file = File.OpenRead(FilePath);
+                var length = file.Length;
+                using var reader = new BinaryReader(new BufferedStream(file, 1 << 16), Encoding.UTF8);
                 if (reader.ReadString() != Magic || reader.ReadString() != _stamp || reader.ReadInt32() != _maxDoc || reader.ReadInt32() != _numDocs) return null;
-                var count = Count(reader);
+                var count = Count(reader, length);
                 var groups = new Dictionary<string, (string, int)[]>(count, StringComparer.Ordinal);
                 for (var i = 0; i < count; i++)
                 {
                     var skeleton = reader.ReadString();
-                    var terms = new (string, int)[Count(reader)];
+                    var terms = new (string, int)[Count(reader, length)];
                     for (var t = 0; t < terms.Length; t++) terms[t] = (reader.ReadString(), reader.ReadInt32());
                     groups[skeleton] = terms;
                 }
@@ -157,48 +168,39 @@ internal sealed class RelatedTerms
             }
         }
 
-        /// <summary>A count that fits in what is left of the file; a damaged one would otherwise allocate without bound.</summary>
-        private static int Count(BinaryReader reader)
+        /// <summary>
+        /// A count that fits in the file; a damaged one would otherwise allocate without bound. (Not the bytes left:
+        /// asking a buffered file stream its length is a system call, and there are as many counts as groups.)
+        /// </summary>
+        private static int Count(BinaryReader reader, long fileLength)
         {
             var count = reader.ReadInt32();
-            var left = reader.BaseStream.Length - reader.BaseStream.Position;
-            return count >= 0 && count <= left ? count : throw new FormatException($"a count of {count} with {left} bytes left");
+            return count >= 0 && count <= fileLength ? count : throw new FormatException($"a count of {count} in a file of {fileLength} bytes");
         }
 
         public void TryWrite(Dictionary<string, (string, int)[]> groups, ILogger logger)
         {
-            var temporary = $"{FilePath}.{Environment.ProcessId}.tmp";
-            try
+            var written = WholeFile.TryWrite(FilePath, writer =>
             {
-                Directory.CreateDirectory(Path.GetDirectoryName(FilePath)!);
-                using (var writer = new BinaryWriter(new BufferedStream(File.Create(temporary), 1 << 16), Encoding.UTF8))
+                writer.Write(Magic);
+                writer.Write(_stamp);
+                writer.Write(_maxDoc);
+                writer.Write(_numDocs);
+                writer.Write(groups.Count);
+                foreach (var (skeleton, terms) in groups)
                 {
-                    writer.Write(Magic);
-                    writer.Write(_stamp);
-                    writer.Write(_maxDoc);
-                    writer.Write(_numDocs);
-                    writer.Write(groups.Count);
-                    foreach (var (skeleton, terms) in groups)
+                    writer.Write(skeleton);
+                    writer.Write(terms.Length);
+                    foreach (var (term, docFreq) in terms)
                     {
-                        writer.Write(skeleton);
-                        writer.Write(terms.Length);
-                        foreach (var (term, docFreq) in terms)
-                        {
-                            writer.Write(term);
-                            writer.Write(docFreq);
-                        }
+                        writer.Write(term);
+                        writer.Write(docFreq);
                     }
-                    writer.Write(groups.Count);
                 }
-                // Readers only ever see a whole file: a concurrent process writing the same one just replaces it.
-                File.Move(temporary, FilePath, overwrite: true);
-                Prune(Path.GetDirectoryName(FilePath)!, FilePath);
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                logger.LogDebug(e, "Could not keep the related-terms cache at {Path}; the groups are built again next time.", FilePath);
-                try { File.Delete(temporary); } catch (IOException) { } catch (UnauthorizedAccessException) { }
-            }
+                writer.Write(groups.Count);
+            }, out var failure);
+            if (written) Prune(Path.GetDirectoryName(FilePath)!, FilePath);
+            else logger.LogDebug(failure, "Could not keep the related-terms cache at {Path}; the groups are built again next time.", FilePath);
         }
 
         /// <summary>

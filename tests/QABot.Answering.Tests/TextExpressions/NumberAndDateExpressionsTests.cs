@@ -82,4 +82,29 @@ public sealed class NumberAndDateExpressionsTests
     [InlineData("قتل 2000 شخص")]
     public void Ordinary_words_are_not_dates(string text) =>
         Assert.Empty(DateExpressions.Find(text));
+
+    [Theory]
+    [InlineData("اجتمعوا في 13 تشرين الأول 2023 في دمشق", 10, 13)]
+    [InlineData("اجتمعوا في 5 كانون الثاني 2023 في دمشق", 1, 5)]
+    [InlineData("اجتمعوا في 5 كانون الأول 2023 في دمشق", 12, 5)]
+    [InlineData("اجتمعوا في 13 أيلول 2023 في دمشق", 9, 13)]
+    public void Two_word_and_one_word_Levantine_months_are_read(string text, int month, int day)
+    {
+        var mention = Assert.Single(DateExpressions.Find(text));
+        Assert.Equal((2023, month, day), (mention.Year, mention.Month, mention.Day));
+    }
+
+    [Fact]
+    public void A_word_that_starts_no_two_word_month_name_is_not_joined_with_the_next()
+    {
+        Assert.True(MonthNames.TryGetMonth("تشرين", "الاول", out var october));
+        Assert.Equal(10, october);
+        Assert.False(MonthNames.TryGetMonth("سبتمبر", "الاول", out _));
+        Assert.False(MonthNames.TryGetMonth("تشرين", "سبتمبر", out _));
+        // The answer for a word stays the same when it is asked again (the memo), in either spelling.
+        Assert.True(MonthNames.TryGetMonth("أيلول", out var first));
+        Assert.True(MonthNames.TryGetMonth("أيلول", out var again));
+        Assert.True(MonthNames.TryGetMonth("ايلول", out var folded));
+        Assert.Equal((9, 9, 9), (first, again, folded));
+    }
 }
