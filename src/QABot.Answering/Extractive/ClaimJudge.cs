@@ -57,6 +57,8 @@ internal static class ClaimJudge
             var negated = Negated(candidate.Reading!) != claimNegated;
             if (unmet.Count == 0 && !negated)
             {
+                // «السعودية فازت بكأس آسيا 2019» is not supported by a story on the 2019 Asian Cup draw.
+                if (!EvidenceWindow.PredicateHolds(claim, candidate.WindowTerms)) continue;
                 if (share >= statesShare && (support is null || share > support.Value.Share + 1e-9))
                     support = (new ClaimJudgement(ClaimVerdict.Supported, candidate, null, null), share);
                 continue;

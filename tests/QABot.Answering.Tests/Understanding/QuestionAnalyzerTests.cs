@@ -47,7 +47,7 @@ public sealed class QuestionAnalyzerTests(SampleCorpusAnswerer corpus) : IClassF
     [InlineData("هل صحيح انو روسيا انسحبت من الاتفاق؟", "روسيا انسحبت من الاتفاق؟")]
     public void A_dialect_claim_frame_is_a_claim(string question, string claim)
     {
-        var form = QuestionForms.Read(question, Text.Languages.Arabic);
+        var form = QuestionForms.Read(question, Languages.Arabic);
 
         Assert.Equal(QuestionKind.Claim, form.Kind);
         Assert.Equal(claim, question[form.FrameEnd..]);
@@ -74,15 +74,15 @@ public sealed class QuestionAnalyzerTests(SampleCorpusAnswerer corpus) : IClassF
     }
 
     [Theory]
-    [InlineData("بوتين يلتقي كيم", true)]
-    [InlineData("بوطين يلتقي كيم", true)]
-    [InlineData("الرئيس يلتقي كيم", false)]
+    [InlineData("وصل كيم إلى فلاديفوستوك", true)]
+    [InlineData("وصل كيم إلى فلاديفوسطوك", true)]
+    [InlineData("وصل كيم إلى موسكو", false)]
     public async Task An_Arabic_name_holds_in_its_spelling_or_one_letter_off(string evidence, bool holds)
     {
-        var analysis = await AnalyzeAsync("هل التقى بوتين كيم؟");
-        var terms = SearchAnalysis.Terms(evidence, Text.Languages.Arabic).ToHashSet(StringComparer.Ordinal);
+        var analysis = await AnalyzeAsync("هل زار كيم فلاديفوستوك؟");
+        var terms = SearchAnalysis.Terms(evidence, Languages.Arabic).ToHashSet(StringComparer.Ordinal);
 
-        Assert.Equal(holds, EvidenceWindow.NamesHold(analysis with { Constraints = analysis.Constraints.Where(c => c.Text == "بوتين").ToList() }, terms));
+        Assert.Equal(holds, EvidenceWindow.NamesHold(analysis with { Constraints = analysis.Constraints.Where(c => c.Text == "فلاديفوستوك").ToList() }, terms));
     }
 
     [Theory]
@@ -105,7 +105,7 @@ public sealed class QuestionAnalyzerTests(SampleCorpusAnswerer corpus) : IClassF
     public async Task A_window_holds_the_predicate_only_when_it_says_what_was_asked(string window, bool holds)
     {
         var analysis = await AnalyzeAsync("مين فاز بكأس العالم 2022؟");
-        var terms = SearchAnalysis.Terms(window, Text.Languages.Arabic).ToHashSet(StringComparer.Ordinal);
+        var terms = SearchAnalysis.Terms(window, Languages.Arabic).ToHashSet(StringComparer.Ordinal);
 
         Assert.Equal(holds, EvidenceWindow.PredicateHolds(analysis, terms));
     }
