@@ -400,7 +400,7 @@ public sealed class ExtractiveAnswerer(
             lead = AnswerTexts.UndatedEventLead(language, 1, first.Source, first.Published);
         // A clause answers why and what-did-they-say questions; an English question keeps the quote alone, as no
         // offline rendering of an Arabic clause would be faithful.
-        else if (language == Languages.Arabic && evidence[0].Reading is { } reading && AnswerClause.Find(reading, analysis.Kind) is { } clause)
+        else if (language == Languages.Arabic && evidence[0].Reading is { } reading && AnswerClause.Find(reading, analysis.Kind, analysis.NamedNoun) is { } clause)
         {
             shortAnswer = clause;
             lead = $"{clause} [1]";
