@@ -74,4 +74,12 @@ public sealed class AnswerSpanFinderTests
 
         Assert.Equal("توم وولف", span);
     }
+
+    [Fact]
+    public async Task A_spokesman_for_an_institution_is_named_after_the_institution()
+    {
+        var span = await FirstSpanAsync("وأفاد الناطق باسم الكرملين دميتري بيسكوف بأن بوتين أهدى كيم بندقية", "مين أعلن عن الهدايا؟");
+
+        Assert.Equal("دميتري بيسكوف", span);
+    }
 }

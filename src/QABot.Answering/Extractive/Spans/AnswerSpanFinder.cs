@@ -105,8 +105,10 @@ public static class AnswerSpanFinder
                 // The title phrase: the title and the definite words that qualify it («وزير الخارجية الروسي»).
                 var j = i + 1;
                 var asked = s.IsQuestionToken(i) ? 1 : 0;
+                // «المتحدث باسم الكرملين»: "spokesman for" takes the institution into the title.
                 while (j < t.Count && j - i <= 5 && !t[j].BreakBefore && !s.InDateOrNumber(j)
-                       && (ArabicWordForms.IsDefinite(t[j].Folded) || NewsLexicon.Has(NewsLexicon.Titles, t[j].Folded) || NewsLexicon.Has(NewsLexicon.Organizations, t[j].Folded)))
+                       && (ArabicWordForms.IsDefinite(t[j].Folded) || NewsLexicon.Has(NewsLexicon.Titles, t[j].Folded) || NewsLexicon.Has(NewsLexicon.Organizations, t[j].Folded)
+                           || (t[j].Folded == "باسم" && j == i + 1 && j + 1 < t.Count && (ArabicWordForms.IsDefinite(t[j + 1].Folded) || NewsLexicon.Has(NewsLexicon.Organizations, t[j + 1].Folded)))))
                 {
                     if (s.IsQuestionToken(j)) asked++;
                     j++;
