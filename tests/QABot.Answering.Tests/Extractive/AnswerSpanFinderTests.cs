@@ -46,6 +46,9 @@ public sealed class AnswerSpanFinderTests
     [InlineData("توفي الكاتب الأمريكي توم وولف، صاحب رواية بونفاير أوف فانيتيز، في نيويورك", "مين الكاتب الأمريكي صاحب رواية بونفاير أوف فانيتيز؟", "توم وولف")]
     // "Spokesman for the Kremlin": the institution belongs to the title before the name.
     [InlineData("وأفاد الناطق باسم الكرملين دميتري بيسكوف بأن بوتين أهدى كيم بندقية", "مين أعلن عن الهدايا؟", "دميتري بيسكوف")]
+    // A name ends before a noun behind a preposition («لزيارة») and before a definite word behind «و».
+    [InlineData("ودعا الزعيم الكوري الشمالي كيم جونغ إيل لزيارة موسكو", "مين الزعيم الكوري الشمالي اللي دعا بوتين؟", "كيم جونغ إيل")]
+    [InlineData("التقى رئيس الوزراء السنغافوري لي هسين لونج والمسؤولين في الكرملين", "مين رئيس الوزراء السنغافوري؟", "لي هسين لونج")]
     public async Task A_name_or_place_is_read_where_news_puts_it(string sentence, string question, string expected) =>
         Assert.Equal(expected, await FirstSpanAsync(sentence, question));
 }
