@@ -406,7 +406,7 @@ public sealed class ExtractiveAnswerer(
         // A clause answers why and what-did-they-say questions; an English question keeps the quote alone, as no
         // offline rendering of an Arabic clause would be faithful (measured: the clause's new words rendered word by
         // word read "Anne account clearest", "Production abundant American").
-        else if (language == Languages.Arabic && evidence[0].Reading is { } reading && AnswerClause.Find(reading, analysis.Kind) is { } clause)
+        else if (language == Languages.Arabic && evidence[0].Reading is { } reading && AnswerClause.Find(reading, analysis.Kind, analysis.NamedNoun) is { } clause)
         {
             shortAnswer = clause;
             lead = $"{clause} [1]";

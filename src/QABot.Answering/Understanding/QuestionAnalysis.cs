@@ -56,6 +56,8 @@ public sealed record QuestionAnalysis
     public HeadWord? CountedNoun { get; init; }
     /// <summary>«كم كان عمره…», "how old…": an age, told by the words news puts around it («عن عمر ناهز 82 عاما»).</summary>
     public bool AsksAge { get; init; }
+    /// <summary>«شو اسم الفرقاطة…»: the terms of the thing whose name is asked; the name follows it in the text.</summary>
+    public IReadOnlySet<string>? NamedNoun { get; init; }
     /// <summary>The publication window the question names ("in September 2023", «الشهر الماضي»), applied as a filter.</summary>
     public TimeScopeMatch? PublicationWindow { get; init; }
     /// <summary>The words that named an outlet ("BBC", «سكاي نيوز»), when the question names one.</summary>

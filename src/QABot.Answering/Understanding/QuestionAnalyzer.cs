@@ -96,6 +96,7 @@ public sealed class QuestionAnalyzer(IQueryPlanner planner, OutletCatalog? outle
             AskedUnit = form.Unit,
             CountedNoun = counted is { Terms.Count: > 0 } ? counted : null,
             AsksAge = form.AsksAge,
+            NamedNoun = form.NamedNoun is { } named && Terms(named, Languages.Arabic) is { Count: > 0 } namedTerms ? namedTerms : null,
             AsksPublicationDate = form.AboutPublication,
             PublicationWindow = window,
             OutletMention = outlet?.Text,

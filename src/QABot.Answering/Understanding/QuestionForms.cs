@@ -14,9 +14,10 @@ namespace QABot.Answering.Understanding;
 /// <param name="AboutPublication">A when-question about the article itself ("when was it published?"): its answer is the publication date.</param>
 /// <param name="CountedNoun">For a how-many question, the word naming what is counted («كم باص», "how many barrels"):
 /// the number that answers stands beside it.</param>
+/// <param name="NamedNoun">«شو اسم الفرقاطة…»: the thing whose name is asked (not a person, place or other typed noun).</param>
 /// <param name="AsksAge">«كم كان عمر…», "how old…": the answer is an age in years, not how long something lasted.</param>
 public sealed record QuestionForm(QuestionKind Kind, AnswerType Type, bool IsYesNo, bool AsksForArticles, int FrameEnd, Unit? Unit, IReadOnlyList<string> HeadPhrase,
-    bool AboutPublication = false, string? CountedNoun = null, bool AsksAge = false);
+    bool AboutPublication = false, string? CountedNoun = null, bool AsksAge = false, string? NamedNoun = null);
 
 /// <summary>
 /// Reads the kind of a question and the type of its answer from its wording, in Modern Standard Arabic, the common
@@ -212,10 +213,15 @@ public static class QuestionForms
             copula |= words[headStart] is "هو" or "هي" or "هم";
             headStart++;
         }
-        // «ما اسم المدينة…»: the noun after «اسم» names the type; «ما اسم…» alone asks for a person.
-        if (headStart >= 0 && headStart + 1 < words.Count && ArabicWordForms.Bare(words[headStart]) == "اسم"
-            && ByHeadNoun(kind, type, words[headStart + 1]).Type is not AnswerType.Other and not AnswerType.Unknown) headStart++;
-        var head = headStart >= 0 && headStart < words.Count ? words[headStart] : null;
+        // «ما اسم المدينة…»: the noun after «اسم» names the type; «ما اسم…» alone asks for a person. «شو اسم الفرقاطة…»
+        // asks for the name a thing goes by, which the text writes right after the thing («الفرقاطة مارشال شابوشنيكوف»).
+        string? named = null;
+        if (headStart >= 0 && headStart + 1 < words.Count && ArabicWordForms.Bare(words[headStart]) == "اسم")
+        {
+            if (ByHeadNoun(kind, type, words[headStart + 1]).Type is not AnswerType.Other and not AnswerType.Unknown) headStart++;
+            else if (ArabicWordForms.IsDefinite(words[headStart + 1]) && !IsQuestionGrammar(words[headStart + 1])) named = words[headStart + 1];
+        }
+        var head = named is null && headStart >= 0 && headStart < words.Count ? words[headStart] : null;
         string? counted = null;
         var asksAge = false;
 
@@ -247,7 +253,7 @@ public static class QuestionForms
         var nounFollows = questionWord is "ما" or "ماهو" or "ماهي" or "شو" or "ايش" || (questionWord is not null && ArWhich.Contains(questionWord))
             || (kind == QuestionKind.Who && (copula || (head is not null && ArabicWordForms.Bases(head).Any(PersonNouns.Contains))));
         var headPhrase = nounFollows ? HeadPhrase(words, headStart, kind) : [];
-        return new QuestionForm(kind, type, yesNo, asksForArticles, frameEnd, unit, headPhrase, AboutPublication(words, kind), unit is null ? counted : null, asksAge);
+        return new QuestionForm(kind, type, yesNo, asksForArticles, frameEnd, unit, headPhrase, AboutPublication(words, kind), unit is null ? counted : null, asksAge, named);
     }
 
     private static int ArabicClaimFrame(List<string> words)

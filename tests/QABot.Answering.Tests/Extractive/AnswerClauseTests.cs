@@ -54,4 +54,23 @@ public sealed class AnswerClauseTests
 
         Assert.Equal("بعد أن تفاقمت الأزمة الاقتصادية في البلاد", AnswerClause.Find(sentence, QuestionKind.Why));
     }
+
+    [Theory]
+    [InlineData("وزار كيم جونغ أون الفرقاطة مارشال شابوشنيكوف في ميناء فلاديفوستوك.", "شو اسم الفرقاطة اللي زارها كيم جونغ اون؟", "مارشال شابوشنيكوف")]
+    [InlineData("ويروي الفيلم الوثائقي العراقي \"73 درجة\" قصة ثلاثة أطفال هربوا من داعش.", "شو اسم الفيلم الوثائقي العراقي عن تلات ولاد هربوا من داعش؟", "73 درجة")]
+    public void Asked_the_name_of_a_thing_the_answer_is_the_name_written_after_it(string text, string question, string name)
+    {
+        var form = QABot.Answering.Understanding.QuestionForms.Read(question, Languages.Arabic);
+        var named = SearchAnalysis.Terms(form.NamedNoun!, Languages.Arabic).ToHashSet(StringComparer.Ordinal);
+
+        Assert.Equal(name, AnswerClause.Find(Read(text, question), form.Kind, named));
+    }
+
+    [Fact]
+    public void A_clause_about_the_thing_is_not_its_name()
+    {
+        var named = SearchAnalysis.Terms("الفرقاطة", Languages.Arabic).ToHashSet(StringComparer.Ordinal);
+
+        Assert.Null(AnswerClause.Find(Read("وصعد كيم إلى الفرقاطة التي رست في الميناء.", "شو اسم الفرقاطة؟"), QuestionKind.What, named));
+    }
 }

@@ -105,8 +105,10 @@ public static class AnswerSpanFinder
                 // The title phrase: the title and the definite words that qualify it («وزير الخارجية الروسي»).
                 var j = i + 1;
                 var asked = s.IsQuestionToken(i) ? 1 : 0;
+                // «المتحدث باسم الكرملين»: "spokesman for" takes the institution into the title.
                 while (j < t.Count && j - i <= 5 && !t[j].BreakBefore && !s.InDateOrNumber(j)
-                       && (ArabicWordForms.IsDefinite(t[j].Folded) || NewsLexicon.Has(NewsLexicon.Titles, t[j].Folded) || NewsLexicon.Has(NewsLexicon.Organizations, t[j].Folded)))
+                       && (ArabicWordForms.IsDefinite(t[j].Folded) || NewsLexicon.Has(NewsLexicon.Titles, t[j].Folded) || NewsLexicon.Has(NewsLexicon.Organizations, t[j].Folded)
+                           || (t[j].Folded == "باسم" && j == i + 1 && j + 1 < t.Count && (ArabicWordForms.IsDefinite(t[j + 1].Folded) || NewsLexicon.Has(NewsLexicon.Organizations, t[j + 1].Folded)))))
                 {
                     if (s.IsQuestionToken(j)) asked++;
                     j++;
@@ -299,9 +301,13 @@ public static class AnswerSpanFinder
         end = start + 1;
         while (end < t.Count && end - start < MaxNameWords && !t[end].BreakBefore)
         {
+            // «كيم جونغ أون لزيارة…», «… بمناسبة»: a noun behind a preposition follows a name, it is no part of it.
+            var folded = t[end].Folded;
+            if (folded.Length > 4 && folded[0] is 'ل' or 'ب' && folded[^1] == 'ه') break;
             if (IsNameWord(s, end)) { end++; continue; }
-            // «عبد الفتاح», «بشار الأسد»: a definite word after a join, or closing the name before a break or a particle.
-            if (ArabicWordForms.IsDefinite(t[end].Folded) && !s.InDateOrNumber(end) && !NewsLexicon.Has(NewsLexicon.Titles, t[end].Folded)
+            // «عبد الفتاح», «بشار الأسد»: a definite word after a join, or closing the name before a break or a particle;
+            // not one behind «و» («… والمعلومات»), which opens the next phrase.
+            if (ArabicWordForms.IsDefinite(folded) && folded[0] != 'و' && !s.InDateOrNumber(end) && !NewsLexicon.Has(NewsLexicon.Titles, folded)
                 && (NewsLexicon.NameJoins.Contains(t[end - 1].Folded)
                     || end + 1 == t.Count || t[end + 1].BreakBefore || NewsLexicon.NotNames.Contains(t[end + 1].Folded) || t[end + 1].Folded[0] == 'و'))
             {
