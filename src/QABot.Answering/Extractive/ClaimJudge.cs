@@ -51,14 +51,14 @@ internal static class ClaimJudge
             // The event is told across the sentence, its neighbours and the title («بوتين يصل…», then "he gave…").
             var share = QueryTermGroups.Weighted(claim.Words.Matches(candidate.WindowTerms), eventWeights) / total;
             if (share < Math.Min(SameEventShare, statesShare)) continue;
+            // «السعودية فازت بكأس آسيا 2019» is neither supported nor contradicted by a story on the 2019 Asian Cup draw.
+            if (!EvidenceWindow.PredicateHolds(claim, candidate.WindowTerms)) continue;
             var chunk = new EvidenceWindow(candidate.ChunkTerms, [], [], null);
             var unmet = candidate.Evidence!.Unmet(claim.Constraints)
                 .Concat(claim.Constraints.Where(c => c.Kind == ConstraintKind.Name && !chunk.Holds(c))).ToList();
             var negated = Negated(candidate.Reading!) != claimNegated;
             if (unmet.Count == 0 && !negated)
             {
-                // «السعودية فازت بكأس آسيا 2019» is not supported by a story on the 2019 Asian Cup draw.
-                if (!EvidenceWindow.PredicateHolds(claim, candidate.WindowTerms)) continue;
                 if (share >= statesShare && (support is null || share > support.Value.Share + 1e-9))
                     support = (new ClaimJudgement(ClaimVerdict.Supported, candidate, null, null), share);
                 continue;
