@@ -278,7 +278,9 @@ public sealed class QuestionAnalyzer(IQueryPlanner planner, OutletCatalog? outle
             words.Add(english.Concat(arabic), trust);
             // A known name in lower case ("putin"), a nationality or an office is not what is asked about it.
             var gazetteerWord = own.Any(e => e.Origin.StartsWith("gazetteer:", StringComparison.Ordinal) && Covers(key, Concept(e.Origin)));
-            if (!isName && !gazetteerWord && trust >= QueryTermGroups.DictionaryWordTrust && !QuestionForms.IsAnswerTypeNoun(key))
+            // "What gift…", "which city…": the noun after the question word names what is asked, not what must have happened.
+            var namesTheAnswer = run[0].Position > 0 && tokens[run[0].Position - 1].Lower is "what" or "which";
+            if (!isName && !gazetteerWord && !namesTheAnswer && trust >= QueryTermGroups.DictionaryWordTrust && !QuestionForms.IsAnswerTypeNoun(key))
                 predicate.Add(english.Concat(arabic), trust);
             if (!isName) continue;
             // Every Arabic rendering the expanders know is an accepted spelling of the name, its English form too.
