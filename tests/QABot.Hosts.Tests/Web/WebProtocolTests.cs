@@ -29,7 +29,9 @@ public sealed class WebProtocolTests
             endSending: true, TimeSpan.FromSeconds(20));
 
         await WaitForLogAsync(web, "Request finished HTTP/1.1 POST");
-        Assert.Contains(web.Logs.Lines, l => l.Contains("Request finished HTTP/1.1 POST") && l.Contains(" - 499 - "));
+        // The half-closed body reaches Kestrel either as an end of content before Content-Length (400, the client still
+        // reading) or as an aborted connection (499), depending on which the socket reports first; both are the client's.
+        Assert.Contains(web.Logs.Lines, l => l.Contains("Request finished HTTP/1.1 POST") && (l.Contains(" - 499 - ") || l.Contains(" - 400 - ")));
         Assert.DoesNotContain(web.Logs.Lines, l => l.StartsWith("Error") || l.StartsWith("Critical"));
         Assert.Empty(web.Answerer.Requests);
     }
