@@ -285,6 +285,7 @@ public sealed class ExtractiveAnswerer(
         Choice? best = null;
         var bestScore = double.MinValue;
         var eligible = new List<(Choice Choice, double Score)>();
+        var corroborating = new List<(Choice Choice, double Score)>();
         var top = candidates[0].Score;
         foreach (var candidate in candidates.Where(c => c.Reading is not null))
         {
@@ -294,11 +295,11 @@ public sealed class ExtractiveAnswerer(
                 logger.LogDebug("Skipping «{Sentence}»: does not state {Unmet}", Short(candidate.Sentence), string.Join(", ", unmet));
                 continue;
             }
-            if (!EvidenceWindow.PredicateHolds(analysis, candidate.WindowTerms))
-            {
-                logger.LogDebug("Skipping «{Sentence}»: its window carries too few of {Predicate}", Short(candidate.Sentence), analysis.Predicate);
-                continue;
-            }
+            // A sentence whose window lacks the predicate cannot answer, but it can still state outright the day the
+            // chosen sentence gives as a weekday (MorePrecise checks the two agree).
+            var predicateHolds = EvidenceWindow.PredicateHolds(analysis, candidate.WindowTerms);
+            if (!predicateHolds)
+                logger.LogDebug("Not answering from «{Sentence}»: its window carries too few of {Predicate}", Short(candidate.Sentence), analysis.Predicate);
             if (analysis.Kind != QuestionKind.Who && !EvidenceWindow.KeepsTogether(candidate.Reading!, analysis.HeadPhrase))
             {
                 logger.LogDebug("Skipping «{Sentence}»: the question's head phrase is split", Short(candidate.Sentence));
@@ -319,10 +320,16 @@ public sealed class ExtractiveAnswerer(
             }
             // Coverage leads; a strong span lifts a sentence over a slightly better-covering one without it.
             var score = candidate.Score / top + (span is null ? 0 : 0.25 * Math.Min(span.Score, 3.0) / 3.0);
+            if (!predicateHolds)
+            {
+                corroborating.Add((new Choice(candidate, span), score));
+                continue;
+            }
             eligible.Add((new Choice(candidate, span), score));
             if (score > bestScore) (best, bestScore) = (eligible[^1].Choice, score);
         }
-        return best is { Span.Date: { } date } && (date.Resolve(best.Candidate.Chunk.Metadata.Published).Day is null || IsRelative(date)) ? MorePrecise(best, eligible) : best;
+        return best is { Span.Date: { } date } && (date.Resolve(best.Candidate.Chunk.Metadata.Published).Day is null || IsRelative(date))
+            ? MorePrecise(best, [.. eligible, .. corroborating]) : best;
     }
 
     /// <summary>«الأربعاء», «أمس»: a date the reader works out from the publication date rather than one the text states.</summary>
