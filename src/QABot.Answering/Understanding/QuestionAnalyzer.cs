@@ -183,18 +183,19 @@ public sealed class QuestionAnalyzer(IQueryPlanner planner, OutletCatalog? outle
         for (var i = 0; i < words.Count;)
         {
             var found = 0;
-            for (var length = Math.Min(names.MaxWords, words.Count - i); length >= 1 && found == 0; length--)
+            var canStartName = words[i].IsArabic && !QuestionForms.IsArabicFunctionWord(words[i].Folded);
+            for (var length = Math.Min(names.MaxWords, words.Count - i); canStartName && length >= 1 && found == 0; length--)
             {
                 var rest = words.Skip(i + 1).Take(length - 1).Select(w => w.Folded).ToList();
-                if (!words[i].IsArabic || QuestionForms.IsArabicFunctionWord(words[i].Folded)) break;
                 foreach (var reading in ArabicWords.Readings(words[i].Folded))
                 {
-                    if (names.Find(string.Join(' ', rest.Prepend(reading.Folded))) is not { } entry || entry.Kind == NameKind.Noun) continue;
+                    var key = string.Join(' ', rest.Prepend(reading.Folded));
+                    if (names.Find(key) is not { } entry || entry.Kind == NameKind.Noun) continue;
                     named.UnionWith(words.Skip(i).Take(length).Select(w => w.Folded));
                     found = length;
                     if (!ConstrainingKinds.Contains(entry.Kind)) break;
                     var written = string.Join(' ', words.Skip(i).Take(length).Select(w => w.Text));
-                    var spellings = entry.Arabic.Prepend(string.Join(' ', rest.Prepend(reading.Folded)))
+                    var spellings = entry.Arabic.Prepend(key)
                         .Select(a => SpellingOf(a, Languages.Arabic, approximate: true)).Where(sp => sp.Words.Count > 0).ToList();
                     if (spellings.Count > 0 && !constraints.Any(c => c.Kind == ConstraintKind.Name && c.Text == written))
                         constraints.Add(new QuestionConstraint(ConstraintKind.Name, written, spellings));
