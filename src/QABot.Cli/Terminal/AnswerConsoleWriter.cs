@@ -10,13 +10,14 @@ public static partial class AnswerConsoleWriter
     /// <summary>
     /// The verdict of a claim first, then the short answer when the text does not already open with it, then the text
     /// (or, for a list answer, its rows with outlet display names), the sources and, on request, the retrieved chunks.
+    /// A listing's short answer is its count, which the listing's own heading already states in either language.
     /// </summary>
     public static void Write(TextWriter output, Answer answer, bool showRetrieved = false, IOutletNames? outlets = null)
     {
         var language = answer.Language;
         if (answer.Verdict is { } verdict)
             output.WriteLine(RtlText.Line($"{VerdictTexts.Mark(verdict)} {VerdictTexts.Heading(language)}: {VerdictTexts.Label(verdict, language)}", language));
-        if (answer.ShortAnswer is { Length: > 0 } shortAnswer && !answer.Text.TrimStart().StartsWith(shortAnswer, StringComparison.Ordinal))
+        if (answer.Listing is null && answer.ShortAnswer is { Length: > 0 } shortAnswer && !answer.Text.TrimStart().StartsWith(shortAnswer, StringComparison.Ordinal))
             output.WriteLine(RtlText.Line($"» {shortAnswer}", language));
         if (answer.Listing is { } listing && outlets is not null)
         {
