@@ -221,6 +221,9 @@ public sealed class ExtractiveAnswerer(
                     around[g] = Math.Max(0, neighbours - matched[g]);
                 }
                 var windowTerms = new HashSet<string>(terms[position], StringComparer.Ordinal);
+                // Sized once: growing it term by term copied its table several times for each sentence read.
+                windowTerms.EnsureCapacity(terms[position].Count + titleTerms.Count
+                    + (position > 0 ? terms[position - 1].Count : 0) + (position + 1 < sentences.Count ? terms[position + 1].Count : 0));
                 windowTerms.UnionWith(titleTerms);
                 if (position > 0) windowTerms.UnionWith(terms[position - 1]);
                 if (position + 1 < sentences.Count) windowTerms.UnionWith(terms[position + 1]);

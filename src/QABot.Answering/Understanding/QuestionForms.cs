@@ -450,7 +450,7 @@ public static class QuestionForms
     /// </summary>
     public static bool IsAnswerTypeNoun(string word)
     {
-        var folded = ArabicNormalizer.Normalize(word).ToLowerInvariant();
+        var folded = ArabicNormalizer.NormalizeLower(word);
         return ArabicWordForms.Bases(folded).Append(Singular(folded)).Any(f =>
             DateNouns.Contains(f) || CountNouns.Contains(f) || MoneyNouns.Contains(f) || DurationNouns.Contains(f) || ReasonNouns.Contains(f) || f is "اسم" or "name");
     }

@@ -28,7 +28,7 @@ public static partial class ArabicWords
     /// <summary>The lookup key of a phrase: its folded words joined by single spaces.</summary>
     public static string Key(string phrase) => string.Join(' ', Split(phrase).Select(w => w.Folded));
 
-    public static string Fold(string word) => ArabicNormalizer.Normalize(word).ToLowerInvariant();
+    public static string Fold(string word) => ArabicNormalizer.NormalizeLower(word);
 
     /// <summary>
     /// The word as written first, then without a leading «و»/«ف», then without «ب»/«ل»/«ك» (and «لل» read as «ال»).

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Text.RegularExpressions;
 
 namespace QABot.Text.Dates;
@@ -10,6 +9,8 @@ namespace QABot.Text.Dates;
 /// </summary>
 public static class MonthNames
 {
+    // Before Numbers: building the table reads it.
+    private static readonly char[] KeySeparators = [' ', '\t', '\n', '\r'];
     private static readonly Dictionary<string, int> Numbers = Build();
 
     /// <summary>
@@ -24,15 +25,8 @@ public static class MonthNames
     private static readonly HashSet<string> FirstWords =
         Numbers.Keys.Where(k => k.Contains(' ')).Select(k => k[..k.IndexOf(' ')]).ToHashSet(StringComparer.Ordinal);
 
-    /// <summary>
-    /// Date scanning asks about every word of every sentence read, a few forms each, and building a key allocates and
-    /// folds: the keys of words already asked about are kept. Bounded, as a server sees an open vocabulary.
-    /// </summary>
-    private static readonly ConcurrentDictionary<string, string> KeyMemo = new(StringComparer.Ordinal);
-    private const int KeyMemoLimit = 50_000;
-
     /// <summary>The month (1–12) of a name in any spelling: hamza forms, case, inner spacing and a trailing dot do not matter.</summary>
-    public static bool TryGetMonth(string name, out int month) => Numbers.TryGetValue(MemoizedKey(name), out month);
+    public static bool TryGetMonth(string name, out int month) => Numbers.TryGetValue(Key(name), out month);
 
     /// <summary>
     /// The month of a two-word name («تشرين الأول»). Most first words start no two-word name, which is known without
@@ -42,8 +36,8 @@ public static class MonthNames
     {
         month = 0;
         // A word that folds to nothing leaves the other alone in the joined key: then the full lookup decides.
-        var key = MemoizedKey(first);
-        if (key.Length > 0 && !FirstWords.Contains(key) && MemoizedKey(second).Length > 0) return false;
+        var key = Key(first);
+        if (key.Length > 0 && !FirstWords.Contains(key) && Key(second).Length > 0) return false;
         return Numbers.TryGetValue(Key(first + " " + second), out month);
     }
 
@@ -59,16 +53,16 @@ public static class MonthNames
     /// <summary>«سبتمبر» for 9: the series most Arabic news outlets write.</summary>
     public static string ArabicName(int month) => Arabic[month - 1];
 
-    private static string MemoizedKey(string name)
+    /// <summary>
+    /// Date scanning asks about every word of every sentence read, a few forms each: a word that is already folded and
+    /// holds no space is its own key, found without allocating (a memo of keys cost more in its locks than it saved).
+    /// </summary>
+    private static string Key(string name)
     {
-        if (KeyMemo.TryGetValue(name, out var key)) return key;
-        key = Key(name);
-        if (KeyMemo.Count < KeyMemoLimit) KeyMemo.TryAdd(name, key);
-        return key;
+        var folded = ArabicNormalizer.NormalizeLower(name).TrimEnd('.');
+        return folded.AsSpan().IndexOfAny(KeySeparators) < 0 ? folded
+            : string.Join(' ', folded.Split(KeySeparators, StringSplitOptions.RemoveEmptyEntries));
     }
-
-    private static string Key(string name) =>
-        string.Join(' ', ArabicNormalizer.Normalize(name).ToLowerInvariant().TrimEnd('.').Split((char[])[' ', '\t', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries));
 
     private static Dictionary<string, int> Build()
     {

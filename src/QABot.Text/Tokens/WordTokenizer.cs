@@ -37,7 +37,7 @@ public static class WordTokenizer
             {
                 var start = i;
                 while (i < text.Length && (IsWordChar(text[i]) || IsApostropheInside(text, i))) i++;
-                var folded = ArabicNormalizer.Normalize(text[start..i]).ToLowerInvariant();
+                var folded = ArabicNormalizer.NormalizeLower(text[start..i]);
                 if (folded.Length > 0)
                 {
                     tokens.Add(new WordToken(start, i - start, folded, breakPending, false));
