@@ -150,9 +150,10 @@ public static class DateExpressions
         // Two-word names first («تشرين الأول», «كانون الثاني»).
         if (i + 1 < tokens.Count && !tokens[i + 1].BreakBefore)
             foreach (var form in ArabicWordForms.Bases(tokens[i].Folded).Take(3))
-                if (MonthNames.TryGetMonth(form, tokens[i + 1].Folded, out var two)) { next = i + 2; return two; }
+                if (MonthNames.OpensTwoWordName(form) && MonthNames.TryGetMonth(form, tokens[i + 1].Folded, out var two)) { next = i + 2; return two; }
+        // Each word is asked about a few times per sentence read: folded tokens are looked up as they are.
         foreach (var form in ArabicWordForms.Bases(tokens[i].Folded).Take(3))
-            if (MonthNames.TryGetMonth(form, out var one))
+            if (MonthNames.TryGetFoldedMonth(form, out var one))
             {
                 next = i + 1;
                 // «أيلول/سبتمبر»: a second name for the same month.
@@ -212,7 +213,7 @@ public static class DateExpressions
             return new Found(new DateMention(tokens[i].Start, tokens[k].End - tokens[i].Start, Month: month, MonthsBack: 0), k + 1);
         if (IsAmbiguousMonth(tokens[i])) return null;
         var lead = i > 0 && !tokens[i].BreakBefore && tokens[i - 1].Folded is "في" or "خلال" or "منذ" or "شهر" or "مطلع" or "منتصف" or "اواخر" or "نهايه" or "بدايه" or "in" or "during" or "since";
-        var attached = tokens[i].Folded.Length > 2 && tokens[i].Folded[0] is 'ب' or 'ف' && !MonthNames.TryGetMonth(tokens[i].Folded, out _);
+        var attached = tokens[i].Folded.Length > 2 && tokens[i].Folded[0] is 'ب' or 'ف' && !MonthNames.TryGetFoldedMonth(tokens[i].Folded, out _);
         return lead || attached ? new Found(new DateMention(tokens[i].Start, tokens[k - 1].End - tokens[i].Start, Month: month), k) : null;
     }
 

@@ -41,6 +41,15 @@ public static class MonthNames
         return Numbers.TryGetValue(Key(first + " " + second), out month);
     }
 
+    /// <summary>
+    /// The month of a word already folded as <see cref="Tokens.WordTokenizer"/> folds it (or a base form of one): such a
+    /// word has no space, dot or letter to fold, so it is its own key and is looked up without building one.
+    /// </summary>
+    public static bool TryGetFoldedMonth(string folded, out int month) => Numbers.TryGetValue(folded, out month);
+
+    /// <summary>Whether a folded word opens a two-word name («تشرين», «كانون»); no other word needs the pair looked up.</summary>
+    public static bool OpensTwoWordName(string folded) => FirstWords.Contains(folded);
+
     private static readonly string[] English =
         ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
 

@@ -52,4 +52,16 @@ public sealed class NormalizeLowerTests
         Assert.Equal(10, month);
         Assert.False(MonthNames.TryGetMonth(tokens[0].Folded, tokens[1].Folded, out _));
     }
+
+    [Theory]
+    [InlineData("وفي أيلول/سبتمبر الماضي وبسبتمبر، والتشرين الأول وللكانون الثاني, SEPT. 13 May; O'Brien جانفي")]
+    public void A_folded_word_is_its_own_month_key(string text)
+    {
+        foreach (var token in WordTokenizer.Tokenize(text))
+            foreach (var form in ArabicWordForms.Bases(token.Folded))
+            {
+                Assert.Equal(MonthNames.TryGetMonth(form, out var expected), MonthNames.TryGetFoldedMonth(form, out var month));
+                Assert.Equal(expected, month);
+            }
+    }
 }
