@@ -38,13 +38,13 @@ public sealed class IngestionPipeline(
         var run = new RunState(files.Sum(f => f.Length), progress, _options.MaxErrorsPerFile) { PassedOver = passedOver };
         foreach (var error in errors) run.AddError(error);
         if (files.Count == 0 && errors.Count == 0) run.AddError(new IngestError(string.Join(", ", paths), null, "no .txt, .jsonl, .jsonl.gz or .json files found"));
-        return RunAsync((writer, token) => ParseFilesAsync(files, run, writer, token), run, ct);
+        return RunAsync((writer, clock, token) => ParseFilesAsync(files, run, writer, clock, token), run, ct);
     }
 
     public Task<IngestReport> IngestArticlesAsync(IEnumerable<Article> articles, IProgress<IngestProgress>? progress = null, CancellationToken ct = default)
     {
         var run = new RunState(0, progress, _options.MaxErrorsPerFile);
-        return RunAsync(async (writer, token) =>
+        return RunAsync(async (writer, _, token) =>
         {
             foreach (var article in articles)
                 await writer.WriteAsync(ParsedItem.Of(article), token);
@@ -60,34 +60,37 @@ public sealed class IngestionPipeline(
     public Task<IngestReport> IngestUploadAsync(byte[] body, InputFormat format, string name, CancellationToken ct = default)
     {
         var run = new RunState(body.Length, null, _options.MaxErrorsPerFile) { Items = [] };
-        return RunAsync(async (writer, token) =>
+        return RunAsync(async (writer, _, token) =>
         {
             foreach (var item in ArticleFileParser.ParseUpload(body, format, name))
                 await writer.WriteAsync(item, token);
         }, run, ct);
     }
 
-    private async Task<IngestReport> RunAsync(Func<ChannelWriter<ParsedItem>, CancellationToken, Task> produce, RunState run, CancellationToken ct)
+    private async Task<IngestReport> RunAsync(Func<ChannelWriter<ParsedItem>, StageClock, CancellationToken, Task> produce, RunState run, CancellationToken ct)
     {
         var stopwatch = Stopwatch.StartNew();
         // The session first: it waits for any other writer (another process's ingest, the server's uploads, a drop
         // folder watch) and starts from the latest commit, so the manifest read next includes what that writer stored.
         await using var session = await index.BeginWriteAsync(ct);
         var ledger = new ArticleLedger(await index.ReadManifestAsync(ct));
+        var clock = new StageClock();
 
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
         var parsed = Channel.CreateBounded<ParsedItem>(new BoundedChannelOptions(512) { SingleReader = true, SingleWriter = true });
         var prepared = Channel.CreateBounded<WriteOperation>(new BoundedChannelOptions(128) { SingleReader = true, SingleWriter = true });
 
-        var parsing = Task.Run(() => CompleteWhenDone(parsed.Writer, produce(parsed.Writer, stop.Token)), stop.Token);
-        var preparing = Task.Run(() => CompleteWhenDone(prepared.Writer, PrepareAsync(parsed.Reader, prepared.Writer, ledger, run, stop.Token)), stop.Token);
+        var parsing = Task.Run(() => CompleteWhenDone(parsed.Writer, produce(parsed.Writer, clock, stop.Token)), stop.Token);
+        var preparing = Task.Run(() => CompleteWhenDone(prepared.Writer, PrepareAsync(parsed.Reader, prepared.Writer, ledger, run, clock, stop.Token)), stop.Token);
         try
         {
-            await WriteAsync(prepared.Reader, session, run, stop.Token);
+            await WriteAsync(prepared.Reader, session, run, clock, stop.Token);
             await Task.WhenAll(parsing, preparing);
             foreach (var (articleId, aliasIds) in ledger.ChangedAliases())
                 await session.SetAliasesAsync(articleId, aliasIds, stop.Token);
+            var committing = StageClock.Now;
             await session.CommitAsync(stop.Token);
+            clock.Commit(committing);
             // New outlets are known to questions at once, not after the catalog's refresh interval.
             outlets?.Invalidate();
         }
@@ -103,6 +106,7 @@ public sealed class IngestionPipeline(
         run.ReportProgress(force: true);
         var report = run.ToReport(stopwatch.Elapsed) with { Notes = session.UpgradeNote is { } note ? [note] : [] };
         if (session.UpgradeNote is { } upgrade) logger.LogInformation("{Upgrade}", upgrade);
+        logger.LogDebug("Ingest stages: {Stages}", clock);
         logger.LogInformation(
             "Ingested {Ingested}, replaced {Replaced}, skipped {Skipped} unchanged, {Duplicates} duplicates, {Failed} failed; {Chunks} chunks in {Elapsed:0.0}s",
             report.Ingested, report.Replaced, report.Skipped, report.Duplicates, report.Failed, report.Chunks, report.Elapsed.TotalSeconds);
@@ -123,7 +127,7 @@ public sealed class IngestionPipeline(
         }
     }
 
-    private async Task ParseFilesAsync(List<InputFile> files, RunState run, ChannelWriter<ParsedItem> writer, CancellationToken ct)
+    private async Task ParseFilesAsync(List<InputFile> files, RunState run, ChannelWriter<ParsedItem> writer, StageClock clock, CancellationToken ct)
     {
         foreach (var file in files)
         {
@@ -133,6 +137,7 @@ public sealed class IngestionPipeline(
             {
                 ct.ThrowIfCancellationRequested();
                 ParsedItem item;
+                var parsing = StageClock.Now;
                 try
                 {
                     if (!items.MoveNext()) break;
@@ -146,13 +151,19 @@ public sealed class IngestionPipeline(
                     await writer.WriteAsync(ParsedItem.Failure(file.Path, null, "could not be read: " + ex.Message), ct);
                     break;
                 }
-                if (!writer.TryWrite(item)) await writer.WriteAsync(item, ct);
+                finally { clock.Parse(parsing); }
+                if (!writer.TryWrite(item))
+                {
+                    var blocked = StageClock.Now;
+                    await writer.WriteAsync(item, ct);
+                    clock.ParseBlocked(blocked);
+                }
             }
             run.EndFile(file);
         }
     }
 
-    private async Task PrepareAsync(ChannelReader<ParsedItem> reader, ChannelWriter<WriteOperation> writer, ArticleLedger ledger, RunState run, CancellationToken ct)
+    private async Task PrepareAsync(ChannelReader<ParsedItem> reader, ChannelWriter<WriteOperation> writer, ArticleLedger ledger, RunState run, StageClock clock, CancellationToken ct)
     {
         var chunking = chunker.Options;
         await foreach (var item in reader.ReadAllAsync(ct))
@@ -168,9 +179,11 @@ public sealed class IngestionPipeline(
                 Fail(new IngestError(article.Origin ?? article.Id, null, $"article '{article.Id}' has no id or no body text"), article.Id, item.Line);
                 continue;
             }
+            var hashing = StageClock.Now;
             var contentHash = ArticleHasher.ContentHash(article, chunking);
             var bodyHash = ArticleHasher.BodyHash(article.Body);
             var decision = ledger.Decide(article.Id, contentHash, bodyHash);
+            clock.Hash(hashing);
             run.Count(decision.Outcome);
             switch (decision.Outcome)
             {
@@ -179,8 +192,16 @@ public sealed class IngestionPipeline(
                         $"article id '{article.Id}' was already ingested in this run from another file with different text; this copy is skipped"), article.Id, item.Line);
                     continue;
                 case IngestOutcome.New or IngestOutcome.Replaced:
+                    var splitting = StageClock.Now;
                     var document = new IndexDocument(article, chunker.Split(article), contentHash, bodyHash, decision.AliasIds);
-                    await writer.WriteAsync(new WriteOperation(document, null), ct);
+                    clock.Chunk(splitting);
+                    var operation = new WriteOperation(document, null);
+                    if (!writer.TryWrite(operation))
+                    {
+                        var blocked = StageClock.Now;
+                        await writer.WriteAsync(operation, ct);
+                        clock.PrepareBlocked(blocked);
+                    }
                     break;
                 case IngestOutcome.Duplicate when decision.DeleteStored:
                     await writer.WriteAsync(new WriteOperation(null, article.Id), ct);
@@ -199,7 +220,7 @@ public sealed class IngestionPipeline(
         }
     }
 
-    private async Task WriteAsync(ChannelReader<WriteOperation> reader, IIndexWriteSession session, RunState run, CancellationToken ct)
+    private async Task WriteAsync(ChannelReader<WriteOperation> reader, IIndexWriteSession session, RunState run, StageClock clock, CancellationToken ct)
     {
         var batch = new List<IndexDocument>();
         var batchChunks = 0;
@@ -214,7 +235,9 @@ public sealed class IngestionPipeline(
             var document = operation.Upsert!;
             if (embedder is null)
             {
+                var handing = StageClock.Now;
                 await session.UpsertAsync(document, ct);
+                clock.HandOff(handing);
                 run.AddChunks(document.Chunks.Count);
                 continue;
             }

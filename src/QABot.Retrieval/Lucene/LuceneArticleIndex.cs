@@ -110,7 +110,8 @@ public sealed class LuceneArticleIndex : IArticleIndex
                     heldLock.Dispose();
                     _writeGate.Release();
                 },
-                upgrade: stored < SchemaVersion ? (written, token) => UpgradeAsync(stored, written, session!, token) : null);
+                upgrade: stored < SchemaVersion ? (written, token) => UpgradeAsync(stored, written, session!, token) : null,
+                logger: _logger);
             return session;
         }
         catch

@@ -1,5 +1,8 @@
+using System.Diagnostics;
 using System.Threading.Channels;
 using Lucene.Net.Index;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using QABot.Core.Retrieval;
 
 namespace QABot.Retrieval.Lucene;
@@ -18,6 +21,7 @@ internal sealed class LuceneWriteSession : IIndexWriteSession
     private readonly Action _release;
     private readonly Func<IReadOnlySet<string>, CancellationToken, Task<string>>? _upgrade;
     private readonly HashSet<string> _written = new(StringComparer.Ordinal);
+    private readonly ILogger _logger;
     private bool _dirty;
     private bool _disposed;
 
@@ -26,8 +30,9 @@ internal sealed class LuceneWriteSession : IIndexWriteSession
     /// their ids) through this session, and returns the <see cref="UpgradeNote"/>.
     /// </param>
     public LuceneWriteSession(IndexWriter writer, int lanes, Func<Task> afterCommit, Action release,
-        Func<IReadOnlySet<string>, CancellationToken, Task<string>>? upgrade = null)
+        Func<IReadOnlySet<string>, CancellationToken, Task<string>>? upgrade = null, ILogger? logger = null)
     {
+        _logger = logger ?? NullLogger.Instance;
         _writer = writer;
         _afterCommit = afterCommit;
         _release = release;
@@ -78,9 +83,14 @@ internal sealed class LuceneWriteSession : IIndexWriteSession
             ThrowIfFaulted();
         }
         _writer.SetCommitData(LuceneArticleIndex.CommitData);
+        var committing = Stopwatch.GetTimestamp();
         await Task.Run(() => _writer.Commit(), cancellationToken).ConfigureAwait(false);
         _dirty = false;
+        var committed = Stopwatch.GetTimestamp();
         await _afterCommit().ConfigureAwait(false);
+        _logger.LogDebug("Index write stages: analysis+indexing per lane {Lanes}; Lucene commit (flush, fsync) {Commit:0} ms; reader refresh and related terms {After:0} ms",
+            string.Join(" / ", _lanes.Select(l => $"{Stopwatch.GetElapsedTime(0, l.BusyTicks).TotalMilliseconds:0} ms")),
+            Stopwatch.GetElapsedTime(committing, committed).TotalMilliseconds, Stopwatch.GetElapsedTime(committed).TotalMilliseconds);
     }
 
     public string? UpgradeNote { get; private set; }
@@ -148,6 +158,7 @@ internal sealed class LuceneWriteSession : IIndexWriteSession
         public ArticleDocumentBuilder Builder { get; } = new();
         public Exception? Fault { get; private set; }
         public Task Completion { get; }
+        public long BusyTicks { get; private set; }
 
         public async ValueTask EnqueueAsync(Action<Lane> operation, CancellationToken cancellationToken)
         {
@@ -173,8 +184,10 @@ internal sealed class LuceneWriteSession : IIndexWriteSession
             {
                 if (Fault is null)
                 {
+                    var started = Stopwatch.GetTimestamp();
                     try { operation(this); }
                     catch (Exception e) { Fault = e; }
+                    BusyTicks += Stopwatch.GetTimestamp() - started;
                 }
                 lock (_drainLock)
                 {
