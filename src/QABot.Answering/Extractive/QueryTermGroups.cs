@@ -128,6 +128,36 @@ public sealed class QueryTermGroups
         return weights;
     }
 
+    /// <summary>
+    /// The weight of the question's neighbouring words that a sentence also holds side by side (two positions apart at
+    /// most, in either order: Arabic puts «البنك الدولي» for "world bank"). Each pair counts its weaker word. A name
+    /// split over two words («سلمان خان») is then told from a sentence that has each word somewhere else
+    /// («جبر سالم… خان يونس»).
+    /// </summary>
+    public double Adjacent(IReadOnlyList<AnalyzedTerm> sentence, double[] weights)
+    {
+        if (_groups.Count < 2 || sentence.Count == 0) return 0;
+        var at = new List<int>[_groups.Count];
+        for (var g = 0; g < _groups.Count; g++) at[g] = [];
+        foreach (var term in sentence)
+        {
+            string? skeleton = null;
+            var skeletonDone = false;
+            for (var g = 0; g < _groups.Count; g++)
+            {
+                if (_groups[g].Contains(term.Text)) { at[g].Add(term.Position); continue; }
+                if (_skeletons[g].Count == 0) continue;
+                if (!skeletonDone) (skeleton, skeletonDone) = (Skeleton(term.Text), true);
+                if (skeleton is not null && _skeletons[g].Contains(skeleton)) at[g].Add(term.Position);
+            }
+        }
+        var sum = 0.0;
+        for (var g = 0; g + 1 < _groups.Count; g++)
+            if (at[g].Any(p => at[g + 1].Any(q => q != p && Math.Abs(q - p) <= 2)))
+                sum += Math.Min(weights[g], weights[g + 1]);
+        return sum;
+    }
+
     public static double Weighted(double[] matched, double[] weights)
     {
         var sum = 0.0;

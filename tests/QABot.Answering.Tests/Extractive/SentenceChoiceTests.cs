@@ -1,0 +1,93 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using QABot.Answering.Extensions;
+using QABot.Answering.Extractive;
+using QABot.Core.Answering;
+using QABot.Core.Domain;
+using QABot.Core.Retrieval;
+using QABot.Retrieval.Extensions;
+using QABot.Testing;
+using QABot.Text;
+using QABot.Text.Analysis;
+
+namespace QABot.Answering.Tests.Extractive;
+
+/// <summary>Which sentence, of which retrieved passage, the extractive answerer quotes.</summary>
+[Trait("Category", "Answering")]
+public sealed class SentenceChoiceTests
+{
+    private static QueryTermGroups Groups(string question)
+    {
+        var groups = new QueryTermGroups();
+        groups.AddArabic(question);
+        return groups;
+    }
+
+    [Fact]
+    public void A_two_word_name_counts_as_adjacent_only_where_its_words_stand_together()
+    {
+        var groups = Groups("سلمان خان");
+        double[] weights = [1.0, 0.5];
+
+        var together = groups.Adjacent(SearchAnalysis.Analyze("قضت محكمة هندية بسجن الممثل سلمان خان خمس سنوات.", Languages.Arabic), weights);
+        var apart = groups.Adjacent(SearchAnalysis.Analyze("وقال سلمان أبو مصطفى إن المواطن قتل شرق مدينة خان يونس.", Languages.Arabic), weights);
+
+        Assert.Equal(0.5, together, 3);
+        Assert.Equal(0, apart);
+    }
+
+    [Fact]
+    public void Neighbouring_words_in_the_other_order_are_adjacent_too()
+    {
+        // «البنك الدولي» for "world bank": Arabic puts the adjective after its noun.
+        var groups = Groups("الدولي البنك");
+
+        Assert.Equal(1.0, groups.Adjacent(SearchAnalysis.Analyze("وقع البنك الدولي قرضا جديدا.", Languages.Arabic), [1.0, 1.0]), 3);
+    }
+
+    [Fact]
+    public async Task A_passage_that_matched_the_question_weakly_does_not_win_on_its_sentence_alone()
+    {
+        // The second passage's sentence holds more of the question's words (another man of the same name, another
+        // charge), but its passage scored far lower: the first is the one about the question's subject.
+        var onTopic = Hit("on-topic", "محكمة هندية تسجن الممثل سلمان خان",
+            "قضت محكمة هندية بسجن الممثل سلمان خان خمس سنوات. وكان الممثل قد صاد ظبيا نادرا أثناء تصوير فيلم.", 10);
+        var offTopic = Hit("off-topic", "الإفراج عن ناشطين في لاهور",
+            "وكان الناشط الباكستاني سلمان خان قد خرج من سجن دام 3 سنوات بتهمة صيد الطيور في محمية. وأفرج عن آخرين.", 2);
+        using var host = Host(onTopic, offTopic);
+
+        var answer = await host.Services.GetRequiredService<ExtractiveAnswerer>()
+            .AnswerAsync(new AnswerRequest { Question = "كم سنة سجن سلمان خان بتهمة صيد الظبي؟", Now = new DateTimeOffset(2018, 5, 1, 0, 0, 0, TimeSpan.Zero) });
+
+        Assert.False(answer.Refused);
+        Assert.Equal("on-topic", answer.Citations[0].ArticleId);
+    }
+
+    private static ScoredChunk Hit(string id, string title, string text, double score) =>
+        new(new Chunk(Chunk.MakeId(id, 0), 0, text, 0, new ArticleMetadata(id, title, "test", null, new DateTimeOffset(2018, 4, 5, 0, 0, 0, TimeSpan.Zero), Languages.Arabic)), score);
+
+    private static IHost Host(params ScoredChunk[] hits)
+    {
+        var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Data:Directory"] = Path.Combine(Path.GetTempPath(), "qabot-choice-" + Guid.NewGuid().ToString("N")) });
+        builder.AddRetrieval();
+        builder.AddAnswering();
+        builder.Services.AddSingleton<IArticleIndex>(new FixedHits(hits));
+        return builder.Build();
+    }
+
+    /// <summary>An index that returns the same ranked passages for any search.</summary>
+    private sealed class FixedHits(IReadOnlyList<ScoredChunk> hits) : IArticleIndex
+    {
+        public string BackendName => "fixed";
+        public Task<IReadOnlyList<ScoredChunk>> SearchAsync(SearchRequest request, CancellationToken cancellationToken = default) => Task.FromResult(hits);
+        public Task<IReadOnlyList<ManifestEntry>> ReadManifestAsync(CancellationToken cancellationToken = default) => throw new NotSupportedException();
+        public Task<IIndexWriteSession> BeginWriteAsync(CancellationToken cancellationToken = default) => throw new NotSupportedException();
+        public Task<StoredArticle?> GetArticleAsync(string articleId, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+        public IAsyncEnumerable<StoredArticle> ListArticlesAsync(CancellationToken cancellationToken = default) => throw new NotSupportedException();
+        public Task<IndexStats> GetStatsAsync(CancellationToken cancellationToken = default) =>
+            Task.FromResult(new IndexStats(BackendName, hits.Count, hits.Count, hits.Count, null, null, new Dictionary<string, int>(), null));
+        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+    }
+}
