@@ -42,12 +42,15 @@ internal static class ClaimJudge
         var total = eventWeights.Sum();
         if (total <= 0) return null;
         var claimNegated = WordTokenizer.Tokenize(claim.Focus).Any(t => Negations.Contains(t.Folded));
-        // A figure or a date the window states as claimed pins the event by itself: fewer of the other words need be there.
-        var specific = claim.Constraints.Any(c => c.Kind is ConstraintKind.Number or ConstraintKind.Year or ConstraintKind.Date);
-        var statesShare = specific ? StatesShare / 2 : StatesShare;
+        var values = claim.Constraints.Where(c => c.Kind is ConstraintKind.Number or ConstraintKind.Year or ConstraintKind.Date).ToList();
         (ClaimJudgement Judgement, double Share)? support = null, contradiction = null;
         foreach (var candidate in candidates.Where(c => c.Reading is not null))
         {
+            // A figure or a date the window states as claimed pins the event by itself: fewer of the other words need be
+            // there. A year held only by the article's publication year pins nothing: every story of that year has it
+            // («صلاح فاز بالكرة الذهبية 2018» was supported by a 2018 story on another award).
+            var specific = values.Count > 0 && values.All(c => candidate.Evidence!.States(c));
+            var statesShare = specific ? StatesShare / 2 : StatesShare;
             // The event is told across the sentence, its neighbours and the title («بوتين يصل…», then "he gave…").
             var share = QueryTermGroups.Weighted(claim.Words.Matches(candidate.WindowTerms), eventWeights) / total;
             if (share < Math.Min(SameEventShare, statesShare)) continue;
@@ -57,7 +60,10 @@ internal static class ClaimJudge
             var unmet = candidate.Evidence!.Unmet(claim.Constraints)
                 .Concat(claim.Constraints.Where(c => c.Kind == ConstraintKind.Name && !chunk.Holds(c))).ToList();
             var negated = Negated(candidate.Reading!) != claimNegated;
-            if (unmet.Count == 0 && !negated)
+            // Support needs the claim's names where the event is told, not elsewhere in the chunk: a chunk on Iniesta's
+            // move to Japan also tells of Mascherano's move to a Chinese club, which does not make Iniesta's Chinese.
+            var namesInWindow = EvidenceWindow.NamesHold(claim, candidate.WindowTerms);
+            if (unmet.Count == 0 && !negated && namesInWindow)
             {
                 if (share >= statesShare && (support is null || share > support.Value.Share + 1e-9))
                     support = (new ClaimJudgement(ClaimVerdict.Supported, candidate, null, null), share);

@@ -77,7 +77,7 @@ public sealed class QuestionAnalyzer(IQueryPlanner planner, OutletCatalog? outle
                 counted = new HeadWord(nounTerms, [new Spelling([nounTerms])]);
         }
         if (head.Any(h => h.Terms.Count == 0)) head = [];
-        AddNumbers(focus, constraints);
+        AddNumbers(focus, constraints, MayBeAhead(question[form.FrameEnd..]));
 
         return new QuestionAnalysis
         {
@@ -216,7 +216,7 @@ public sealed class QuestionAnalyzer(IQueryPlanner planner, OutletCatalog? outle
             var written = text[first.StartOffset..first.EndOffset];
             var folded = ArabicWords.Fold(written);
             if (QuestionForms.IsArabicFunctionWord(folded) || named.Contains(folded) || NumberExpressions.Parse(written) is not null
-                || QuestionForms.IsAnswerTypeNoun(written) || !folded.All(ArabicNormalizer.IsArabicLetter)) continue;
+                || QuestionForms.IsAnswerTypeNoun(written) || DeicticTimeWords.Contains(folded) || !folded.All(ArabicNormalizer.IsArabicLetter)) continue;
             predicate.Add(word.Select(t => t.Text).Concat(VerbVariants(folded).SelectMany(v => SearchAnalysis.Terms(v, Languages.Arabic))), 1.0);
         }
     }
@@ -245,6 +245,16 @@ public sealed class QuestionAnalyzer(IQueryPlanner planner, OutletCatalog? outle
         "take", "takes", "took", "taken", "taking", "make", "makes", "made", "making", "get", "gets", "got", "gotten", "go", "goes", "went", "gone",
         "come", "comes", "came", "put", "puts", "set", "keep", "kept", "happen", "happens", "happened", "occur", "occurred", "place", "part", "say", "said",
         "tell", "told", "know", "known", "think", "like", "want", "need", "use", "used", "give", "gave", "given", "mean", "meant", "thing", "things", "really",
+    ];
+
+    /// <summary>
+    /// Words that place the question in time relative to now ("tomorrow", «غدا»): a story's «غدا» is its own tomorrow,
+    /// so they say nothing of what the question asks ("weather in riyadh tomorrow?" is about the weather).
+    /// </summary>
+    private static readonly HashSet<string> DeicticTimeWords =
+    [
+        "tomorrow", "today", "tonight", "yesterday", "now", "currently", "right",
+        "غدا", "بكره", "بكرا", "بكرة", "اليوم", "امس", "مبارح", "امبارح", "الان", "هلا", "الحين", "توا",
     ];
 
     private static void AddEnglish(string focus, int reference, Dictionary<string, List<WeightedPhrase>> byConcept, QueryTermGroups words, QueryTermGroups predicate, List<QuestionConstraint> constraints)
@@ -281,7 +291,7 @@ public sealed class QuestionAnalyzer(IQueryPlanner planner, OutletCatalog? outle
             var gazetteerWord = own.Any(e => e.Origin.StartsWith("gazetteer:", StringComparison.Ordinal) && Covers(key, Concept(e.Origin)));
             // "What gift…", "which city…": the noun after the question word names what is asked, not what must have happened.
             var namesTheAnswer = run[0].Position > 0 && tokens[run[0].Position - 1].Lower is "what" or "which";
-            if (!isName && !gazetteerWord && !namesTheAnswer && trust >= QueryTermGroups.DictionaryWordTrust && !QuestionForms.IsAnswerTypeNoun(key))
+            if (!isName && !gazetteerWord && !namesTheAnswer && trust >= QueryTermGroups.DictionaryWordTrust && !QuestionForms.IsAnswerTypeNoun(key) && !DeicticTimeWords.Contains(key))
                 predicate.Add(english.Concat(arabic), trust);
             if (!isName) continue;
             // Every Arabic rendering the expanders know is an accepted spelling of the name, its English form too.
@@ -318,22 +328,36 @@ public sealed class QuestionAnalyzer(IQueryPlanner planner, OutletCatalog? outle
         return false;
     }
 
+    /// <summary>
+    /// Words that put a question in the future ("will", «سوف», «رح», «المقبل») or the present ("where is Expo 2020
+    /// held?"): its year may be ahead of the news, which told of it as a plan.
+    /// </summary>
+    private static readonly HashSet<string> FutureWords =
+    [
+        "will", "won't", "going", "next", "upcoming", "planned", "scheduled", "expected", "future", "plan", "plans", "is", "are", "does", "do",
+        "سوف", "سيتم", "رح", "راح", "ح", "هيكون", "حيكون", "المقبل", "المقبله", "القادم", "القادمه", "الجاي", "الجايه", "مستقبل", "المستقبل", "مرتقب", "المرتقب", "المرتقبه", "المزمع", "المزمعه", "المتوقع",
+    ];
+
+    private static bool MayBeAhead(string question) =>
+        WordTokenizer.Tokenize(question).Any(t => FutureWords.Contains(t.Folded) || (t.Folded.Length > 3 && t.Folded[0] == 'و' && FutureWords.Contains(t.Folded[1..])));
+
     /// <summary>Numbers and years the focus states, in digits or words ("six days", «ستة أيام», "2022").</summary>
-    private static void AddNumbers(string focus, List<QuestionConstraint> constraints)
+    /// <param name="future">The question asks what will happen: its year is no past the article must postdate.</param>
+    private static void AddNumbers(string focus, List<QuestionConstraint> constraints, bool future)
     {
         var tokens = WordTokenizer.Tokenize(focus);
         var dates = DateExpressions.Find(tokens);
         var years = dates.Where(d => d.Year is not null && d.Month is null).ToList();
         foreach (var year in years)
-            constraints.Add(new QuestionConstraint(ConstraintKind.Year, focus.Substring(year.Start, year.Length), [], year.Year));
+            constraints.Add(new QuestionConstraint(ConstraintKind.Year, focus.Substring(year.Start, year.Length), [], year.Year, Reported: !future));
         // A day or month the question states ("on 13 September", «يوم الأربعاء»); a publication window was taken out before.
         foreach (var date in dates.Where(d => d.Month is not null || d.Weekday is not null))
             constraints.Add(new QuestionConstraint(ConstraintKind.Date, focus.Substring(date.Start, date.Length), [], Date: date));
         foreach (var number in NumberExpressions.Find(focus, tokens))
         {
             if (years.Any(y => number.Start < y.End && y.Start < number.End)) continue;
-            // A day of a date («13 سبتمبر») is the date's, not a count.
-            if (dates.Any(d => d.Day is not null && number.Start < d.End && d.Start < number.End)) continue;
+            // A day or year of a date («13 سبتمبر», «بفبراير 2017») is the date's, not a count.
+            if (dates.Any(d => (d.Day ?? d.Year) is not null && number.Start < d.End && d.Start < number.End)) continue;
             constraints.Add(new QuestionConstraint(ConstraintKind.Number, focus.Substring(number.Start, number.Length), [], number.Value, number.Unit));
         }
     }
