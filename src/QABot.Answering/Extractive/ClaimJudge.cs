@@ -42,14 +42,16 @@ internal static class ClaimJudge
         var total = eventWeights.Sum();
         if (total <= 0) return null;
         var claimNegated = WordTokenizer.Tokenize(claim.Focus).Any(t => Negations.Contains(t.Folded));
-        var values = claim.Constraints.Where(c => c.Kind is ConstraintKind.Number or ConstraintKind.Year or ConstraintKind.Date).ToList();
+        // A bare year pins no event: every story of the year names it («أفضل حارس لعالم 2018» is no 2018 Super Cup).
+        var values = claim.Constraints.Where(c => c.Kind is ConstraintKind.Number or ConstraintKind.Date).ToList();
         (ClaimJudgement Judgement, double Share)? support = null, contradiction = null;
         foreach (var candidate in candidates.Where(c => c.Reading is not null))
         {
-            // A figure or a date the window states as claimed pins the event by itself: fewer of the other words need be
-            // there. A year held only by the article's publication year pins nothing: every story of that year has it
-            // («صلاح فاز بالكرة الذهبية 2018» was supported by a 2018 story on another award).
-            var specific = values.Count > 0 && values.All(c => candidate.Evidence!.States(c));
+            // A figure or a date the sentence states as claimed pins the event by itself: fewer of the other words need be
+            // there. Stated only by a neighbour or the title, it pins nothing of this sentence («في نوفمبر 2017» beside a
+            // title of March 2018).
+            var sentence = new EvidenceWindow(candidate.WindowTerms, candidate.Reading!.Numbers, candidate.Reading.Dates, candidate.Chunk.Metadata.Published);
+            var specific = values.Count > 0 && values.All(sentence.States);
             var statesShare = specific ? StatesShare / 2 : StatesShare;
             // The event is told across the sentence, its neighbours and the title («بوتين يصل…», then "he gave…").
             var share = QueryTermGroups.Weighted(claim.Words.Matches(candidate.WindowTerms), eventWeights) / total;

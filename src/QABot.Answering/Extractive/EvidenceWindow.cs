@@ -89,11 +89,13 @@ public sealed record EvidenceWindow(IReadOnlySet<string> Terms, IReadOnlyList<Nu
     /// <summary>
     /// For "where"/"what" asked of a relation («شو عاصمة كندا؟», "capital of Australia"), the sentence carries the
     /// relation's noun: a sentence about Canada with a place in it («في حوار») is no capital of Canada. Who-questions
-    /// check their role (<see cref="RoleHolds"/>).
+    /// check their role (<see cref="RoleHolds"/>). Only a noun and its owner: a longer phrase («مدينة ملائمة للعيش») is
+    /// paraphrased («أفضل المدن للمعيشة»), and an English relation noun's dictionary rendering may be another sense
+    /// ("capital" is «رأسمال» to FreeDict), so English questions are not held to it.
     /// </summary>
     public static bool RelationHolds(QuestionAnalysis question, IReadOnlySet<string> sentenceTerms) =>
-        question.Kind == Core.Domain.QuestionKind.Who || !question.IsFactoid || question.HeadPhrase.Count < 2
-        || question.HeadPhrase.Where(Rendered).All(word => word.In(sentenceTerms));
+        question.Kind == Core.Domain.QuestionKind.Who || !question.IsFactoid || question.HeadPhrase.Count != 2 || question.Language != Core.Domain.Languages.Arabic
+        || question.HeadPhrase.All(word => word.In(sentenceTerms));
 
     /// <summary>A head word the sentence can carry: an Arabic one, or an English one the expanders rendered in Arabic.</summary>
     private static bool Rendered(HeadWord word) => word.Terms.Any(t => t.Length > 0 && Text.ArabicNormalizer.IsArabicLetter(t[0]));

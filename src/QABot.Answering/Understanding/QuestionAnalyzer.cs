@@ -263,7 +263,7 @@ public sealed class QuestionAnalyzer(IQueryPlanner planner, OutletCatalog? outle
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var tokens = EnglishQuestion.Tokenize(focus);
         var referenceWord = EnglishQuestion.Tokenize(focus[..reference]).Count;
-        foreach (var (run, capitalized) in EnglishContentRuns(tokens))
+        foreach (var (run, capitalized) in GazetteerRuns(EnglishContentRuns(tokens).ToList(), byConcept))
         {
             var phrase = string.Join(' ', run.Select(t => t.Text));
             var key = phrase.ToLowerInvariant();
@@ -396,6 +396,34 @@ public sealed class QuestionAnalyzer(IQueryPlanner planner, OutletCatalog? outle
             else if (term.Length >= 5 && term.EndsWith('ا')) terms.Add(term[..^1]);
         }
         return terms;
+    }
+
+    /// <summary>
+    /// Consecutive lower-case words that the gazetteer knows together ("kim jong un", "north korea", "elon musk") are
+    /// one name, as their capitalised form would be: chat questions are typed in lower case, and word by word "north"
+    /// and "korea" constrained nothing.
+    /// </summary>
+    private static IEnumerable<(IReadOnlyList<EnglishToken> Words, bool Capitalized)> GazetteerRuns(
+        List<(IReadOnlyList<EnglishToken> Words, bool Capitalized)> runs, Dictionary<string, List<WeightedPhrase>> byConcept)
+    {
+        for (var i = 0; i < runs.Count; i++)
+        {
+            var merged = 0;
+            for (var j = runs.Count - 1; j > i && merged == 0; j--)
+            {
+                var span = runs.Skip(i).Take(j - i + 1).ToList();
+                var words = span.SelectMany(r => r.Words).ToList();
+                if (words.Any(w => w.IsNumber) || words.Zip(words.Skip(1)).Any(p => p.Second.Position != p.First.Position + 1)) continue;
+                var key = string.Join(' ', words.Select(w => w.Lower));
+                if (byConcept.TryGetValue(key, out var known) && known.Any(e => e.Origin.StartsWith("gazetteer:", StringComparison.Ordinal)))
+                {
+                    yield return (words, true);
+                    merged = j - i;
+                }
+            }
+            if (merged == 0) yield return runs[i];
+            i += merged;
+        }
     }
 
     private static IEnumerable<(IReadOnlyList<EnglishToken> Words, bool Capitalized)> EnglishContentRuns(IReadOnlyList<EnglishToken> tokens)
