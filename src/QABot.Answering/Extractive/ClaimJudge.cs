@@ -2,6 +2,7 @@ using QABot.Answering.Extractive.Spans;
 using QABot.Answering.Understanding;
 using QABot.Core.Answering;
 using QABot.Core.Domain;
+using QABot.Text.Analysis;
 using QABot.Text.Numbers;
 using QABot.Text.Tokens;
 
@@ -42,12 +43,18 @@ internal static class ClaimJudge
         var total = eventWeights.Sum();
         if (total <= 0) return null;
         var claimNegated = WordTokenizer.Tokenize(claim.Focus).Any(t => Negations.Contains(t.Folded));
-        // A figure or a date the window states as claimed pins the event by itself: fewer of the other words need be there.
-        var specific = claim.Constraints.Any(c => c.Kind is ConstraintKind.Number or ConstraintKind.Year or ConstraintKind.Date);
-        var statesShare = specific ? StatesShare / 2 : StatesShare;
+        // A bare year pins no event: every story of the year names it («أفضل حارس لعالم 2018» is no 2018 Super Cup).
+        var values = claim.Constraints.Where(c => c.Kind is ConstraintKind.Number or ConstraintKind.Date).ToList();
         (ClaimJudgement Judgement, double Share)? support = null, contradiction = null;
-        foreach (var candidate in candidates.Where(c => c.Reading is not null))
+        // A sentence that asks («هل بات صلاح… في مستوى ميسي؟») states nothing, either way.
+        foreach (var candidate in candidates.Where(c => c.Reading is not null && !c.Sentence.TrimEnd().EndsWith('؟') && !c.Sentence.TrimEnd().EndsWith('?')))
         {
+            // A figure or a date the sentence states as claimed pins the event by itself: fewer of the other words need be
+            // there. Stated only by a neighbour or the title, it pins nothing of this sentence («في نوفمبر 2017» beside a
+            // title of March 2018).
+            var sentence = new EvidenceWindow(candidate.WindowTerms, candidate.Reading!.Numbers, candidate.Reading.Dates, candidate.Chunk.Metadata.Published);
+            var specific = values.Count > 0 && values.All(sentence.States);
+            var statesShare = specific ? StatesShare / 2 : StatesShare;
             // The event is told across the sentence, its neighbours and the title («بوتين يصل…», then "he gave…").
             var share = QueryTermGroups.Weighted(claim.Words.Matches(candidate.WindowTerms), eventWeights) / total;
             if (share < Math.Min(SameEventShare, statesShare)) continue;
@@ -57,14 +64,19 @@ internal static class ClaimJudge
             var unmet = candidate.Evidence!.Unmet(claim.Constraints)
                 .Concat(claim.Constraints.Where(c => c.Kind == ConstraintKind.Name && !chunk.Holds(c))).ToList();
             var negated = Negated(candidate.Reading!) != claimNegated;
-            if (unmet.Count == 0 && !negated)
+            // Support needs the claim's names where the event is told, not elsewhere in the chunk: a chunk on Iniesta's
+            // move to Japan also tells of Mascherano's move to a Chinese club, which does not make Iniesta's Chinese.
+            // A name of several words stands there as a phrase: «الكرة» and «الذهبية» apart are no Ballon d'Or.
+            var namesInWindow = EvidenceWindow.NamesHold(claim, candidate.WindowTerms)
+                && EvidenceWindow.NamesStandTogether(claim, candidate.Window.Split('\n').Select(line => SearchAnalysis.Analyze(line, ExtractiveAnswerer.AnalysisLanguage(candidate.Chunk))).ToList());
+            if (unmet.Count == 0 && !negated && namesInWindow)
             {
                 if (share >= statesShare && (support is null || share > support.Value.Share + 1e-9))
                     support = (new ClaimJudgement(ClaimVerdict.Supported, candidate, null, null), share);
                 continue;
             }
             if (share < SameEventShare) continue;
-            if (Contradiction(claim, candidate, unmet, negated, share) is { } judgement && (contradiction is null || share > contradiction.Value.Share + 1e-9))
+            if (Contradiction(claim, candidate, unmet, negated, share, weights) is { } judgement && (contradiction is null || share > contradiction.Value.Share + 1e-9))
                 contradiction = (judgement, share);
         }
         // A source that states the claim outweighs one that seems to differ: news retells an event with other
@@ -72,7 +84,7 @@ internal static class ClaimJudge
         return (support ?? contradiction)?.Judgement;
     }
 
-    private static ClaimJudgement? Contradiction(QuestionAnalysis claim, ExtractiveAnswerer.Candidate candidate, List<QuestionConstraint> unmet, bool negated, double share)
+    private static ClaimJudgement? Contradiction(QuestionAnalysis claim, ExtractiveAnswerer.Candidate candidate, List<QuestionConstraint> unmet, bool negated, double share, double[] weights)
     {
         var reading = candidate.Reading!;
         var names = unmet.Where(c => c.Kind == ConstraintKind.Name).ToList();
@@ -100,7 +112,12 @@ internal static class ClaimJudge
             return null;
         }
         // One name in the claim's stead: the same event with another place or person («في موسكو» for «في بيونغ يانغ»).
-        if (names.Count == 1 && unmet.Count == 1 && share >= SwappedNameShare)
+        // The sentence holding that other name must itself tell the event: a neighbour's words make it no swap («صلاح»
+        // in Europe beside a title on the Ballon d'Or).
+        var sentenceTerms = candidate.Analyzed.Select(t => t.Text).ToHashSet(StringComparer.Ordinal);
+        var eventWeights = weights.Select((w, i) => claim.Words.IsValue(i) ? 0 : w).ToArray();
+        var sentenceShare = QueryTermGroups.Weighted(claim.Words.Matches(sentenceTerms), eventWeights) / Math.Max(1e-9, eventWeights.Sum());
+        if (names.Count == 1 && unmet.Count == 1 && share >= SwappedNameShare && sentenceShare >= SameEventShare)
         {
             foreach (var type in new[] { AnswerType.Place, AnswerType.Person })
             {

@@ -27,6 +27,40 @@ public sealed record EvidenceWindow(IReadOnlySet<string> Terms, IReadOnlyList<Nu
     }
 
     /// <summary>
+    /// Every name of several words the question sets stands as a phrase in one of <paramref name="texts"/> (a chunk's
+    /// sentences and its title), its words in order with at most one word between: «ذهبية كرة الطائرة» (volleyball gold)
+    /// carries the words of «الكرة الذهبية» (the Ballon d'Or) but not the name.
+    /// </summary>
+    public static bool NamesStandTogether(QuestionAnalysis question, IReadOnlyList<IReadOnlyList<Text.Analysis.AnalyzedTerm>> texts)
+    {
+        var phrases = question.Constraints.Where(c => c.Kind == ConstraintKind.Name && c.Spellings.Any(sp => sp.Words.Count > 1)).ToList();
+        if (phrases.Count == 0) return true;
+        var words = texts.Select(text => text.GroupBy(t => t.Position).OrderBy(g => g.Key)
+            .Select(g => (Position: g.Key, Terms: (IReadOnlySet<string>)g.Select(t => t.Text).ToHashSet(StringComparer.Ordinal))).ToList()).ToList();
+        // A one-word spelling among the name's («بيونغيانغ» for «بيونغ يانغ») is a phrase of its own.
+        return phrases.All(c => c.Spellings.Any(sp => words.Any(text => Stands(sp, text))));
+    }
+
+    private static bool Stands(Spelling spelling, List<(int Position, IReadOnlySet<string> Terms)> text)
+    {
+        bool Carries(IReadOnlySet<string> word, IReadOnlySet<string> terms) =>
+            word.Overlaps(terms) || (spelling.Approximate && word.Any(w => w.Length >= 5 && terms.Any(t => NearMiss(w, t))));
+        for (var start = 0; start < text.Count; start++)
+        {
+            if (!Carries(spelling.Words[0], text[start].Terms)) continue;
+            var (at, k) = (start, 1);
+            for (; k < spelling.Words.Count; k++)
+            {
+                var next = Enumerable.Range(at + 1, Math.Min(2, text.Count - at - 1)).FirstOrDefault(i => Carries(spelling.Words[k], text[i].Terms), -1);
+                if (next < 0) break;
+                at = next;
+            }
+            if (k == spelling.Words.Count) return true;
+        }
+        return false;
+    }
+
+    /// <summary>
     /// The window (sentence, neighbours, title) carries one of the words that say what the question asks about its
     /// names (<see cref="QuestionAnalysis.Predicate"/>), by any of its terms or a word of the same consonants: the names
     /// and the year alone are not the event asked about. A who-question naming a role («رئيس الوزراء الماليزي») is
@@ -44,17 +78,47 @@ public sealed record EvidenceWindow(IReadOnlySet<string> Terms, IReadOnlyList<Nu
         return predicate.Matches(windowTerms).Any(m => m > 0);
     }
 
-    /// <summary>For a who-question, the sentence states every word of the role asked about («وزير الدفاع»): news attaches a title to its holder.</summary>
+    /// <summary>
+    /// For a who-question, the sentence states every word of the role asked about («وزير الدفاع»): news attaches a title
+    /// to its holder. An English word with no Arabic rendering ("name" in "what's swaziland's new name") cannot be
+    /// stated by an Arabic sentence and asks nothing of it.
+    /// </summary>
     public static bool RoleHolds(QuestionAnalysis question, IReadOnlySet<string> sentenceTerms) =>
-        question.Kind != Core.Domain.QuestionKind.Who || question.HeadPhrase.All(word => word.In(sentenceTerms));
+        question.Kind != Core.Domain.QuestionKind.Who || question.HeadPhrase.Where(Rendered).All(word => word.In(sentenceTerms));
+
+    /// <summary>
+    /// For "where"/"what" asked of a relation («شو عاصمة كندا؟», "capital of Australia"), the sentence carries the
+    /// relation's noun: a sentence about Canada with a place in it («في حوار») is no capital of Canada. Who-questions
+    /// check their role (<see cref="RoleHolds"/>). Only a noun and its owner: a longer phrase («مدينة ملائمة للعيش») is
+    /// paraphrased («أفضل المدن للمعيشة»), and an English relation noun's dictionary rendering may be another sense
+    /// ("capital" is «رأسمال» to FreeDict), so English questions are not held to it.
+    /// </summary>
+    public static bool RelationHolds(QuestionAnalysis question, IReadOnlySet<string> sentenceTerms) =>
+        question.Kind == Core.Domain.QuestionKind.Who || !question.IsFactoid || question.HeadPhrase.Count != 2 || question.Language != Core.Domain.Languages.Arabic
+        || question.HeadPhrase.All(word => word.In(sentenceTerms));
+
+    /// <summary>A head word the sentence can carry: an Arabic one, or an English one the expanders rendered in Arabic.</summary>
+    private static bool Rendered(HeadWord word) => word.Terms.Any(t => t.Length > 0 && Text.ArabicNormalizer.IsArabicLetter(t[0]));
+
+    /// <summary>The window itself states the number, year or date, not merely an article of that year.</summary>
+    public bool States(QuestionConstraint constraint) => constraint.Kind switch
+    {
+        ConstraintKind.Year => Dates.Any(d => d.Year == (int?)constraint.Value) || Numbers.Any(n => n.Value == constraint.Value),
+        ConstraintKind.Date => constraint.Date is not { } asked || Dates.Any(d => SameDate(asked, d.Resolve(Published))),
+        _ => Holds(constraint),
+    };
 
     public bool Holds(QuestionConstraint constraint) => constraint.Kind switch
     {
         ConstraintKind.Name => constraint.Spellings.Any(SpelledHere),
         ConstraintKind.Number => Numbers.Any(n => n.Value == constraint.Value),
-        // A year holds when stated, or when it is the year the article was published in ("this year's final").
-        ConstraintKind.Year => Dates.Any(d => d.Year == (int?)constraint.Value) || Numbers.Any(n => n.Value == constraint.Value) || Published?.Year == (int?)constraint.Value,
-        ConstraintKind.Date => constraint.Date is not { } asked || Dates.Any(d => SameDate(asked, d.Resolve(Published))),
+        // A year holds when stated, or when it is the year the article was published in ("this year's final"); a past
+        // event of a year after the article's was not yet news (a 2018 story naming the 2020 election names a plan).
+        ConstraintKind.Year => !(constraint.Reported && Published?.Year < (int?)constraint.Value)
+            && (Dates.Any(d => d.Year == (int?)constraint.Value) || Numbers.Any(n => n.Value == constraint.Value) || Published?.Year == (int?)constraint.Value),
+        // A month («بفبراير 2017») holds in an article of that month too, as a year does in an article of that year.
+        ConstraintKind.Date => constraint.Date is not { } asked || Dates.Any(d => SameDate(asked, d.Resolve(Published)))
+            || (asked is { Day: null, Weekday: null, Month: { } month } && Published is { } published && published.Month == month && (asked.Year ?? published.Year) == published.Year),
         _ => true,
     };
 

@@ -63,8 +63,8 @@ public sealed class ExtractiveAnswerer(
         var followUp = previous is not null && FollowUpDetector.IsFollowUp(question, analysis.Language);
         if (followUp)
             analysis = QuestionAnalyzer.FollowUp(analysis, await analyzer.AnalyzeAsync(previous!.Question, now, cancellationToken: cancellationToken));
-        logger.LogDebug("Question read as {Kind}/{Type}, constraints [{Constraints}], words {Words}", analysis.Kind, analysis.ExpectedType,
-            string.Join(", ", analysis.Constraints), analysis.Words);
+        logger.LogDebug("Question read as {Kind}/{Type}, constraints [{Constraints}], words {Words}, predicate {Predicate}, head [{Head}]", analysis.Kind, analysis.ExpectedType,
+            string.Join(", ", analysis.Constraints), analysis.Words, analysis.Predicate, string.Join(" ", analysis.HeadPhrase.Select(h => string.Join(",", h.Terms))));
 
         // A follow-up is searched together with the question it follows, so "and when was that?" finds the same article;
         // in the other language only the earlier question is searched, one language per search.
@@ -218,13 +218,14 @@ public sealed class ExtractiveAnswerer(
             var title = groups.Matches(titleTerms);
             var sentences = SentenceSplitter.Split(chunk.Text, MaxQuotedSentenceChars).Select(span => chunk.Text.Substring(span.Start, span.Length).Trim()).ToList();
             var analyzed = sentences.Select(s => SearchAnalysis.Analyze(s, language)).ToList();
+            if (analysis.Kind != QuestionKind.Claim && !EvidenceWindow.NamesStandTogether(analysis, [.. analyzed, SearchAnalysis.Analyze(chunk.Metadata.Title, language)])) continue;
             var terms = analyzed.Select(a => a.Select(t => t.Text).ToHashSet(StringComparer.Ordinal)).ToList();
             var matches = terms.Select(groups.Matches).ToList();
             for (var position = 0; position < sentences.Count; position++)
             {
                 var matched = matches[position];
                 var weight = QueryTermGroups.Weighted(matched, weights);
-                if (weight <= 0 || !EvidenceWindow.RoleHolds(analysis, terms[position])) continue;
+                if (weight <= 0 || !EvidenceWindow.RoleHolds(analysis, terms[position]) || !EvidenceWindow.RelationHolds(analysis, terms[position])) continue;
                 // Words the neighbours or the title carry and the sentence does not: the subject named once, then a pronoun.
                 var around = new double[matched.Length];
                 for (var g = 0; g < around.Length; g++)

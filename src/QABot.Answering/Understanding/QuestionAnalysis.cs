@@ -81,7 +81,9 @@ public enum ConstraintKind { Name, Number, Year, Date }
 /// </summary>
 /// <param name="Unit">For a number: what it counts («ستة أيام»: days), so a different count of the same thing contradicts it.</param>
 /// <param name="Date">For a date («13 سبتمبر», "on Wednesday"): the day, month or year it names.</param>
-public sealed record QuestionConstraint(ConstraintKind Kind, string Text, IReadOnlyList<Spelling> Spellings, decimal? Value = null, Unit? Unit = null, DateMention? Date = null)
+/// <param name="Reported">For a year the question asks about as past ("who won in 2020?", not "where will the 2022 cup be
+/// held?"): an article published before that year cannot report it, though it may name the year as a plan or a deadline.</param>
+public sealed record QuestionConstraint(ConstraintKind Kind, string Text, IReadOnlyList<Spelling> Spellings, decimal? Value = null, Unit? Unit = null, DateMention? Date = null, bool Reported = false)
 {
     public override string ToString() => $"{Kind}:{Text}";
 }

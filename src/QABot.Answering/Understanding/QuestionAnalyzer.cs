@@ -77,7 +77,7 @@ public sealed class QuestionAnalyzer(IQueryPlanner planner, OutletCatalog? outle
                 counted = new HeadWord(nounTerms, [new Spelling([nounTerms])]);
         }
         if (head.Any(h => h.Terms.Count == 0)) head = [];
-        AddNumbers(focus, constraints);
+        AddNumbers(focus, constraints, MayBeAhead(question[form.FrameEnd..]));
 
         return new QuestionAnalysis
         {
@@ -216,7 +216,7 @@ public sealed class QuestionAnalyzer(IQueryPlanner planner, OutletCatalog? outle
             var written = text[first.StartOffset..first.EndOffset];
             var folded = ArabicWords.Fold(written);
             if (QuestionForms.IsArabicFunctionWord(folded) || named.Contains(folded) || NumberExpressions.Parse(written) is not null
-                || QuestionForms.IsAnswerTypeNoun(written) || !folded.All(ArabicNormalizer.IsArabicLetter)) continue;
+                || QuestionForms.IsAnswerTypeNoun(written) || DeicticTimeWords.Contains(folded) || !folded.All(ArabicNormalizer.IsArabicLetter)) continue;
             predicate.Add(word.Select(t => t.Text).Concat(VerbVariants(folded).SelectMany(v => SearchAnalysis.Terms(v, Languages.Arabic))), 1.0);
         }
     }
@@ -247,13 +247,23 @@ public sealed class QuestionAnalyzer(IQueryPlanner planner, OutletCatalog? outle
         "tell", "told", "know", "known", "think", "like", "want", "need", "use", "used", "give", "gave", "given", "mean", "meant", "thing", "things", "really",
     ];
 
+    /// <summary>
+    /// Words that place the question in time relative to now ("tomorrow", «غدا»): a story's «غدا» is its own tomorrow,
+    /// so they say nothing of what the question asks ("weather in riyadh tomorrow?" is about the weather).
+    /// </summary>
+    private static readonly HashSet<string> DeicticTimeWords =
+    [
+        "tomorrow", "today", "tonight", "yesterday", "now", "currently", "right",
+        "غدا", "بكره", "بكرا", "بكرة", "اليوم", "امس", "مبارح", "امبارح", "الان", "هلا", "الحين", "توا",
+    ];
+
     private static void AddEnglish(string focus, int reference, Dictionary<string, List<WeightedPhrase>> byConcept, QueryTermGroups words, QueryTermGroups predicate, List<QuestionConstraint> constraints)
     {
         // Consecutive capitalised words are one name ("Kim Jong Un"): the name is evidence, not each of its parts.
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var tokens = EnglishQuestion.Tokenize(focus);
         var referenceWord = EnglishQuestion.Tokenize(focus[..reference]).Count;
-        foreach (var (run, capitalized) in EnglishContentRuns(tokens))
+        foreach (var (run, capitalized) in GazetteerRuns(EnglishContentRuns(tokens).ToList(), byConcept))
         {
             var phrase = string.Join(' ', run.Select(t => t.Text));
             var key = phrase.ToLowerInvariant();
@@ -281,7 +291,7 @@ public sealed class QuestionAnalyzer(IQueryPlanner planner, OutletCatalog? outle
             var gazetteerWord = own.Any(e => e.Origin.StartsWith("gazetteer:", StringComparison.Ordinal) && Covers(key, Concept(e.Origin)));
             // "What gift…", "which city…": the noun after the question word names what is asked, not what must have happened.
             var namesTheAnswer = run[0].Position > 0 && tokens[run[0].Position - 1].Lower is "what" or "which";
-            if (!isName && !gazetteerWord && !namesTheAnswer && trust >= QueryTermGroups.DictionaryWordTrust && !QuestionForms.IsAnswerTypeNoun(key))
+            if (!isName && !gazetteerWord && !namesTheAnswer && trust >= QueryTermGroups.DictionaryWordTrust && !QuestionForms.IsAnswerTypeNoun(key) && !DeicticTimeWords.Contains(key))
                 predicate.Add(english.Concat(arabic), trust);
             if (!isName) continue;
             // Every Arabic rendering the expanders know is an accepted spelling of the name, its English form too.
@@ -318,22 +328,36 @@ public sealed class QuestionAnalyzer(IQueryPlanner planner, OutletCatalog? outle
         return false;
     }
 
+    /// <summary>
+    /// Words that put a question in the future ("will", «سوف», «رح», «المقبل») or the present ("where is Expo 2020
+    /// held?"): its year may be ahead of the news, which told of it as a plan.
+    /// </summary>
+    private static readonly HashSet<string> FutureWords =
+    [
+        "will", "won't", "going", "next", "upcoming", "planned", "scheduled", "expected", "future", "plan", "plans", "is", "are", "does", "do",
+        "سوف", "سيتم", "رح", "راح", "ح", "هيكون", "حيكون", "المقبل", "المقبله", "القادم", "القادمه", "الجاي", "الجايه", "مستقبل", "المستقبل", "مرتقب", "المرتقب", "المرتقبه", "المزمع", "المزمعه", "المتوقع",
+    ];
+
+    private static bool MayBeAhead(string question) =>
+        WordTokenizer.Tokenize(question).Any(t => FutureWords.Contains(t.Folded) || (t.Folded.Length > 3 && t.Folded[0] == 'و' && FutureWords.Contains(t.Folded[1..])));
+
     /// <summary>Numbers and years the focus states, in digits or words ("six days", «ستة أيام», "2022").</summary>
-    private static void AddNumbers(string focus, List<QuestionConstraint> constraints)
+    /// <param name="future">The question asks what will happen: its year is no past the article must postdate.</param>
+    private static void AddNumbers(string focus, List<QuestionConstraint> constraints, bool future)
     {
         var tokens = WordTokenizer.Tokenize(focus);
         var dates = DateExpressions.Find(tokens);
         var years = dates.Where(d => d.Year is not null && d.Month is null).ToList();
         foreach (var year in years)
-            constraints.Add(new QuestionConstraint(ConstraintKind.Year, focus.Substring(year.Start, year.Length), [], year.Year));
+            constraints.Add(new QuestionConstraint(ConstraintKind.Year, focus.Substring(year.Start, year.Length), [], year.Year, Reported: !future));
         // A day or month the question states ("on 13 September", «يوم الأربعاء»); a publication window was taken out before.
         foreach (var date in dates.Where(d => d.Month is not null || d.Weekday is not null))
             constraints.Add(new QuestionConstraint(ConstraintKind.Date, focus.Substring(date.Start, date.Length), [], Date: date));
         foreach (var number in NumberExpressions.Find(focus, tokens))
         {
             if (years.Any(y => number.Start < y.End && y.Start < number.End)) continue;
-            // A day of a date («13 سبتمبر») is the date's, not a count.
-            if (dates.Any(d => d.Day is not null && number.Start < d.End && d.Start < number.End)) continue;
+            // A day or year of a date («13 سبتمبر», «بفبراير 2017») is the date's, not a count.
+            if (dates.Any(d => (d.Day ?? d.Year) is not null && number.Start < d.End && d.Start < number.End)) continue;
             constraints.Add(new QuestionConstraint(ConstraintKind.Number, focus.Substring(number.Start, number.Length), [], number.Value, number.Unit));
         }
     }
@@ -372,6 +396,34 @@ public sealed class QuestionAnalyzer(IQueryPlanner planner, OutletCatalog? outle
             else if (term.Length >= 5 && term.EndsWith('ا')) terms.Add(term[..^1]);
         }
         return terms;
+    }
+
+    /// <summary>
+    /// Consecutive lower-case words that the gazetteer knows together ("kim jong un", "north korea", "elon musk") are
+    /// one name, as their capitalised form would be: chat questions are typed in lower case, and word by word "north"
+    /// and "korea" constrained nothing.
+    /// </summary>
+    private static IEnumerable<(IReadOnlyList<EnglishToken> Words, bool Capitalized)> GazetteerRuns(
+        List<(IReadOnlyList<EnglishToken> Words, bool Capitalized)> runs, Dictionary<string, List<WeightedPhrase>> byConcept)
+    {
+        for (var i = 0; i < runs.Count; i++)
+        {
+            var merged = 0;
+            for (var j = runs.Count - 1; j > i && merged == 0; j--)
+            {
+                var span = runs.Skip(i).Take(j - i + 1).ToList();
+                var words = span.SelectMany(r => r.Words).ToList();
+                if (words.Any(w => w.IsNumber) || words.Zip(words.Skip(1)).Any(p => p.Second.Position != p.First.Position + 1)) continue;
+                var key = string.Join(' ', words.Select(w => w.Lower));
+                if (byConcept.TryGetValue(key, out var known) && known.Any(e => e.Origin.StartsWith("gazetteer:", StringComparison.Ordinal)))
+                {
+                    yield return (words, true);
+                    merged = j - i;
+                }
+            }
+            if (merged == 0) yield return runs[i];
+            i += merged;
+        }
     }
 
     private static IEnumerable<(IReadOnlyList<EnglishToken> Words, bool Capitalized)> EnglishContentRuns(IReadOnlyList<EnglishToken> tokens)
