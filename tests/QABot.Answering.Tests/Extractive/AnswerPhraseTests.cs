@@ -79,6 +79,15 @@ public sealed class AnswerPhraseTests(SampleCorpusAnswerer corpus) : IClassFixtu
     }
 
     [Fact]
+    public async Task What_happened_first_is_the_reason_a_why_question_gets()
+    {
+        var phrase = await FindAsync("وحل البشير الحكومة، بعد أن تفاقمت الأزمة الاقتصادية في البلاد.", "ليش حل البشير الحكومة؟");
+
+        Assert.Equal("بعد أن تفاقمت الأزمة الاقتصادية في البلاد", phrase?.Text);
+        Assert.Equal(ReasonForm.After, phrase?.Reason);
+    }
+
+    [Fact]
     public async Task A_purpose_is_a_reason_too()
     {
         var phrase = await FindAsync("وقرر الرئيس السوداني حل الحكومة لمعالجة الأوضاع الاقتصادية في البلاد.", "ليش حل الرئيس السوداني الحكومة؟");
