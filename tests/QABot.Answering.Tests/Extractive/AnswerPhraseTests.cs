@@ -28,6 +28,9 @@ public sealed class AnswerPhraseTests(SampleCorpusAnswerer corpus) : IClassFixtu
     [InlineData("وأفاد الناطق باسم الكرملين بأن بوتين أعطى كيم بندقية من إنتاجنا تعد من أفضل نوعية.", "what did putin give kim", "بندقية")]
     [InlineData("مضيفا أن بوتين أهدى كيم أيضا \"قفازا يعد جزءا من بزة استخدمت في الفضاء\".", "شو كمان اهدى بوتين لكيم؟", "قفاز")]
     [InlineData("وقالت الشركة إن الهجوم الإلكتروني استهدف ليلة السبت شبكة الكهرباء الوطنية في كييف.", "شو استهدف الهجوم الالكتروني؟", "شبكة الكهرباء الوطنية")]
+    [InlineData("دشنت السعودية أول دار سينما في البلاد بعد حظر استمر 40 عاما.", "شو دشنت السعودية؟", "أول دار سينما")]
+    [InlineData("ودشنت الولايات المتحدة رسميا سفارتها في مدينة القدس الاثنين.", "شو دشنت الولايات المتحدة بالقدس؟", "سفارتها")]
+    [InlineData("لكن مانشستر يونايتد أهدى اللقب لمانشستر سيتي بخسارته أمام ويست بروميتش.", "شو أهدى مانشستر يونايتد لمانشستر سيتي؟", "اللقب")]
     public async Task A_what_question_is_answered_by_the_object_of_its_verb(string sentence, string question, string expected)
     {
         var phrase = await FindAsync(sentence, question);
@@ -67,6 +70,15 @@ public sealed class AnswerPhraseTests(SampleCorpusAnswerer corpus) : IClassFixtu
         Assert.True(phrase.Text.Split(' ').Length <= 8, phrase.Text);
         Assert.Equal(ReasonForm.Because, phrase.Reason);
         Assert.DoesNotContain("لأن", phrase.Core);
+    }
+
+    [Fact]
+    public async Task A_reason_named_by_a_noun_offers_the_noun_alone_as_a_shorter_form()
+    {
+        var phrase = await FindAsync("يعيش مئات الأطفال في شوارع مدينة عدن جنوب اليمن بسبب الحرب الدائرة هناك منذ نحو أربع سنوات.", "ليش في أطفال عايشين بشوارع عدن؟");
+
+        Assert.Equal(ReasonForm.BecauseOf, phrase?.Reason);
+        Assert.Contains("الحرب", phrase!.Shorter);
     }
 
     [Fact]

@@ -49,6 +49,12 @@ public sealed record AnswerPhrase(string Text, string Core, IReadOnlyList<string
     /// <summary>Words that stand between a verb and its object without being either: «أهدى كيم أيضاً قفازاً».</summary>
     private static readonly HashSet<string> Fillers = ["ايضا", "كذلك", "له", "لها", "لهم", "اليه", "اليها", "الاخر", "الاخري", "يوم", "ليله", "مساء", "صباح", "امس", "اليوم"];
 
+    /// <summary>Words that stand before the noun they rank: «أول دار سينما», «أكبر محطة».</summary>
+    private static readonly HashSet<string> Ordinals = ["اول", "ثاني", "ثالث", "اخر", "اكبر", "اضخم", "اطول", "اعلي"];
+
+    /// <summary>«رسمياً», «فعلياً»: an adverb between a verb and its object, formed from a nisba adjective.</summary>
+    private static bool IsAdverb(string folded) => folded.Length >= 5 && folded.EndsWith("يا", StringComparison.Ordinal) && !ArabicWordForms.IsDefinite(folded);
+
     /// <summary>Relative pronouns and particles that end a noun phrase.</summary>
     private static readonly HashSet<string> PhraseEnds = ["الذي", "التي", "الذين", "اللذين", "اللتين", "اللواتي", "ما", "مما", "حيث"];
 
@@ -171,13 +177,21 @@ public sealed record AnswerPhrase(string Text, string Core, IReadOnlyList<string
             if (!IsPredicate(s, i, isPredicate) || ArabicWordForms.IsDefinite(t[i].Folded) || s.TermsOf(i).Any(head.Contains)) continue;
             var j = i + 1;
             while (j < t.Count && j - i <= MaxWordsBeforeObject && (!t[j].BreakBefore || OpensQuote(s, j))
-                   && !s.TermsOf(j).Any(head.Contains) && (s.IsQuestionToken(j) || Fillers.Contains(t[j].Folded) || s.InDateOrNumber(j)))
+                   && !s.TermsOf(j).Any(head.Contains) && (s.IsQuestionToken(j) || Fillers.Contains(t[j].Folded) || s.InDateOrNumber(j) || IsAdverb(t[j].Folded)))
                 j++;
             if (j >= t.Count || j - i > MaxWordsBeforeObject || (t[j].BreakBefore && !OpensQuote(s, j)) || !CanHeadObject(s, j)) continue;
             // Arabic puts the subject right after the verb («أعلن جهاز الأمن…»): the word there is the object only
             // behind the names the question gave («أعطى كيم بندقية») or when it is the noun the question asks about.
-            if (j == i + 1 && !s.TermsOf(j).Any(head.Contains) && !IsVerbalNoun(t[i].Folded)) continue;
-            var end = j + 1;
+            // A name of the question just before the verb is its subject («مانشستر يونايتد أهدى اللقب»): then the word after it is the object.
+            var subjectBefore = !t[i].BreakBefore && i > 0 && (s.IsQuestionToken(i - 1) || (i > 1 && !t[i - 1].BreakBefore && s.IsQuestionToken(i - 2)));
+            if (j == i + 1 && !s.TermsOf(j).Any(head.Contains) && !IsVerbalNoun(t[i].Folded) && !subjectBefore) continue;
+            // «أول دار سينما»: an ordinal stands before the noun it counts and belongs to the answer.
+            var end = j + 1 < t.Count && Ordinals.Contains(t[j].Folded) && !t[j + 1].BreakBefore ? j + 2 : j + 1;
+            // «دار سينما»: an indefinite noun without its accusative ending may govern the noun after it (not a verb, «يعد», «تحمل»).
+            if (end < t.Count && !t[end].BreakBefore && !Qualifies(s, end) && t[end - 1].Folded[^1] != 'ا' && !ArabicWordForms.IsDefinite(t[end - 1].Folded)
+                && !s.IsQuestionToken(end) && CanHeadObject(s, end)
+                && t[end].Folded[0] is not ('ي' or 'ت') && !s.InDateOrNumber(end))
+                end++;
             while (end < t.Count && end - j < MaxObjectWords && !t[end].BreakBefore && Qualifies(s, end)) end++;
             if (Enumerable.Range(j, end - j).All(s.IsQuestionToken)) continue;
             var words = Enumerable.Range(j, end - j).Select(k => k == j ? CitationForm(s, k) : Word(s, k)).ToList();
@@ -199,6 +213,7 @@ public sealed record AnswerPhrase(string Text, string Core, IReadOnlyList<string
     {
         var folded = s.Tokens[i].Folded;
         // What-questions ask for things; an office («رئيس الوزراء») heads a person, which who-questions ask for.
+        if (Ordinals.Contains(folded)) return true;
         if (folded.Length < 2 || NewsLexicon.Has(NewsLexicon.NotNames, folded) || NewsLexicon.Has(NewsLexicon.SubjectVerbs, folded)
             || NewsLexicon.Has(NewsLexicon.Titles, folded)
             || PhraseEnds.Contains(folded) || ReportOpeners.Contains(folded)) return false;
@@ -242,7 +257,12 @@ public sealed record AnswerPhrase(string Text, string Core, IReadOnlyList<string
             while (core < end && t[core].Folded is "ل" or "علي" or "الي" or "من" or "ان" or "ما") core++;
             if (end - core < 2) continue;
             var opener = at > 0 && t[at - 1].Folded is "من" or "علي" && t[at].Folded is "اجل" or "خلفيه" ? at - 1 : at;
-            return new AnswerPhrase(Span(s, opener, end), Span(s, core, end), [], form);
+            // «بسبب الحرب الدائرة هناك…»: a reason named by a noun has shorter forms, the noun and its adjectives.
+            var nounEnd = core + 1;
+            while (nounEnd < end && Qualifies(s, nounEnd)) nounEnd++;
+            var shorter = Enumerable.Range(1, nounEnd - core).Reverse().Where(n => core + n < end && !Enumerable.Range(core, n).All(s.IsQuestionToken))
+                .Select(n => Span(s, core, core + n)).ToList();
+            return new AnswerPhrase(Span(s, opener, end), Span(s, core, end), shorter, form);
         }
 
         for (var c = 1; c < t.Count; c++)
@@ -304,14 +324,14 @@ public sealed record AnswerPhrase(string Text, string Core, IReadOnlyList<string
 
     /// <summary>
     /// «قفازاً» as «قفاز»: an indefinite object carries the accusative ending, which its citation form does not. Only
-    /// the ending written with its tanween, or an «ا» after a letter that never ends a stem that way, is dropped.
+    /// the ending written with its tanween, or an «ا» after a letter that never ends a stem that way (nor a pronoun, «ـها», «ـنا»), is dropped.
     /// </summary>
     private static string CitationForm(SentenceReading s, int i)
     {
         var word = Word(s, i);
         if (word.EndsWith("اً", StringComparison.Ordinal) || word.EndsWith("ًا", StringComparison.Ordinal)) return word[..^2];
         var folded = s.Tokens[i].Folded;
-        return folded.Length >= 5 && folded[^1] == 'ا' && folded[^2] is not ('ي' or 'ا' or 'و') && !ArabicWordForms.IsDefinite(folded) ? word[..^1] : word;
+        return folded.Length >= 5 && folded[^1] == 'ا' && folded[^2] is not ('ي' or 'ا' or 'و' or 'ه' or 'ن') && !ArabicWordForms.IsDefinite(folded) ? word[..^1] : word;
     }
 
     private static string Span(SentenceReading s, int from, int to) =>
