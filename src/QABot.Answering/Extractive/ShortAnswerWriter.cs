@@ -51,8 +51,8 @@ public sealed class ShortAnswerWriter
         return rendering is null ? (span.Text, false) : (rendering.Text, true);
     }
 
-    /// <summary>A dictionary rendering of more words than this reads as a word list, not a phrase ("Economic situations treatment").</summary>
-    private const int MaxDictionaryWords = 3;
+    /// <summary>FreeDict lists senses in no order of use: two words rendered one by one read as a word list ("Circuit unpeace" for «الحرب الدائرة»), so only one is trusted.</summary>
+    private const int MaxDictionaryWords = 1;
 
     /// <summary>
     /// A what/why phrase in the question's language. English takes the whole phrase when every word has a rendering

@@ -125,8 +125,8 @@ public sealed record AnswerPhrase(string Text, string Core, IReadOnlyList<string
             for (var g = 0; g < question.Words.Count; g++)
                 if (!question.Words[g].Overlaps(names)) terms.UnionWith(question.Words[g]);
         }
-        var skeletons = terms.Select(QueryTermGroups.Skeleton).OfType<string>().ToHashSet(StringComparer.Ordinal);
-        return term => terms.Contains(term) || (QueryTermGroups.Skeleton(term) is { } skeleton && skeletons.Contains(skeleton));
+        // Terms only, not consonant skeletons: «جهاز» (device) shares one with «جاهز» (ready) and would stand as a verb.
+        return terms.Contains;
     }
 
     private static bool IsPredicate(SentenceReading s, int i, Func<string, bool> isPredicate) => s.TermsOf(i).Any(isPredicate);
