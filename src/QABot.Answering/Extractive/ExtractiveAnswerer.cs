@@ -430,7 +430,14 @@ public sealed class ExtractiveAnswerer(
         }
         else if (analysis.ExpectedType == Core.Answering.AnswerType.Date)
             lead = AnswerTexts.UndatedEventLead(language, 1, first.Source, first.Published);
-        // A clause answers why and what-did-they-say questions; an English question keeps the quote alone, as no
+        // A what-question is answered by the thing asked (the object of its verb, a quoted title), a why-question by
+        // its reason, both short; English renders them only where every word has a rendering it trusts.
+        else if (evidence[0].Reading is { } phraseReading && AnswerPhrase.Find(phraseReading, analysis) is { } phrase)
+        {
+            (shortAnswer, _) = shortAnswers.Write(phrase, language, analysis.Question);
+            lead = $"{shortAnswer} [1]";
+        }
+        // Otherwise a clause answers what-did-they-say questions; an English question keeps the quote alone, as no
         // offline rendering of an Arabic clause would be faithful (measured: the clause's new words rendered word by
         // word read "Anne account clearest", "Production abundant American").
         else if (language == Languages.Arabic && evidence[0].Reading is { } reading && AnswerClause.Find(reading, analysis.Kind, analysis.NamedNoun) is { } clause)

@@ -72,6 +72,12 @@ public static class AnswerTexts
     public static string SourcesLead(string articleLanguage, int number) =>
         articleLanguage == Languages.English ? $"From the sources [{number}]:" : $"From the Arabic sources [{number}]:";
 
+    /// <summary>
+    /// An English answer whose Arabic phrase has no rendering to trust: said in English, with the phrase as written,
+    /// rather than a word-by-word guess.
+    /// </summary>
+    public static string UnrenderedPhrase(string arabic) => $"(no reliable English wording offline) the source says: «{arabic}»";
+
     /// <summary>English answers quote the evidence verbatim after the English short answer, labelled as the original text.</summary>
     public static string OriginalTextLabel(string articleLanguage) =>
         articleLanguage == Languages.English ? "Source text:" : "Original text (Arabic):";

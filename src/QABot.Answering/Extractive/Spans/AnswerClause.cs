@@ -4,18 +4,13 @@ using QABot.Text.Tokens;
 namespace QABot.Answering.Extractive.Spans;
 
 /// <summary>
-/// The clause of a quoted sentence that answers a question whose answer is no name, number or date ("why…?", «شو قال
-/// كيم عن…؟»): for a why-question the clause a causal word opens («لأن…», «بسبب…»); otherwise the clause (between
+/// The clause of a quoted sentence that answers a question whose answer is no name, number or date («شو قال كيم عن…؟»,
+/// a why-question whose sentence states no reason <see cref="AnswerPhrase"/> can cut): the clause (between
 /// punctuation) that carries most of the question's words and something more. News packs the subject, the reporting
 /// verb and the answer into one long sentence; the clause is what the reader asked for, the sentence follows as the quote.
 /// </summary>
 public static class AnswerClause
 {
-    /// <summary>Words that open a reason (folded): «لأن», «بسبب», «نظراً ل», «إثر», «احتجاجاً على», «بهدف», «من أجل».</summary>
-    private static readonly HashSet<string> CausalWords =
-        ["لان", "لانه", "لانها", "لانهم", "بسبب", "بسببه", "نظرا", "اثر", "احتجاجا", "بهدف", "لاجل", "اجل", "بداعي", "جراء", "بحجه", "بدعوي", "لكي", "كي",
-         "بمناسبه", "لمناسبه", "احتفالا", "ردا", "سعيا", "حرصا", "رغبه", "خوفا", "تجنبا", "منعا", "تضامنا", "تنديدا", "عقب"];
-
     /// <summary>A clause this short is a name or a fragment, not an answer: the sentence is kept instead.</summary>
     private const int MinClauseWords = 3;
 
@@ -34,17 +29,6 @@ public static class AnswerClause
         var from = 0;
         for (var i = 1; i <= tokens.Count; i++)
             if (i == tokens.Count || tokens[i].BreakBefore) { clauses.Add((from, i)); from = i; }
-
-        if (kind == QuestionKind.Why)
-            for (var i = 0; i < tokens.Count; i++)
-            {
-                var word = tokens[i].Folded.Length > 3 && tokens[i].Folded[0] == 'و' ? tokens[i].Folded[1..] : tokens[i].Folded;
-                // «بعد أن رفضت…»: what happened first is the reason given.
-                var afterThat = word == "بعد" && i + 1 < tokens.Count && tokens[i + 1].Folded is "ان" or "ما";
-                if (!CausalWords.Contains(word) && !afterThat) continue;
-                var end = clauses.First(c => i >= c.From && i < c.To).To;
-                if (end - i >= MinClauseWords) return Text(sentence, i, end);
-            }
 
         var best = clauses
             .Where(c => c.To - c.From >= MinClauseWords)
