@@ -121,7 +121,7 @@ public sealed class DictionaryQueryExpander(FreeDictDictionary dictionary, Gazet
     internal static IEnumerable<string> DerivedForms(string word)
     {
         var stem = word.EndsWith('e') ? word[..^1] : word;
-        foreach (var suffix in (string[])["al", "ing", "er", "ly", "ion", "ity", "ment", "s"])
+        foreach (var suffix in (string[])["al", "ing", "er", "ly", "ion", "ity", "ment", "s", "ness", "ist", "ic", "ive", "ation"])
         {
             yield return word + suffix;
             if (stem != word) yield return stem + suffix;
