@@ -15,7 +15,4 @@ internal static class CrossLingualResources
     /// <summary>The planner as production wires it: installed dictionary, built-in gazetteer, transliteration.</summary>
     public static QueryPlanner RealPlanner(ITextEmbedder? embedder = null) =>
         new([new DictionaryQueryExpander(Dictionary.Value, Names.Value), new GazetteerQueryExpander(Names.Value)], embedder: embedder);
-
-    public static QueryPlanner RealPlanner(int derived) =>
-        new([new DictionaryQueryExpander(Dictionary.Value, Names.Value) { MaxDerivedSenses = derived }, new GazetteerQueryExpander(Names.Value)]);
 }

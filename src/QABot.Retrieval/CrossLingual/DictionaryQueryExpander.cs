@@ -87,45 +87,14 @@ public sealed class DictionaryQueryExpander(FreeDictDictionary dictionary, Gazet
     private IReadOnlyList<Translation> LookupInflected(string word)
     {
         var found = new List<Translation>();
-        var bases = BaseForms(word).Distinct().ToList();
-        foreach (var candidate in bases)
+        foreach (var candidate in BaseForms(word).Distinct())
         {
             var translations = dictionary.Lookup(candidate);
             if (translations.Count == 0) continue;
             if (found.Count == 0) found.AddRange(translations);
             else if (found.All(t => t.Text != translations[0].Text)) found.Add(new Translation(translations[0].Text, found.Count));
         }
-        if (found.Count == 0) return found;
-        var derived = 0;
-        foreach (var candidate in bases.Where(b => dictionary.Lookup(b).Count > 0).SelectMany(DerivedForms).Distinct())
-        {
-            if (derived >= MaxDerivedSenses) break;
-            if (candidate == word || bases.Contains(candidate)) continue;
-            var translations = dictionary.Lookup(candidate);
-            if (translations.Count == 0 || found.Any(t => t.Text == translations[0].Text)) continue;
-            found.Add(new Translation(translations[0].Text, found.Count));
-            derived++;
-        }
         return found;
-    }
-
-    /// <summary>
-    /// How many senses a word borrows from its derived forms' first senses. FreeDict gives a headword one rendering,
-    /// often off the sense the press means ("season" «الفصل»), while a derived headword may carry the right root
-    /// ("seasonal" «موسميّ», "broadcasting" «البثّ»); as later senses of the same concept they only count where the
-    /// word's own rendering is absent.
-    /// </summary>
-    internal int MaxDerivedSenses { get; init; } = DerivedSenses;
-    public const int DerivedSenses = 2;
-
-    internal static IEnumerable<string> DerivedForms(string word)
-    {
-        var stem = word.EndsWith('e') ? word[..^1] : word;
-        foreach (var suffix in (string[])["al", "ing", "er", "ly", "ion", "ity", "ment", "s", "ness", "ist", "ic", "ive", "ation"])
-        {
-            yield return word + suffix;
-            if (stem != word) yield return stem + suffix;
-        }
     }
 
     internal static IEnumerable<string> BaseForms(string word)

@@ -107,46 +107,6 @@ public sealed class FreeDictDictionaryTests
     }
 
     [Fact]
-    public async Task A_word_borrows_its_derived_headwords_first_senses_as_weaker_senses_of_the_same_concept()
-    {
-        using var temp = new TempDirectory();
-        var entries = new[] { ("season", "Season /sˈiːzən/\nالفصل\n"), ("seasonal", "Seasonal /sˈiːzənəl/\nموسمي\n"), ("seasoning", "Seasoning /sˈiːzənɪŋ/\nالتتبيل\n"), ("seasons", "Seasons /sˈiːzənz/\nالفصول\n") };
-        var body = new System.Text.StringBuilder();
-        var index = new List<string>();
-        foreach (var (headword, entry) in entries)
-        {
-            var offset = System.Text.Encoding.UTF8.GetByteCount(body.ToString());
-            body.Append(entry);
-            index.Add($"{headword}\t{Base64(offset)}\t{Base64(System.Text.Encoding.UTF8.GetByteCount(entry))}");
-        }
-        File.WriteAllText(temp.File("mini.dict"), body.ToString());
-        File.WriteAllLines(temp.File("mini.index"), index);
-        var dictionary = new FreeDictDictionary(temp.File("mini.index"));
-
-        var phrases = await new DictionaryQueryExpander(dictionary).ExpandAsync("who scored most this season", "en");
-        var none = await new DictionaryQueryExpander(dictionary) { MaxDerivedSenses = 0 }.ExpandAsync("who scored most this season", "en");
-
-        var season = phrases.Where(p => p.Origin == "dictionary:season").ToList();
-        Assert.Equal(["الفصل", "موسمي", "التتبيل"], season.Select(p => p.Text));
-        Assert.Equal(DictionaryQueryExpander.FirstSenseWeight, season[0].Weight);
-        Assert.All(season.Skip(1), p => Assert.True(p.Weight < season[0].Weight));
-        // Two derived headwords at most: the plural is a third and stays out.
-        Assert.Equal(DictionaryQueryExpander.DerivedSenses, season.Count - 1);
-        Assert.Equal(["الفصل"], none.Where(p => p.Origin == "dictionary:season").Select(p => p.Text));
-    }
-
-    [Fact]
-    public void Derived_forms_add_suffixes_to_the_word_and_to_it_without_a_final_e()
-    {
-        var forms = DictionaryQueryExpander.DerivedForms("produce").ToList();
-
-        Assert.Contains("producer", forms);
-        Assert.Contains("producing", forms);
-        Assert.Contains("produces", forms);
-        Assert.Contains("seasonal", DictionaryQueryExpander.DerivedForms("season"));
-    }
-
-    [Fact]
     public void Missing_dictionary_is_empty_and_warns_once_instead_of_failing()
     {
         var logger = new CountingLogger();
