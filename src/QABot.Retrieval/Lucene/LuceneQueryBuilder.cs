@@ -1,5 +1,7 @@
+using System.Text.RegularExpressions;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
+using Lucene.Net.Search.Spans;
 using QABot.Core.Domain;
 using QABot.Core.Retrieval;
 using QABot.Text;
@@ -22,6 +24,12 @@ internal sealed record LuceneQueryOptions
     /// <summary>Adjacent question words found near each other in a passage: evidence the passage answers this question.</summary>
     public float ProximityBoost { get; init; } = 0.3f;
     public int ProximitySlop { get; init; } = 4;
+    /// <summary>
+    /// Renderings of adjacent English concepts found near each other, in either order (Arabic reverses modifier and
+    /// noun: "radio waves" is «موجات الراديو»); 0 disables.
+    /// </summary>
+    public float EnglishProximityBoost { get; init; } = 0.3f;
+    public int EnglishProximitySlop { get; init; } = 4;
     /// <summary>Guessed name spellings also match spellings one edit away (Kuechly → كيكلي / كوكلي).</summary>
     public bool FuzzyTransliterations { get; init; } = true;
     public float FuzzyWeight { get; init; } = 0.8f;
@@ -84,10 +92,12 @@ internal static class LuceneQueryBuilder
     {
         var query = new BooleanQuery();
         AddQuestion(query, request, options, related, documentFrequency);
-        foreach (var group in request.Expansions
-                     .Where(e => e.Weight > 0 && !string.IsNullOrWhiteSpace(e.Text))
-                     .Select((e, i) => (Expansion: e, Concept: Concept(e, i, options)))
-                     .GroupBy(x => x.Concept, x => x.Expansion))
+        var concepts = request.Expansions
+            .Where(e => e.Weight > 0 && !string.IsNullOrWhiteSpace(e.Text))
+            .Select((e, i) => (Expansion: e, Concept: Concept(e, i, options)))
+            .GroupBy(x => x.Concept, x => x.Expansion)
+            .ToList();
+        foreach (var group in concepts)
         {
             var variants = group.Select(e => VariantQuery(e, options, related)).OfType<Query>().ToList();
             if (variants.Count == 0) continue;
@@ -100,8 +110,53 @@ internal static class LuceneQueryBuilder
             }
             if (query.Clauses.Count >= MaxClauses) break;
         }
+        if (request.Language == Languages.English && options.EnglishProximityBoost > 0 && query.Clauses.Count < MaxClauses)
+            AddConceptProximity(query, request.Text, concepts, options);
         return query.Clauses.Count == 0 ? null : query;
     }
+
+    /// <summary>
+    /// Pairs of concepts adjacent in the English question (ordered by where their English words occur in it): a passage
+    /// holding renderings of both within <see cref="LuceneQueryOptions.EnglishProximitySlop"/> words, in either order,
+    /// gains a little. Sibling paragraphs of one article share the topic's words; the one that answers tends to hold the
+    /// question's words together.
+    /// </summary>
+    private static void AddConceptProximity(BooleanQuery query, string question, IEnumerable<IGrouping<string, WeightedPhrase>> concepts,
+        LuceneQueryOptions options)
+    {
+        var lower = question.ToLowerInvariant();
+        var ordered = concepts
+            .Select(c => (Position: Regex.Match(lower, $@"\b{Regex.Escape(c.Key)}\b") is { Success: true } m ? m.Index : -1, Terms: ConceptTerms(c)))
+            .Where(c => c.Position >= 0 && c.Terms.Count > 0)
+            .OrderBy(c => c.Position)
+            .ToList();
+        var proximity = new BooleanQuery(disableCoord: true);
+        for (var i = 0; i + 1 < ordered.Count; i++)
+        {
+            var near = new SpanNearQuery([SpanAny(ordered[i].Terms), SpanAny(ordered[i + 1].Terms)], options.EnglishProximitySlop, inOrder: false)
+            {
+                Boost = options.EnglishProximityBoost,
+            };
+            proximity.Add(near, Occur.SHOULD);
+        }
+        if (proximity.Clauses.Count > 0) query.Add(proximity, Occur.SHOULD);
+    }
+
+    /// <summary>
+    /// The first analysed word of each of a concept's strongest renderings (a multi-word one starts with its head noun:
+    /// «المحيط الأطلسي»), at most a few: they only locate the concept.
+    /// </summary>
+    private static List<string> ConceptTerms(IEnumerable<WeightedPhrase> variants) => variants
+        .OrderByDescending(v => v.Weight)
+        .Select(v => SearchAnalysis.Analyze(v.Text, Languages.Arabic).FirstOrDefault(t => !t.IsAlternative).Text)
+        .OfType<string>()
+        .Distinct()
+        .Take(4)
+        .ToList();
+
+    private static SpanQuery SpanAny(IReadOnlyList<string> terms) => terms.Count == 1
+        ? new SpanTermQuery(new Term(IndexFields.Body, terms[0]))
+        : new SpanOrQuery(terms.Select(t => (SpanQuery)new SpanTermQuery(new Term(IndexFields.Body, t))).ToArray());
 
     /// <summary>The filter for date range and sources, or null when the request has neither.</summary>
     public static Filter? BuildFilter(SearchRequest request)
