@@ -66,7 +66,11 @@ public sealed class AskCommandTests : IDisposable
         var json = JsonDocument.Parse(output).RootElement;
         Assert.Equal("en", json.GetProperty("language").GetString());
         Assert.False(json.GetProperty("refused").GetBoolean());
-        Assert.StartsWith("From the Arabic sources", json.GetProperty("answer").GetString());
+        // The short answer is English (a dictionary word here), the Arabic sentence follows labelled as the original.
+        var shortAnswer = json.GetProperty("shortAnswer").GetString()!;
+        Assert.Matches("^[A-Za-z][A-Za-z ,'-]*$", shortAnswer);
+        Assert.StartsWith(shortAnswer, json.GetProperty("answer").GetString());
+        Assert.Contains("Original text (Arabic)", json.GetProperty("answer").GetString());
         Assert.Contains(json.GetProperty("citations").EnumerateArray(), c => c.GetProperty("articleId").GetString() == GiftArticle);
     }
 

@@ -15,7 +15,7 @@ namespace QABot.Retrieval.CrossLingual;
 internal sealed class CompiledDictionary
 {
     /// <summary>Bump whenever <see cref="FreeDictDictionary"/> parses or keys entries differently.</summary>
-    private const int ParserVersion = 1;
+    private const int ParserVersion = 2;
     private const string Magic = "QABOT-FREEDICT";
 
     private readonly string _path;

@@ -90,6 +90,7 @@ public sealed class FreeDictDictionary
         {
             var body = ReadBody(bodyPath);
             var maxWords = 1;
+            var vocalisedFirst = new HashSet<string>(StringComparer.Ordinal);
             foreach (var line in File.ReadLines(_indexPath, Encoding.UTF8))
             {
                 var parts = line.Split('\t');
@@ -97,13 +98,26 @@ public sealed class FreeDictDictionary
                 var offset = DecodeBase64Number(parts[1]);
                 var length = DecodeBase64Number(parts[2]);
                 if (offset < 0 || length <= 0 || offset + length > body.Length) continue;
-                var translations = ParseEntry(Encoding.UTF8.GetString(body, (int)offset, (int)length), _direction);
+                var entryText = Encoding.UTF8.GetString(body, (int)offset, (int)length);
+                var translations = ParseEntry(entryText, _direction);
                 if (translations.Count == 0) continue;
                 var key = Key(parts[0]);
-                // A headword can have several index lines (homographs): their senses follow the first one's.
-                entries[key] = entries.TryGetValue(key, out var earlier)
-                    ? [.. earlier, .. translations.Select(t => t with { Sense = t.Sense + earlier.Count })]
-                    : translations;
+                // A headword can have several index lines (homographs): their senses follow the first one's, except
+                // that a headword written as news text writes it (no shadda or harakat) comes before a vocalised one:
+                // «البندقيّة» (blunderbuss) is a rarer reading of the «البندقية» (gun, rifle) a sentence holds.
+                var vocalised = HasArabicMarks(entryText.AsSpan(0, Math.Max(0, entryText.IndexOf('\n'))));
+                if (entries.TryGetValue(key, out var earlier))
+                {
+                    var laterFirst = !vocalised && vocalisedFirst.Contains(key);
+                    var (before, after) = laterFirst ? (translations, earlier) : (earlier, translations);
+                    entries[key] = [.. before, .. after.Select(t => t with { Sense = t.Sense + before.Count })];
+                    if (laterFirst) vocalisedFirst.Remove(key);
+                }
+                else
+                {
+                    entries[key] = translations;
+                    if (vocalised) vocalisedFirst.Add(key);
+                }
                 maxWords = Math.Max(maxWords, key.Count(c => c == ' ') + 1);
             }
             MaxHeadwordWords = maxWords;
@@ -194,6 +208,14 @@ public sealed class FreeDictDictionary
             if (added) sense++;
         }
         return result;
+    }
+
+    /// <summary>Whether an entry's own headword line (the index strips marks) carries shadda or harakat.</summary>
+    private static bool HasArabicMarks(ReadOnlySpan<char> headwordLine)
+    {
+        foreach (var c in headwordLine.Length > 0 && headwordLine.IndexOf('/') is var slash and > 0 ? headwordLine[..slash] : headwordLine)
+            if (c is >= '\u064B' and <= '\u0652') return true;
+        return false;
     }
 
     private static bool IsInTargetScript(string text, DictionaryDirection direction) => direction == DictionaryDirection.EnglishToArabic

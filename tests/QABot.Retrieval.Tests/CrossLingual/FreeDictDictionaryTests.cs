@@ -84,6 +84,27 @@ public sealed class FreeDictDictionaryTests
         Assert.Equal(2, dictionary.MaxHeadwordWords);
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void Of_two_homograph_entries_the_one_spelled_as_text_spells_it_gives_the_first_senses(bool vocalisedListedFirst)
+    {
+        using var temp = new TempDirectory();
+        string[] entries = ["البندقيّة /ʔˈalbndqiːt/\n1. Blunderbuss\n2. Scattergun\n", "البندقية /ʔalbundˈuqiːjˌa/\n1. Gun\n2. Rifle\n"];
+        if (!vocalisedListedFirst) Array.Reverse(entries);
+        var body = string.Concat(entries);
+        File.WriteAllText(temp.File("mini.dict"), body);
+        var firstLength = System.Text.Encoding.UTF8.GetByteCount(entries[0]);
+        var total = System.Text.Encoding.UTF8.GetByteCount(body);
+        // dictd's index spells both headwords without marks; only the entry's own first line shows the shadda.
+        File.WriteAllLines(temp.File("mini.index"), [$"البندقية\tA\t{Base64(firstLength)}", $"البندقية\t{Base64(firstLength)}\t{Base64(total - firstLength)}"]);
+
+        var senses = new FreeDictDictionary(temp.File("mini.index"), direction: DictionaryDirection.ArabicToEnglish).Lookup("البندقية");
+
+        Assert.Equal(["gun", "rifle", "blunderbuss", "scattergun"], senses.Select(t => t.Text));
+        Assert.Equal([0, 1, 2, 3], senses.Select(t => t.Sense));
+    }
+
     [Fact]
     public async Task A_lower_case_word_the_dictionary_lacks_is_transliterated_below_a_translation()
     {
