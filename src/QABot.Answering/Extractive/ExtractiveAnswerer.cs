@@ -142,6 +142,11 @@ public sealed class ExtractiveAnswerer(
                 : ComposeClaim(analysis, judged, retrieved);
         }
         if (read is null) return Refusal(analysis, hits, retrieved);
+        if (analysis.AsksForecast)
+        {
+            logger.LogDebug("Refusing: the question asks about tomorrow or the weather, which published news cannot tell");
+            return Refusal(analysis, hits, retrieved);
+        }
 
         var chosen = Choose(analysis, read.Candidates, read.Weights);
         if (chosen is null)

@@ -54,10 +54,20 @@ public sealed record QuestionAnalysis
     public Unit? AskedUnit { get; init; }
     /// <summary>For «كم باص…», "how many barrels…" (no known unit): the word for what is counted; the answer's number stands beside it.</summary>
     public HeadWord? CountedNoun { get; init; }
+    /// <summary>
+    /// An English question's <see cref="CountedNoun"/> has an Arabic rendering from a dictionary or gazetteer, not only a
+    /// transliteration: the answering number must stand beside it.
+    /// </summary>
+    public bool CountedNounRendered { get; init; }
     /// <summary>«كم كان عمره…», "how old…": an age, told by the words news puts around it («عن عمر ناهز 82 عاما»).</summary>
     public bool AsksAge { get; init; }
     /// <summary>«شو اسم الفرقاطة…»: the terms of the thing whose name is asked; the name follows it in the text.</summary>
     public IReadOnlySet<string>? NamedNoun { get; init; }
+    /// <summary>
+    /// "weather in riyadh tomorrow?", «كيف الطقس بكرة؟»: asks what is still to come (a forecast, tomorrow), which news
+    /// already published cannot tell; a story's «غدا» is its own tomorrow, long past.
+    /// </summary>
+    public bool AsksForecast { get; init; }
     /// <summary>The publication window the question names ("in September 2023", «الشهر الماضي»), applied as a filter.</summary>
     public TimeScopeMatch? PublicationWindow { get; init; }
     /// <summary>The words that named an outlet ("BBC", «سكاي نيوز»), when the question names one.</summary>

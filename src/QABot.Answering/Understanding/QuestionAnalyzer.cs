@@ -55,6 +55,7 @@ public sealed class QuestionAnalyzer(IQueryPlanner planner, OutletCatalog? outle
         var reference = kind == QuestionKind.When ? ReferenceClauseStart(focus) : focus.Length;
         IReadOnlyList<HeadWord> head;
         HeadWord? counted = null;
+        var countedRendered = false;
         if (language == Languages.English)
         {
             // One expansion of the whole focus: the expanders find phrases ("prime minister", "World Cup") that
@@ -63,7 +64,12 @@ public sealed class QuestionAnalyzer(IQueryPlanner planner, OutletCatalog? outle
             var byConcept = expansions.GroupBy(e => Concept(e.Origin), StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
             AddEnglish(focus, reference, byConcept, words, predicate, constraints);
             head = form.HeadPhrase.Select(word => EnglishHeadWord(word, byConcept)).ToList();
-            if (form.CountedNoun is { } noun) counted = EnglishHeadWord(noun, byConcept);
+            if (form.CountedNoun is { } noun)
+            {
+                counted = EnglishHeadWord(noun, byConcept);
+                // A transliterated guess ("emoji" → «اموج») is not how the text names what it counts («رمزا تعبيريا»).
+                countedRendered = byConcept.GetValueOrDefault(noun.ToLowerInvariant())?.Any(e => !e.Origin.StartsWith(ExpansionOrigin.Transliteration + ":", StringComparison.Ordinal)) == true;
+            }
         }
         else
         {
@@ -95,9 +101,12 @@ public sealed class QuestionAnalyzer(IQueryPlanner planner, OutletCatalog? outle
             HeadPhrase = head,
             AskedUnit = form.Unit,
             CountedNoun = counted is { Terms.Count: > 0 } ? counted : null,
+            CountedNounRendered = countedRendered,
             AsksAge = form.AsksAge,
             NamedNoun = form.NamedNoun is { } named && Terms(named, Languages.Arabic) is { Count: > 0 } namedTerms ? namedTerms : null,
             AsksPublicationDate = form.AboutPublication,
+            AsksForecast = kind is not (QuestionKind.Claim or QuestionKind.List) && window is null && AsksForecast(question[form.FrameEnd..])
+                && !constraints.Any(c => c.Kind is ConstraintKind.Year or ConstraintKind.Date),
             PublicationWindow = window,
             OutletMention = outlet?.Text,
             OutletSources = outlet?.Sources,
@@ -256,6 +265,13 @@ public sealed class QuestionAnalyzer(IQueryPlanner planner, OutletCatalog? outle
         "tomorrow", "today", "tonight", "yesterday", "now", "currently", "right",
         "غدا", "بكره", "بكرا", "بكرة", "اليوم", "امس", "مبارح", "امبارح", "الان", "هلا", "الحين", "توا",
     ];
+
+    /// <summary>Words that ask for what is yet to come: the weather and its forecast, tomorrow.</summary>
+    private static readonly HashSet<string> ForecastWords =
+        ["tomorrow", "tomorrows", "tonight", "forecast", "forecasts", "weather", "غدا", "بكره", "بكرا", "بكرة", "الطقس", "طقس", "بالطقس"];
+
+    private static bool AsksForecast(string question) =>
+        WordTokenizer.Tokenize(question).Any(t => ForecastWords.Contains(t.Folded) || (t.Folded.Length > 3 && t.Folded[0] is 'و' or 'ف' && ForecastWords.Contains(t.Folded[1..])));
 
     private static void AddEnglish(string focus, int reference, Dictionary<string, List<WeightedPhrase>> byConcept, QueryTermGroups words, QueryTermGroups predicate, List<QuestionConstraint> constraints)
     {

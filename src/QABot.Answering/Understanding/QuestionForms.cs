@@ -127,14 +127,14 @@ public static class QuestionForms
         "ambassador", "candidate", "man", "woman", "director", "chief", "head", "ceo", "envoy", "general", "name", "star", "winner", "premier", "chancellor", "governor", "mayor",
     ];
     private static readonly HashSet<string> DateNouns = ["تاريخ", "يوم", "عام", "سنه", "شهر", "وقت", "date", "day", "year", "month", "time"];
-    private static readonly HashSet<string> CountNouns = ["عدد", "نسبه", "حجم", "مقدار", "number", "percentage", "percent", "share", "proportion", "total", "count", "amount", "rate"];
+    private static readonly HashSet<string> CountNouns = ["عدد", "نسبه", "حجم", "مقدار", "population", "number", "percentage", "percent", "share", "proportion", "total", "count", "amount", "rate"];
     private static readonly HashSet<string> MoneyNouns = ["سعر", "قيمه", "تكلفه", "كلفه", "ثمن", "مبلغ", "ميزانيه", "price", "cost", "value", "worth", "budget", "sum", "fine", "salary", "fee"];
     private static readonly HashSet<string> Superlatives = ["اكثر", "اكبر", "افضل", "اول", "اخر", "اعلي", "اغلي", "ارخص", "اقدم", "احدث", "اطول", "اهم", "احسن", "اشهر", "اقوي", "اسرع", "اصغر", "اقل"];
     private static readonly HashSet<string> AgeNouns = ["عمر", "سن"];
     private static readonly HashSet<string> DurationNouns = ["مده", "فتره", "duration", "period", "long"];
     private static readonly HashSet<string> ReasonNouns = ["سبب", "اسباب", "reason", "reasons", "cause", "causes", "motive"];
 
-    private static readonly HashSet<string> EnMoneyVerbs = ["cost", "costs", "pay", "paid", "spend", "spent", "worth", "price", "raise", "raised", "sell", "sold", "buy", "bought", "fund", "funding", "invest", "invested", "earn", "earned", "fined", "donate", "donated", "budget", "dollars", "euros"];
+    private static readonly HashSet<string> EnMoneyVerbs = ["cost", "costs", "pay", "paid", "spend", "spent", "worth", "price", "raise", "raised", "sell", "sold", "buy", "bought", "fund", "funding", "invest", "invested", "earn", "earned", "fined", "donate", "donated", "budget", "dollars", "euros", "money", "loan", "loans", "lend", "lent", "owe", "owed", "pays", "paying", "charge", "charged"];
 
     // ---- Requests for articles ----
     private static readonly HashSet<string> PublishWords =
@@ -369,6 +369,8 @@ public static class QuestionForms
             var look = words.Skip(headStart).Take(3).Select(Singular).ToList();
             var noun = look.FirstOrDefault(w => PlaceNouns.Contains(w) || OrganizationNouns.Contains(w) || PersonNouns.Contains(w) || DateNouns.Contains(w) || CountNouns.Contains(w) || MoneyNouns.Contains(w) || ReasonNouns.Contains(w) || DurationNouns.Contains(w));
             if (noun is not null && (kind == QuestionKind.What || OrganizationNouns.Contains(noun))) (kind, type) = ByHeadNoun(kind, type, noun);
+            // "what's the population of brazil": a population is a count of people, stated beside its own noun («عدد سكانها»).
+            if (noun is "population") counted = noun;
         }
 
         var asksForArticles = AsksForArticles(words, kind);

@@ -46,6 +46,7 @@ public static partial class EnglishQuestion
             over under than then there here their they them he she his her hers him it its i me my we our you your
             this that these those any some each every all both either neither also just only very more most
             name named according called tell told please s t
+            whats whos wheres whens hows whys
             """.Split((char[])[' ', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries))
             set.Add(word);
         return set;

@@ -220,7 +220,15 @@ public static class AnswerSpanFinder
                 score += number.Unit is { Kind: UnitKind.Money } ? 1.5 : -0.8;
             else if (number.Unit is { Kind: UnitKind.Time or UnitKind.Money })
                 score -= 0.3;
-            if (question.CountedNoun is { } counted && Counts(s, number, counted)) score += 1.5;
+            var counts = question.CountedNoun is { } counted && Counts(s, number, counted);
+            // "how many satellites…" is not answered by «50 ألف كوري»: an English question's counted noun reaches the
+            // Arabic text only through its renderings, so a number beside none of them counts something else. (Arabic
+            // news names what it counts in many ways, «مقتل 20 شخصا» for «كم عدد القتلى», so there it only ranks.)
+            if (question.CountedNoun is not null && question.CountedNounRendered && question.AskedUnit is null && question.Language == Core.Domain.Languages.English && !counts
+                && !NounBefore(s, number, question.CountedNoun)) continue;
+            // A money question is answered by a sum: a number without its currency ("420") is a price of something else.
+            if (question.ExpectedType == AnswerType.Money && question.AskedUnit is null && number.Unit is not { Kind: UnitKind.Money }) continue;
+            if (counts) score += 1.5;
             if (question.AsksAge && TellsAge(s, number)) score += 1.5;
             spans.Add(new AnswerSpan(number.Start, number.Length, question.ExpectedType, score, s.Text.Substring(number.Start, number.Length), Number: number));
         }
@@ -234,6 +242,18 @@ public static class AnswerSpanFinder
         {
             if (k > next && s.Tokens[k].BreakBefore) break;
             if (s.TermsOf(k).Any(term => counted.Terms.Any(c => SameStem(term, c)))) return true;
+        }
+        return false;
+    }
+
+    /// <summary>«عدد الأقمار الصناعية بلغ 12»: what is counted named just before the number, at most two words between.</summary>
+    private static bool NounBefore(SentenceReading s, NumberMention number, HeadWord counted)
+    {
+        var first = s.Tokens.FindIndex(t => t.End > number.Start);
+        for (var k = first - 1; k >= 0 && k >= first - 3; k--)
+        {
+            if (s.TermsOf(k).Any(term => counted.Terms.Any(c => SameStem(term, c)))) return true;
+            if (s.Tokens[k + 1].BreakBefore) break;
         }
         return false;
     }
