@@ -93,8 +93,11 @@ public sealed record EvidenceWindow(IReadOnlySet<string> Terms, IReadOnlyList<Nu
     /// paraphrased («أفضل المدن للمعيشة»), and an English relation noun's dictionary rendering may be another sense
     /// ("capital" is «رأسمال» to FreeDict), so English questions are not held to it.
     /// </summary>
+    /// An English count of something's ("population of brazil") is held to it when both words are rendered: a sentence
+    /// giving a city's population («التي يبلغ عدد سكانها 700 ألف») without naming Brazil counts another place.
     public static bool RelationHolds(QuestionAnalysis question, IReadOnlySet<string> sentenceTerms) =>
-        question.Kind == Core.Domain.QuestionKind.Who || !question.IsFactoid || question.HeadPhrase.Count != 2 || question.Language != Core.Domain.Languages.Arabic
+        question.Kind == Core.Domain.QuestionKind.Who || !question.IsFactoid || question.HeadPhrase.Count != 2
+        || (question.Language != Core.Domain.Languages.Arabic && !(question.Kind == Core.Domain.QuestionKind.HowMany && question.HeadPhrase.All(Rendered)))
         || question.HeadPhrase.All(word => word.In(sentenceTerms));
 
     /// <summary>A head word the sentence can carry: an Arabic one, or an English one the expanders rendered in Arabic.</summary>
