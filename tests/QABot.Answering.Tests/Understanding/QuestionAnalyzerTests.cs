@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using QABot.Core.Answering;
 using QABot.Answering.Extractive;
 using QABot.Answering.Understanding;
 using QABot.Core.Domain;
@@ -197,4 +198,69 @@ public sealed class QuestionAnalyzerTests(SampleCorpusAnswerer corpus) : IClassF
 
         Assert.Contains(analysis.Constraints, c => c.Kind == ConstraintKind.Name && c.Text == "kim jong un");
     }
+    [Theory]
+    [InlineData("weather in riyadh tomorrow?", true)]
+    [InlineData("كيف الطقس بكرة في الرياض؟", true)]
+    [InlineData("what will the forecast be for moscow", true)]
+    // A year or date places "tomorrow" in the news's own past; a past event is no forecast.
+    [InlineData("what did putin say would happen tomorrow in september 2023?", false)]
+    [InlineData("What did Putin give Kim Jong Un?", false)]
+    [InlineData("متى وصل بوتين إلى بيونغيانغ؟", false)]
+    public async Task A_question_about_tomorrow_or_the_weather_asks_a_forecast(string question, bool forecast) =>
+        Assert.Equal(forecast, (await AnalyzeAsync(question)).AsksForecast);
+
+    [Theory]
+    [InlineData("whats the capital of australia", "whats")]
+    [InlineData("whos the russian defence minister", "whos")]
+    [InlineData("wheres the vostochny base", "wheres")]
+    public async Task A_chat_question_word_without_its_apostrophe_is_no_evidence_word(string question, string word)
+    {
+        var analysis = await AnalyzeAsync(question);
+
+        Assert.DoesNotContain(word, analysis.Words.ToString());
+        Assert.NotEqual(QuestionKind.Other, analysis.Kind);
+    }
+
+    private static List<string> Spans(QuestionAnalysis analysis, string sentence)
+    {
+        var asked = new HashSet<string>(StringComparer.Ordinal);
+        for (var g = 0; g < analysis.Words.Count; g++) asked.UnionWith(analysis.Words[g]);
+        var reading = QABot.Answering.Extractive.Spans.SentenceReading.Read(sentence, SearchAnalysis.Analyze(sentence, Languages.Arabic), asked.Contains);
+        return QABot.Answering.Extractive.Spans.AnswerSpanFinder.Find(reading, analysis).Select(s => s.Text).ToList();
+    }
+
+    [Fact]
+    public async Task An_English_how_many_number_must_count_the_asked_noun()
+    {
+        var analysis = await AnalyzeAsync("how many satellites has russia launched for north korea");
+
+        Assert.True(analysis.CountedNounRendered);
+        Assert.Empty(Spans(analysis, "ويعمل 50 ألف كوري شمالي في روسيا وكوريا الشمالية"));
+        Assert.Equal("3", Spans(analysis, "أطلقت روسيا 3 أقمار صناعية لكوريا الشمالية").First());
+        Assert.Equal("3", Spans(analysis, "بلغ عدد الأقمار الصناعية 3 أطلقتها روسيا لكوريا الشمالية").First());
+    }
+
+    [Theory]
+    [InlineData("how much did putin pay for the rifle")]
+    [InlineData("how much money did russia loan north korea")]
+    public async Task An_English_money_question_is_answered_only_by_a_sum_in_a_currency(string question)
+    {
+        var analysis = await AnalyzeAsync(question);
+
+        Assert.Equal(AnswerType.Money, analysis.ExpectedType);
+        Assert.Empty(Spans(analysis, "دفعت روسيا 420 لكوريا الشمالية مقابل البندقية"));
+        Assert.StartsWith("5 ملايين دولار", Spans(analysis, "دفعت روسيا 5 ملايين دولار لكوريا الشمالية مقابل البندقية").First());
+    }
+
+    [Fact]
+    public async Task The_population_of_a_country_is_a_count_held_to_the_country()
+    {
+        var analysis = await AnalyzeAsync("whats the population of russia");
+
+        Assert.Equal(QuestionKind.HowMany, analysis.Kind);
+        Assert.False(QABot.Answering.Extractive.EvidenceWindow.RelationHolds(analysis, Terms("المدينة التي يبلغ عدد سكانها 700 ألف نسمة")));
+        Assert.True(QABot.Answering.Extractive.EvidenceWindow.RelationHolds(analysis, Terms("يبلغ عدد سكان روسيا 146 مليون نسمة")));
+    }
+
+    private static HashSet<string> Terms(string text) => SearchAnalysis.Terms(text, Languages.Arabic).ToHashSet(StringComparer.Ordinal);
 }
