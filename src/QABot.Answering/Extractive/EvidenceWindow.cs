@@ -91,10 +91,10 @@ public sealed record EvidenceWindow(IReadOnlySet<string> Terms, IReadOnlyList<Nu
     /// relation's noun: a sentence about Canada with a place in it («في حوار») is no capital of Canada. Who-questions
     /// check their role (<see cref="RoleHolds"/>). Only a noun and its owner: a longer phrase («مدينة ملائمة للعيش») is
     /// paraphrased («أفضل المدن للمعيشة»), and an English relation noun's dictionary rendering may be another sense
-    /// ("capital" is «رأسمال» to FreeDict), so English questions are not held to it.
+    /// ("capital" is «رأسمال» to FreeDict), so English questions are not held to it, except an English count of
+    /// something's ("population of brazil") when both words are rendered: a sentence giving a city's population
+    /// («التي يبلغ عدد سكانها 700 ألف») without naming Brazil counts another place.
     /// </summary>
-    /// An English count of something's ("population of brazil") is held to it when both words are rendered: a sentence
-    /// giving a city's population («التي يبلغ عدد سكانها 700 ألف») without naming Brazil counts another place.
     public static bool RelationHolds(QuestionAnalysis question, IReadOnlySet<string> sentenceTerms) =>
         question.Kind == Core.Domain.QuestionKind.Who || !question.IsFactoid || question.HeadPhrase.Count != 2
         || (question.Language != Core.Domain.Languages.Arabic && !(question.Kind == Core.Domain.QuestionKind.HowMany && question.HeadPhrase.All(Rendered)))
