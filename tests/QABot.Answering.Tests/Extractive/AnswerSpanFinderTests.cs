@@ -36,6 +36,15 @@ public sealed class AnswerSpanFinderTests
         Assert.StartsWith(number, await FirstSpanAsync(sentence, question));
 
     [Theory]
+    // «إلى هناك», «من هنا»: a place adverb points back to a place; it is none itself, so it gives no answer. Nor is a
+    // modal verb after «من» («مع من ينبغي»: with whom one should).
+    [InlineData("وقال بوتين إن زعماء آخرين سيأتون إلى هناك غدا", "وين كان بوتين لما قال إن زعماء آخرين سيأتون؟")]
+    [InlineData("وأضاف المتحدث أن الوفد سينطلق من هنا صباحا", "من وين سينطلق الوفد؟")]
+    [InlineData("وقال بوتين إن روسيا لا تفهم مع من ينبغي لها أن توقع أي اتفاقيات", "وين كان بوتين لما قال إن روسيا لا تفهم؟")]
+    public async Task A_place_adverb_is_no_place(string sentence, string question) =>
+        Assert.Null(await FirstSpanAsync(sentence, question));
+
+    [Theory]
     // A known place answers where; «في مواجهة» is a compound preposition, not a place.
     [InlineData("فاز منتخب إنجلترا في مواجهة السويد، في المباراة التي أقيمت في سامارا", "وين انلعبت مباراة انجلترا والسويد؟", "سامارا")]
     // A place with its preposition attached is given without it.
