@@ -6,5 +6,5 @@ namespace QABot.Text;
 /// </summary>
 public static class OutletKeys
 {
-    public static string For(string source) => ArabicNormalizer.Normalize(source.Trim()).ToLowerInvariant();
+    public static string For(string source) => ArabicNormalizer.NormalizeLower(source.Trim());
 }

@@ -18,7 +18,7 @@ public static class TimeScopeExtractor
 {
     public static TimeScopeMatch? Extract(string question, DateTimeOffset now)
     {
-        var text = ArabicNormalizer.Normalize(question).ToLowerInvariant();
+        var text = ArabicNormalizer.NormalizeLower(question);
         var today = new DateTimeOffset(now.UtcDateTime.Date, TimeSpan.Zero);
 
         foreach (var (pattern, window) in RelativeWindows)
@@ -59,7 +59,7 @@ public static class TimeScopeExtractor
         var kept = new List<int>(question.Length);
         for (var i = 0; i < question.Length; i++)
             if (ArabicNormalizer.Fold(question[i]) != '\0') kept.Add(i);
-        var text = ArabicNormalizer.Normalize(question).ToLowerInvariant();
+        var text = ArabicNormalizer.NormalizeLower(question);
         var at = text.IndexOf(scope.Expression, StringComparison.Ordinal);
         if (at < 0 || text.Length != kept.Count) return at < 0 ? question : text.Remove(at, scope.Expression.Length);
         var start = kept[at];

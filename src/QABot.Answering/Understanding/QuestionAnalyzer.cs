@@ -270,8 +270,11 @@ public sealed class QuestionAnalyzer(IQueryPlanner planner, OutletCatalog? outle
     private static readonly HashSet<string> ForecastWords =
         ["tomorrow", "tomorrows", "tonight", "forecast", "forecasts", "weather", "غدا", "بكره", "بكرا", "بكرة", "الطقس", "طقس", "بالطقس"];
 
-    private static bool AsksForecast(string question) =>
-        WordTokenizer.Tokenize(question).Any(t => ForecastWords.Contains(t.Folded) || (t.Folded.Length > 3 && t.Folded[0] is 'و' or 'ف' && ForecastWords.Contains(t.Folded[1..])));
+    private static bool AsksForecast(string question) => HasWord(question, ForecastWords, "وف");
+
+    /// <summary>Whether a word of <paramref name="text"/> is one of <paramref name="words"/>, also behind an attached conjunction of <paramref name="conjunctions"/>.</summary>
+    private static bool HasWord(string text, HashSet<string> words, string conjunctions) =>
+        WordTokenizer.Tokenize(text).Any(t => words.Contains(t.Folded) || (t.Folded.Length > 3 && conjunctions.Contains(t.Folded[0]) && words.Contains(t.Folded[1..])));
 
     private static void AddEnglish(string focus, int reference, Dictionary<string, List<WeightedPhrase>> byConcept, QueryTermGroups words, QueryTermGroups predicate, List<QuestionConstraint> constraints)
     {
@@ -354,8 +357,7 @@ public sealed class QuestionAnalyzer(IQueryPlanner planner, OutletCatalog? outle
         "سوف", "سيتم", "رح", "راح", "ح", "هيكون", "حيكون", "المقبل", "المقبله", "القادم", "القادمه", "الجاي", "الجايه", "مستقبل", "المستقبل", "مرتقب", "المرتقب", "المرتقبه", "المزمع", "المزمعه", "المتوقع",
     ];
 
-    private static bool MayBeAhead(string question) =>
-        WordTokenizer.Tokenize(question).Any(t => FutureWords.Contains(t.Folded) || (t.Folded.Length > 3 && t.Folded[0] == 'و' && FutureWords.Contains(t.Folded[1..])));
+    private static bool MayBeAhead(string question) => HasWord(question, FutureWords, "و");
 
     /// <summary>Numbers and years the focus states, in digits or words ("six days", «ستة أيام», "2022").</summary>
     /// <param name="future">The question asks what will happen: its year is no past the article must postdate.</param>

@@ -18,7 +18,7 @@ public static partial class AnswerText
     public static IReadOnlyList<string> Tokens(string text)
     {
         if (string.IsNullOrWhiteSpace(text)) return [];
-        var folded = ThousandsSeparator().Replace(ArabicNormalizer.Normalize(text).ToLowerInvariant(), "");
+        var folded = ThousandsSeparator().Replace(ArabicNormalizer.NormalizeLower(text), "");
         var cleaned = new StringBuilder(folded.Length);
         foreach (var c in folded)
             cleaned.Append(IsPunctuation(c) ? ' ' : c);

@@ -148,7 +148,7 @@ public static class ArticleDates
     /// <summary>Folds Arabic letters and digits, lower-cases, and splits at spaces, date punctuation and digit/letter seams.</summary>
     private static List<string> Tokenize(string text)
     {
-        var folded = ArabicNormalizer.Normalize(text).ToLowerInvariant();
+        var folded = ArabicNormalizer.NormalizeLower(text);
         var tokens = new List<string>(8);
         var current = new System.Text.StringBuilder();
         void Flush()

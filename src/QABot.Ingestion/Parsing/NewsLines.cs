@@ -239,5 +239,5 @@ public static class NewsLines
         return words;
     }
 
-    private static string Fold(string text) => ArabicNormalizer.Normalize(text).ToLowerInvariant();
+    private static string Fold(string text) => ArabicNormalizer.NormalizeLower(text);
 }

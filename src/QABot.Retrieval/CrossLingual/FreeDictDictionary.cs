@@ -60,7 +60,7 @@ public sealed class FreeDictDictionary
     /// </summary>
     private static string Key(string headword)
     {
-        var kept = new string(Text.ArabicNormalizer.Normalize(headword).ToLowerInvariant().Where(c => char.IsLetterOrDigit(c) || c == ' ').ToArray());
+        var kept = new string(Text.ArabicNormalizer.NormalizeLower(headword).Where(c => char.IsLetterOrDigit(c) || c == ' ').ToArray());
         return string.Join(' ', kept.Split(' ', StringSplitOptions.RemoveEmptyEntries));
     }
 

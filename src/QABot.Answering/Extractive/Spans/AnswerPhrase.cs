@@ -82,7 +82,7 @@ public sealed record AnswerPhrase(string Text, string Core, IReadOnlyList<string
 
     private static bool AsksMannerOrWords(string question) =>
         question.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)
-            .Any(w => MannerOrSaying.Contains(QABot.Text.ArabicNormalizer.Normalize(w.Trim('?', '؟', ',', '،', '.')).ToLowerInvariant()));
+            .Any(w => MannerOrSaying.Contains(QABot.Text.ArabicNormalizer.NormalizeLower(w.Trim('?', '؟', ',', '،', '.'))));
 
     /// <summary>Question words of English questions that do not name what is asked ("what did…", "what's…").</summary>
     private static readonly HashSet<string> NotNouns =
@@ -95,7 +95,7 @@ public sealed record AnswerPhrase(string Text, string Core, IReadOnlyList<string
     private static HashSet<string> AskedNoun(QuestionAnalysis question)
     {
         var words = question.Question.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)
-            .Select(w => QABot.Text.ArabicNormalizer.Normalize(w.Trim('?', '؟', ',', '،', '.', '\'')).ToLowerInvariant()).ToList();
+            .Select(w => QABot.Text.ArabicNormalizer.NormalizeLower(w.Trim('?', '؟', ',', '،', '.', '\''))).ToList();
         var at = words.FindIndex(w => w is "what" or "which" or "whats" or "what's" or "شو" or "ما" or "ماذا" or "ماهو" or "ماهي" or "ايش" or "اي" or "وش" or "شنو" or "ايه");
         if (at < 0) return [];
         var next = words.Skip(at + 1).FirstOrDefault(w => !NotNouns.Contains(w));
