@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Logging;
 using QABot.Retrieval.Caching;
@@ -29,7 +28,7 @@ internal sealed class CompiledDictionary
         try
         {
             var stamp = string.Join('|', ParserVersion, direction, Stamp(indexPath), Stamp(bodyPath));
-            var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(stamp)))[..16];
+            var hash = CacheFileStamp.Hash(stamp);
             return new CompiledDictionary(Path.Combine(cacheDirectory, $"freedict-{Path.GetFileNameWithoutExtension(indexPath)}-{hash}.bin"));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
-using System.Security.Cryptography;
 using System.Text;
 using Lucene.Net.Index;
 using Lucene.Net.Util;
@@ -131,7 +130,7 @@ internal sealed class RelatedTerms
                 var files = commit.FileNames.OrderBy(f => f, StringComparer.Ordinal);
                 var userData = commit.UserData.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key}={p.Value}");
                 var stamp = string.Join('|', [FormatVersion.ToString(CultureInfo.InvariantCulture), commit.SegmentsFileName, .. files, .. userData]);
-                var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(stamp)))[..16];
+                var hash = CacheFileStamp.Hash(stamp);
                 return new CacheFile(Path.Combine(cacheDirectory, $"{Prefix}{hash}.bin"), stamp, reader.MaxDoc, reader.NumDocs);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException or ObjectDisposedException)
