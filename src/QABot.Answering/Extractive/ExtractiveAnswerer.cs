@@ -329,6 +329,11 @@ public sealed class ExtractiveAnswerer(
                 logger.LogDebug("Skipping «{Sentence}»: the question's head phrase is split", Short(candidate.Sentence));
                 continue;
             }
+            if (!EvidenceWindow.OwnerIsComplement(analysis, candidate.Reading!))
+            {
+                logger.LogDebug("Skipping «{Sentence}»: the relation's noun belongs to another owner", Short(candidate.Sentence));
+                continue;
+            }
             AnswerSpan? span = null;
             if (analysis.IsFactoid)
             {

@@ -228,11 +228,34 @@ public static class AnswerSpanFinder
                 && !NounBefore(s, number, question.CountedNoun)) continue;
             // A money question is answered by a sum: a number without its currency ("420") is a price of something else.
             if (question.ExpectedType == AnswerType.Money && question.AskedUnit is null && number.Unit is not { Kind: UnitKind.Money }) continue;
+            // «420 دولارا للسهم» is a price per share, not what a whole deal cost: a rate answers only a question asking per unit.
+            if (question.ExpectedType == AnswerType.Money && PerUnit(s, number) is { } rate && !AsksPerUnit(question, s.TermsOf(rate))) continue;
             if (counts) score += 1.5;
             if (question.AsksAge && TellsAge(s, number)) score += 1.5;
             spans.Add(new AnswerSpan(number.Start, number.Length, question.ExpectedType, score, s.Text.Substring(number.Start, number.Length), Number: number));
         }
     }
+
+    /// <summary>Words that make a sum a rate: «لكل», "per", "each", or «لل» before a unit news prices things by.</summary>
+    private static readonly HashSet<string> RateWords = ["لكل", "per", "each", "apiece", "للسهم", "للبرميل", "للطن", "للاونصه", "للاوقيه", "للغرام", "للكيلو", "للكيلوغرام", "للتر", "للفرد", "للشخص", "للواحد", "للمتر"];
+
+    /// <summary>The token just after a sum (its currency included) that makes it a rate («للسهم», «لكل منتخب»), or null.</summary>
+    private static int? PerUnit(SentenceReading s, NumberMention number)
+    {
+        var next = s.Tokens.FindIndex(t => t.Start >= number.End);
+        // The currency may stand outside the number's mention («420 دولارا للسهم»).
+        for (var k = next; k >= 0 && k < s.Tokens.Count && k <= next + 1; k++)
+        {
+            if (k > next && s.Tokens[k].BreakBefore) break;
+            if (RateWords.Contains(s.Tokens[k].Folded)) return k;
+        }
+        return null;
+    }
+
+    /// <summary>"each team", "per share", «لكل منتخب»: the question itself asks for a rate, or names the unit it is by.</summary>
+    private static bool AsksPerUnit(QuestionAnalysis question, IReadOnlyList<string> rateTerms) =>
+        WordTokenizer.Tokenize(question.Question).Any(t => t.Folded is "each" or "per" or "every" or "apiece" or "كل" or "لكل" or "للواحد")
+        || Enumerable.Range(0, question.Words.Count).Any(g => rateTerms.Any(question.Words[g].Contains));
 
     /// <summary>«24 باصاً», "313 ألف وظيفة": the number is followed (at most one word between) by what the question counts.</summary>
     private static bool Counts(SentenceReading s, NumberMention number, HeadWord counted)
