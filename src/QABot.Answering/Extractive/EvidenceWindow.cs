@@ -157,8 +157,7 @@ public sealed record EvidenceWindow(IReadOnlySet<string> Terms, IReadOnlyList<Nu
 
     /// <summary>
     /// For an Arabic relation question («ما عاصمة أستراليا؟»), some occurrence of the relation's noun has the owner as its
-    /// complement: the owner right after it («عاصمة أستراليا», «العاصمة الأسترالية», «عاصمة لأستراليا»), or a pronoun
-    /// attached to it that refers back to the owner named elsewhere in the sentence («أستراليا وعاصمتها»). Both words
+    /// complement: the owner right after it («عاصمة أستراليا», «العاصمة الأسترالية», «عاصمة لأستراليا»). Both words
     /// within two of each other is not enough: «اعتراف أستراليا بالقدس عاصمة لإسرائيل» names Israel's capital.
     /// </summary>
     public static bool OwnerIsComplement(QuestionAnalysis question, SentenceReading sentence)
@@ -168,13 +167,8 @@ public sealed record EvidenceWindow(IReadOnlySet<string> Terms, IReadOnlyList<Nu
         var (noun, owner) = (question.HeadPhrase[0], question.HeadPhrase[1]);
         var owners = sentence.WordsMatching(owner.Terms).ToHashSet();
         if (owners.Count == 0) return true;
-        return sentence.WordsMatching(noun.Terms).Any(i => owners.Contains(i + 1) || (HasPronounSuffix(sentence.Tokens[i].Folded) && owners.Any(o => o != i)));
+        return sentence.WordsMatching(noun.Terms).Any(i => owners.Contains(i + 1));
     }
-
-    /// <summary>«عاصمتها», «رئيسه», «عددهم»: a noun carrying a possessive pronoun (after «ة» turned «ت», or a long word).</summary>
-    private static bool HasPronounSuffix(string folded) =>
-        (folded.Length >= 5 && (folded.EndsWith("تها", StringComparison.Ordinal) || folded.EndsWith("ته", StringComparison.Ordinal) || folded.EndsWith("تهم", StringComparison.Ordinal)))
-        || (folded.Length >= 6 && (folded.EndsWith("ها", StringComparison.Ordinal) || folded.EndsWith("هم", StringComparison.Ordinal)));
 
     /// <summary>
     /// False when every word of the question's head phrase («عاصمة أستراليا») is in the sentence but they stand apart:

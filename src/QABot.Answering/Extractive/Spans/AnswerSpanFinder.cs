@@ -257,13 +257,18 @@ public static class AnswerSpanFinder
         WordTokenizer.Tokenize(question.Question).Any(t => t.Folded is "each" or "per" or "every" or "apiece" or "كل" or "لكل" or "للواحد")
         || Enumerable.Range(0, question.Words.Count).Any(g => rateTerms.Any(question.Words[g].Contains));
 
-    /// <summary>«24 باصاً», "313 ألف وظيفة": the number is followed (at most one word between) by what the question counts.</summary>
+    /// <summary>
+    /// «24 باصاً», "313 ألف وظيفة": the number is followed (at most one word between) by what the question counts, or
+    /// its unit is that word («147 مباراة» read as a number of games, for "caps").
+    /// </summary>
     private static bool Counts(SentenceReading s, NumberMention number, HeadWord counted)
     {
         var next = s.Tokens.FindIndex(t => t.Start >= number.End);
-        for (var k = next; k >= 0 && k < s.Tokens.Count && k < next + 2; k++)
+        var last = next < 0 ? s.Tokens.Count - 1 : next + 1;
+        var first = s.Tokens.FindIndex(t => t.Start > number.Start);
+        for (var k = first; k >= 0 && k < s.Tokens.Count && k <= last; k++)
         {
-            if (k > next && s.Tokens[k].BreakBefore) break;
+            if (k > first && s.Tokens[k].BreakBefore) break;
             if (s.TermsOf(k).Any(term => counted.Terms.Any(c => SameStem(term, c)))) return true;
         }
         return false;
