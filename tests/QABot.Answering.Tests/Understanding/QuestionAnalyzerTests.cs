@@ -276,6 +276,16 @@ public sealed class QuestionAnalyzerTests(SampleCorpusAnswerer corpus) : IClassF
         Assert.Equal(holds, EvidenceWindow.OwnerIsComplement(analysis, reading));
     }
 
+    [Theory]
+    [InlineData("حيث شددت كانبيرا (عاصمة أستراليا) سياستها في المحيط الهادئ", "كانبيرا")]
+    [InlineData("وقال موريسون في مؤتمر صحفي في العاصمة الأسترالية، كانبرا، إن القرار لم يتخذ", "كانبرا")]
+    public async Task A_relation_is_answered_by_the_name_in_apposition_to_it(string sentence, string answer)
+    {
+        var analysis = await AnalyzeAsync("ما عاصمة أستراليا؟");
+
+        Assert.Equal(answer, Spans(analysis, sentence).First());
+    }
+
     [Fact]
     public async Task A_price_per_share_does_not_answer_what_a_deal_cost()
     {

@@ -49,6 +49,7 @@ public static class AnswerSpanFinder
             case AnswerType.Place:
                 AddPlaces(sentence, spans);
                 AddKnownPlaces(sentence, spans);
+                AddRelationHolders(sentence, spans, question.HeadPhrase);
                 break;
             case AnswerType.Number or AnswerType.Money or AnswerType.Duration:
                 AddNumbers(sentence, question, spans);
@@ -185,6 +186,24 @@ public static class AnswerSpanFinder
                      && (start + 1 == t.Count || t[start + 1].BreakBefore))
                 // «في القاهرة،»: a definite word closing the clause may be a place; weakly.
                 spans.Add(Span(s, start, start + 1, AnswerType.Place, 0.4));
+        }
+    }
+
+    /// <summary>
+    /// The name a relation phrase stands in apposition to: «كانبيرا (عاصمة أستراليا)», «العاصمة الأسترالية، كانبرا».
+    /// The owner must follow the relation's noun, as in the question («عاصمة أستراليا»); the name stands right before the
+    /// noun, or right after the owner. News names a capital this way far more often than after a preposition.
+    /// </summary>
+    private static void AddRelationHolders(SentenceReading s, List<AnswerSpan> spans, IReadOnlyList<HeadWord> relation)
+    {
+        if (relation.Count != 2) return;
+        var owners = s.WordsMatching(relation[1].Terms).ToHashSet();
+        foreach (var noun in s.WordsMatching(relation[0].Terms).Where(i => owners.Contains(i + 1)))
+        {
+            if (noun > 0 && IsNameWord(s, noun - 1) && !s.IsQuestionToken(noun - 1))
+                spans.Add(Span(s, noun - 1, noun, AnswerType.Place, 2.0));
+            if (NameRun(s, noun + 2, out var end) && !s.IsQuestionToken(noun + 2))
+                spans.Add(Span(s, noun + 2, end, AnswerType.Place, 2.0));
         }
     }
 
