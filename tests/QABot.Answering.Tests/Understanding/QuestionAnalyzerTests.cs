@@ -287,6 +287,15 @@ public sealed class QuestionAnalyzerTests(SampleCorpusAnswerer corpus) : IClassF
     }
 
     [Fact]
+    public async Task Monday_is_no_count_of_two()
+    {
+        var analysis = await AnalyzeAsync("كم طائرة طلبت طيران الإمارات؟");
+
+        Assert.Empty(Spans(analysis, "وقال المدير التجاري الاثنين إن طيران الإمارات تقدمت بطلبية"));
+        Assert.StartsWith("36", Spans(analysis, "أعلنت طيران الإمارات الاثنين طلبية لشراء 36 طائرة").First());
+    }
+
+    [Fact]
     public async Task A_price_per_share_does_not_answer_what_a_deal_cost()
     {
         var total = await AnalyzeAsync("how much did elon musk pay for tesla");

@@ -230,6 +230,8 @@ public static class AnswerSpanFinder
         {
             if (s.Dates.Any(d => number.Start < d.End && d.Start < number.End && !(number.Unit is { Kind: UnitKind.Time } && d.Day is null && d.Month is null && d.Year is null))) continue;
             if (asked.Contains(number.Value)) continue;
+            // «الاثنين» is Monday far more often than "the two": news dates its events by weekday («أعلن الاثنين أن…»).
+            if (Text.ArabicNormalizer.Normalize(s.Text.Substring(number.Start, number.Length)) is "الاثنين" or "والاثنين") continue;
             var score = 1.0;
             if (question.AskedUnit is { } unit)
                 score += number.Unit?.Key == unit.Key ? 2.0 : number.Unit is null ? 0.2 : number.Unit.Kind == unit.Kind ? 0.5 : -0.5;
