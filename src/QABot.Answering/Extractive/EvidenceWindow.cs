@@ -156,6 +156,21 @@ public sealed record EvidenceWindow(IReadOnlySet<string> Terms, IReadOnlyList<Nu
     }
 
     /// <summary>
+    /// For an Arabic relation question («ما عاصمة أستراليا؟»), some occurrence of the relation's noun has the owner as its
+    /// complement: the owner right after it («عاصمة أستراليا», «العاصمة الأسترالية», «عاصمة لأستراليا»). Both words
+    /// within two of each other is not enough: «اعتراف أستراليا بالقدس عاصمة لإسرائيل» names Israel's capital.
+    /// </summary>
+    public static bool OwnerIsComplement(QuestionAnalysis question, SentenceReading sentence)
+    {
+        if (question.Language != Core.Domain.Languages.Arabic || !question.IsFactoid || question.Kind is not (Core.Domain.QuestionKind.Where or Core.Domain.QuestionKind.What)
+            || question.HeadPhrase.Count != 2) return true;
+        var (noun, owner) = (question.HeadPhrase[0], question.HeadPhrase[1]);
+        var owners = sentence.WordsMatching(owner.Terms).ToHashSet();
+        if (owners.Count == 0) return true;
+        return sentence.WordsMatching(noun.Terms).Any(i => owners.Contains(i + 1));
+    }
+
+    /// <summary>
     /// False when every word of the question's head phrase («عاصمة أستراليا») is in the sentence but they stand apart:
     /// then the sentence speaks of another capital, and of Australia in some other role.
     /// </summary>

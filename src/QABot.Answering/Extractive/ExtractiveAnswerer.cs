@@ -319,6 +319,12 @@ public sealed class ExtractiveAnswerer(
                 logger.LogDebug("Skipping «{Sentence}»: does not state {Unmet}", Short(candidate.Sentence), string.Join(", ", unmet));
                 continue;
             }
+            // «وهل يؤهله أداؤه لإحراز الكرة الذهبية في 2018؟»: a sentence the writer asks states nothing, whatever it names.
+            if (analysis.IsFactoid && IsQuestion(candidate.Sentence))
+            {
+                logger.LogDebug("Skipping «{Sentence}»: it asks rather than states", Short(candidate.Sentence));
+                continue;
+            }
             // A sentence whose window lacks the predicate cannot answer, but it can still state outright the day the
             // chosen sentence gives as a weekday (MorePrecise checks the two agree).
             var predicateHolds = EvidenceWindow.PredicateHolds(analysis, candidate.WindowTerms);
@@ -327,6 +333,11 @@ public sealed class ExtractiveAnswerer(
             if (analysis.Kind != QuestionKind.Who && !EvidenceWindow.KeepsTogether(candidate.Reading!, analysis.HeadPhrase))
             {
                 logger.LogDebug("Skipping «{Sentence}»: the question's head phrase is split", Short(candidate.Sentence));
+                continue;
+            }
+            if (!EvidenceWindow.OwnerIsComplement(analysis, candidate.Reading!))
+            {
+                logger.LogDebug("Skipping «{Sentence}»: the relation's noun belongs to another owner", Short(candidate.Sentence));
                 continue;
             }
             AnswerSpan? span = null;
@@ -356,6 +367,9 @@ public sealed class ExtractiveAnswerer(
         return best is { Span.Date: { } date } && (date.Resolve(best.Candidate.Chunk.Metadata.Published).Day is null || IsRelative(date))
             ? MorePrecise(best, [.. eligible, .. corroborating]) : best;
     }
+
+    /// <summary>A sentence ending in a question mark, inside closing quotes or brackets too.</summary>
+    private static bool IsQuestion(string sentence) => sentence.TrimEnd(' ', '"', '»', '”', ')', '.') is { Length: > 0 } end && end[^1] is '؟' or '?';
 
     /// <summary>«الأربعاء», «أمس»: a date the reader works out from the publication date rather than one the text states.</summary>
     private static bool IsRelative(Text.Dates.DateMention date) =>

@@ -62,13 +62,14 @@ public sealed class QuestionAnalyzer(IQueryPlanner planner, OutletCatalog? outle
             // word-by-word lookups would split, and tag every Arabic alternative with the English words it renders.
             var expansions = await planner.ExpandAsync(focus, cancellationToken);
             var byConcept = expansions.GroupBy(e => Concept(e.Origin), StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
-            AddEnglish(focus, reference, byConcept, words, predicate, constraints);
+            AddEnglish(focus, reference, byConcept, words, predicate, constraints, form.AsksAge);
             head = form.HeadPhrase.Select(word => EnglishHeadWord(word, byConcept)).ToList();
             if (form.CountedNoun is { } noun)
             {
                 counted = EnglishHeadWord(noun, byConcept);
                 // A transliterated guess ("emoji" → «اموج») is not how the text names what it counts («رمزا تعبيريا»).
-                countedRendered = byConcept.GetValueOrDefault(noun.ToLowerInvariant())?.Any(e => !e.Origin.StartsWith(ExpansionOrigin.Transliteration + ":", StringComparison.Ordinal)) == true;
+                countedRendered = byConcept.GetValueOrDefault(noun.ToLowerInvariant())?.Any(e => !e.Origin.StartsWith(ExpansionOrigin.Transliteration + ":", StringComparison.Ordinal)) == true
+                    || NewsSenses.For(noun.ToLowerInvariant()).Any();
             }
         }
         else
@@ -276,7 +277,9 @@ public sealed class QuestionAnalyzer(IQueryPlanner planner, OutletCatalog? outle
     private static bool HasWord(string text, HashSet<string> words, string conjunctions) =>
         WordTokenizer.Tokenize(text).Any(t => words.Contains(t.Folded) || (t.Folded.Length > 3 && conjunctions.Contains(t.Folded[0]) && words.Contains(t.Folded[1..])));
 
-    private static void AddEnglish(string focus, int reference, Dictionary<string, List<WeightedPhrase>> byConcept, QueryTermGroups words, QueryTermGroups predicate, List<QuestionConstraint> constraints)
+    /// <param name="asksAge">"How old…": its "old" asks for an age, which news never states as «قديم».</param>
+    private static void AddEnglish(string focus, int reference, Dictionary<string, List<WeightedPhrase>> byConcept, QueryTermGroups words, QueryTermGroups predicate, List<QuestionConstraint> constraints,
+        bool asksAge = false)
     {
         // Consecutive capitalised words are one name ("Kim Jong Un"): the name is evidence, not each of its parts.
         var seen = new HashSet<string>(StringComparer.Ordinal);
@@ -297,7 +300,10 @@ public sealed class QuestionAnalyzer(IQueryPlanner planner, OutletCatalog? outle
             var own = byConcept.Where(c => Covers(key, c.Key)).SelectMany(c => c.Value).ToList();
             // A lower-case word is a name when the gazetteer knows it as a whole ("putin"), not as part of a title ("defence minister").
             var known = own.Any(e => e.Origin == "gazetteer:" + key);
-            var arabic = own.SelectMany(p => SearchAnalysis.Terms(p.Text, Languages.Arabic)).ToList();
+            // "How old" names what is asked, an age, as "how many" does: the answer's unit (years) is sought by the span
+            // finder, and as a word to cover it would count every age in the passages as evidence.
+            if (asksAge && key == "old") continue;
+            var arabic = own.SelectMany(p => SearchAnalysis.Terms(p.Text, Languages.Arabic)).Concat(NewsSenses.For(key)).Distinct(StringComparer.Ordinal).ToList();
             var inReference = run[0].Position >= referenceWord;
             var isName = (capitalized || known) && !inReference;
             var trust = inReference ? ReferenceTrust
@@ -387,7 +393,9 @@ public sealed class QuestionAnalyzer(IQueryPlanner planner, OutletCatalog? outle
     private static HeadWord EnglishHeadWord(string word, Dictionary<string, List<WeightedPhrase>> byConcept)
     {
         var own = byConcept.GetValueOrDefault(word.ToLowerInvariant()) ?? byConcept.Where(c => Covers(word, c.Key)).SelectMany(c => c.Value).ToList();
-        var spellings = own.Select(e => SpellingOf(e.Text, Languages.Arabic)).Prepend(SpellingOf(word, Languages.English)).Where(sp => sp.Words.Count > 0).ToList();
+        var spellings = own.Select(e => SpellingOf(e.Text, Languages.Arabic)).Prepend(SpellingOf(word, Languages.English))
+            .Concat(NewsSenses.For(word.ToLowerInvariant()).Select(term => new Spelling([new HashSet<string>([term], StringComparer.Ordinal)])))
+            .Where(sp => sp.Words.Count > 0).ToList();
         var terms = spellings.SelectMany(sp => sp.Words).SelectMany(w => w).ToHashSet(StringComparer.Ordinal);
         return new HeadWord(terms, spellings);
     }

@@ -262,5 +262,71 @@ public sealed class QuestionAnalyzerTests(SampleCorpusAnswerer corpus) : IClassF
         Assert.True(QABot.Answering.Extractive.EvidenceWindow.RelationHolds(analysis, Terms("يبلغ عدد سكان روسيا 146 مليون نسمة")));
     }
 
+    [Theory]
+    [InlineData("كانبيرا (عاصمة أستراليا) شهدت مظاهرات", true)]
+    [InlineData("وقال موريسون في العاصمة الأسترالية كانبرا إن القرار لم يتخذ", true)]
+    [InlineData("زار الوفد عاصمة أستراليا الفيدرالية", true)]
+    [InlineData("اعتراف أستراليا بالقدس عاصمة لإسرائيل", false)]
+    public async Task A_relation_noun_must_have_the_asked_owner_as_its_complement(string sentence, bool holds)
+    {
+        var analysis = await AnalyzeAsync("ما عاصمة أستراليا؟");
+        var reading = QABot.Answering.Extractive.Spans.SentenceReading.Read(sentence, SearchAnalysis.Analyze(sentence, Languages.Arabic), _ => false);
+
+        Assert.True(EvidenceWindow.RelationHolds(analysis, Terms(sentence)));
+        Assert.Equal(holds, EvidenceWindow.OwnerIsComplement(analysis, reading));
+    }
+
+    [Theory]
+    [InlineData("حيث شددت كانبيرا (عاصمة أستراليا) سياستها في المحيط الهادئ", "كانبيرا")]
+    [InlineData("وقال موريسون في مؤتمر صحفي في العاصمة الأسترالية، كانبرا، إن القرار لم يتخذ", "كانبرا")]
+    public async Task A_relation_is_answered_by_the_name_in_apposition_to_it(string sentence, string answer)
+    {
+        var analysis = await AnalyzeAsync("ما عاصمة أستراليا؟");
+
+        Assert.Equal(answer, Spans(analysis, sentence).First());
+    }
+
+    [Fact]
+    public async Task Monday_is_no_count_of_two()
+    {
+        var analysis = await AnalyzeAsync("كم طائرة طلبت طيران الإمارات؟");
+
+        Assert.Empty(Spans(analysis, "وقال المدير التجاري الاثنين إن طيران الإمارات تقدمت بطلبية"));
+        Assert.StartsWith("36", Spans(analysis, "أعلنت طيران الإمارات الاثنين طلبية لشراء 36 طائرة").First());
+    }
+
+    [Fact]
+    public async Task A_price_per_share_does_not_answer_what_a_deal_cost()
+    {
+        var total = await AnalyzeAsync("how much did elon musk pay for tesla");
+        var each = await AnalyzeAsync("how much did caf give each african team");
+
+        Assert.Empty(Spans(total, "عرض ماسك دفع 420 دولارا للسهم"));
+        Assert.StartsWith("2 مليار دولار", Spans(total, "دفع ماسك 2 مليار دولار مقابل الصفقة").First());
+        Assert.StartsWith("500 ألف دولار", Spans(each, "منح الاتحاد 500 ألف دولار لكل منتخب").First());
+    }
+
+    [Fact]
+    public async Task English_words_reach_the_wording_of_Arabic_news()
+    {
+        var died = await AnalyzeAsync("when did may skaf die");
+        var caps = await AnalyzeAsync("how many caps did mascherano win");
+
+        // Neither sentence names the person: what matches is the verb or noun, in the news's own word for it.
+        Assert.Contains(died.Words.Matches(Terms("توفيت الممثلة بشكل مفاجئ في منزلها")), m => m > 0);
+        Assert.Contains(caps.Words.Matches(Terms("شارك في 147 مباراة دولية")), m => m > 0);
+        Assert.StartsWith("147", Spans(caps, "لعب ماسكيرانو 147 مباراة دولية بعد أن فاز بالذهب 2 مرة").First());
+    }
+
+    [Fact]
+    public async Task How_old_asks_for_an_age_and_old_is_no_word_to_cover()
+    {
+        var analysis = await AnalyzeAsync("how old was gillian lynne");
+
+        Assert.True(analysis.AsksAge);
+        Assert.DoesNotContain(Enumerable.Range(0, analysis.Words.Count), g => analysis.Words[g].Contains("old"));
+        Assert.StartsWith("92", Spans(analysis, "توفيت لين عن عمر ناهز 92 عاما بعد 60 مسرحية").First());
+    }
+
     private static HashSet<string> Terms(string text) => SearchAnalysis.Terms(text, Languages.Arabic).ToHashSet(StringComparer.Ordinal);
 }

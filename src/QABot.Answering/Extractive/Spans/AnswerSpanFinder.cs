@@ -49,6 +49,7 @@ public static class AnswerSpanFinder
             case AnswerType.Place:
                 AddPlaces(sentence, spans);
                 AddKnownPlaces(sentence, spans);
+                AddRelationHolders(sentence, spans, question.HeadPhrase);
                 break;
             case AnswerType.Number or AnswerType.Money or AnswerType.Duration:
                 AddNumbers(sentence, question, spans);
@@ -188,6 +189,24 @@ public static class AnswerSpanFinder
         }
     }
 
+    /// <summary>
+    /// The name a relation phrase stands in apposition to: «كانبيرا (عاصمة أستراليا)», «العاصمة الأسترالية، كانبرا».
+    /// The owner must follow the relation's noun, as in the question («عاصمة أستراليا»); the name stands right before the
+    /// noun, or right after the owner. News names a capital this way far more often than after a preposition.
+    /// </summary>
+    private static void AddRelationHolders(SentenceReading s, List<AnswerSpan> spans, IReadOnlyList<HeadWord> relation)
+    {
+        if (relation.Count != 2) return;
+        var owners = s.WordsMatching(relation[1].Terms).ToHashSet();
+        foreach (var noun in s.WordsMatching(relation[0].Terms).Where(i => owners.Contains(i + 1)))
+        {
+            if (noun > 0 && IsNameWord(s, noun - 1) && !s.IsQuestionToken(noun - 1))
+                spans.Add(Span(s, noun - 1, noun, AnswerType.Place, 2.0));
+            if (NameRun(s, noun + 2, out var end) && !s.IsQuestionToken(noun + 2))
+                spans.Add(Span(s, noun + 2, end, AnswerType.Place, 2.0));
+        }
+    }
+
     /// <summary>Places the gazetteer knows: surest after a locative («في سامارا», «بموسكو»), likely anywhere else.</summary>
     private static void AddKnownPlaces(SentenceReading s, List<AnswerSpan> spans)
     {
@@ -211,6 +230,8 @@ public static class AnswerSpanFinder
         {
             if (s.Dates.Any(d => number.Start < d.End && d.Start < number.End && !(number.Unit is { Kind: UnitKind.Time } && d.Day is null && d.Month is null && d.Year is null))) continue;
             if (asked.Contains(number.Value)) continue;
+            // «الاثنين» is Monday far more often than "the two": news dates its events by weekday («أعلن الاثنين أن…»).
+            if (Text.ArabicNormalizer.Normalize(s.Text.Substring(number.Start, number.Length)) is "الاثنين" or "والاثنين") continue;
             var score = 1.0;
             if (question.AskedUnit is { } unit)
                 score += number.Unit?.Key == unit.Key ? 2.0 : number.Unit is null ? 0.2 : number.Unit.Kind == unit.Kind ? 0.5 : -0.5;
@@ -228,19 +249,47 @@ public static class AnswerSpanFinder
                 && !NounBefore(s, number, question.CountedNoun)) continue;
             // A money question is answered by a sum: a number without its currency ("420") is a price of something else.
             if (question.ExpectedType == AnswerType.Money && question.AskedUnit is null && number.Unit is not { Kind: UnitKind.Money }) continue;
+            // «420 دولارا للسهم» is a price per share, not what a whole deal cost: a rate answers only a question asking per unit.
+            if (question.ExpectedType == AnswerType.Money && PerUnit(s, number) is { } rate && !AsksPerUnit(question, s.TermsOf(rate))) continue;
             if (counts) score += 1.5;
             if (question.AsksAge && TellsAge(s, number)) score += 1.5;
             spans.Add(new AnswerSpan(number.Start, number.Length, question.ExpectedType, score, s.Text.Substring(number.Start, number.Length), Number: number));
         }
     }
 
-    /// <summary>«24 باصاً», "313 ألف وظيفة": the number is followed (at most one word between) by what the question counts.</summary>
+    /// <summary>Words that make a sum a rate: «لكل», "per", "each", or «لل» before a unit news prices things by.</summary>
+    private static readonly HashSet<string> RateWords = ["لكل", "per", "each", "apiece", "للسهم", "للبرميل", "للطن", "للاونصه", "للاوقيه", "للغرام", "للكيلو", "للكيلوغرام", "للتر", "للفرد", "للشخص", "للواحد", "للمتر"];
+
+    /// <summary>The token just after a sum (its currency included) that makes it a rate («للسهم», «لكل منتخب»), or null.</summary>
+    private static int? PerUnit(SentenceReading s, NumberMention number)
+    {
+        var next = s.Tokens.FindIndex(t => t.Start >= number.End);
+        // The currency may stand outside the number's mention («420 دولارا للسهم»).
+        for (var k = next; k >= 0 && k < s.Tokens.Count && k <= next + 1; k++)
+        {
+            if (k > next && s.Tokens[k].BreakBefore) break;
+            if (RateWords.Contains(s.Tokens[k].Folded)) return k;
+        }
+        return null;
+    }
+
+    /// <summary>"each team", "per share", «لكل منتخب»: the question itself asks for a rate, or names the unit it is by.</summary>
+    private static bool AsksPerUnit(QuestionAnalysis question, IReadOnlyList<string> rateTerms) =>
+        WordTokenizer.Tokenize(question.Question).Any(t => t.Folded is "each" or "per" or "every" or "apiece" or "كل" or "لكل" or "للواحد")
+        || Enumerable.Range(0, question.Words.Count).Any(g => rateTerms.Any(question.Words[g].Contains));
+
+    /// <summary>
+    /// «24 باصاً», "313 ألف وظيفة": the number is followed (at most one word between) by what the question counts, or
+    /// its unit is that word («147 مباراة» read as a number of games, for "caps").
+    /// </summary>
     private static bool Counts(SentenceReading s, NumberMention number, HeadWord counted)
     {
         var next = s.Tokens.FindIndex(t => t.Start >= number.End);
-        for (var k = next; k >= 0 && k < s.Tokens.Count && k < next + 2; k++)
+        var last = next < 0 ? s.Tokens.Count - 1 : next + 1;
+        var first = s.Tokens.FindIndex(t => t.Start > number.Start);
+        for (var k = first; k >= 0 && k < s.Tokens.Count && k <= last; k++)
         {
-            if (k > next && s.Tokens[k].BreakBefore) break;
+            if (k > first && s.Tokens[k].BreakBefore) break;
             if (s.TermsOf(k).Any(term => counted.Terms.Any(c => SameStem(term, c)))) return true;
         }
         return false;

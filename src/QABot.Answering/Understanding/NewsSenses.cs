@@ -1,0 +1,50 @@
+using QABot.Core.Domain;
+using QABot.Text.Analysis;
+
+namespace QABot.Answering.Understanding;
+
+/// <summary>
+/// How Arabic news words what an English question asks in everyday words, where the dictionary gives another sense or
+/// none: "died" is «توفي», «وفاة», «رحيل» (FreeDict: «مات» only), "caps" are international matches («مباراة», not
+/// «قبعة») and "medals" are «ميداليات» (not «أوسمة»). Without them such a
+/// question's own words count as missing from the very article that answers it, and it is refused.
+/// </summary>
+public static class NewsSenses
+{
+    private static readonly Dictionary<string, string[]> Senses = Build(
+        ("die died dies dead death", ["توفي", "توفيت", "وفاة", "رحل", "رحلت", "رحيل", "الراحل", "مات"]),
+        ("cap caps", ["مباراة", "مباريات"]),
+        ("medal medals", ["ميدالية", "ميداليات"]),
+        ("money", ["مبلغ", "دولار", "قيمة"]),
+        ("give gave given gives", ["منح", "يمنح", "قدم", "أهدى", "أعطى", "تبرع"]),
+        ("order ordered orders", ["طلبية", "طلب", "صفقة", "شراء"]),
+        ("subscriber subscribers", ["مشترك", "مشتركين"]),
+        ("job jobs", ["وظيفة", "وظائف"]),
+        ("win won wins", ["فاز", "فوز", "أحرز", "حصد", "توج", "نال"]),
+        ("sell sold sells", ["باع", "باعت", "مبيعات", "بيع"]),
+        ("buy bought buys", ["اشترى", "شراء", "استحواذ", "صفقة"]),
+        ("pay paid pays", ["دفع", "سدد", "مقابل"]),
+        ("kill killed", ["قتل", "مقتل", "قتلى"]),
+        ("account accounts", ["حساب", "حسابات"]),
+        ("expose exposed", ["تأثر", "تأثرت", "اختراق", "تسريب", "كشف"]),
+        ("goal goals", ["هدف", "أهداف"]),
+        ("trophy trophies title titles", ["لقب", "ألقاب", "بطولة"]),
+        ("resign resigned quit quits", ["استقال", "استقالة"]),
+        ("injure injured", ["أصيب", "إصابة", "جرحى"]),
+        ("arrest arrested", ["اعتقل", "اعتقال", "توقيف"]));
+
+    /// <summary>The Arabic news terms for an English question word (lower case), or none.</summary>
+    public static IEnumerable<string> For(string english) =>
+        Senses.TryGetValue(english, out var arabic) ? Terms(arabic) : [];
+
+    private static IEnumerable<string> Terms(IEnumerable<string> arabic) => arabic.SelectMany(a => SearchAnalysis.Terms(a, Languages.Arabic)).Distinct(StringComparer.Ordinal);
+
+    private static Dictionary<string, string[]> Build(params (string English, string[] Arabic)[] senses)
+    {
+        var table = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        foreach (var (english, arabic) in senses)
+            foreach (var word in english.Split(' '))
+                table[word] = arabic;
+        return table;
+    }
+}
