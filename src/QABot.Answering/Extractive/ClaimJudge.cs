@@ -47,19 +47,26 @@ internal static class ClaimJudge
         var values = claim.Constraints.Where(c => c.Kind is ConstraintKind.Number or ConstraintKind.Date).ToList();
         (ClaimJudgement Judgement, double Share)? support = null, contradiction = null;
         // A sentence that asks («هل بات صلاح… في مستوى ميسي؟») states nothing, either way.
-        foreach (var candidate in candidates.Where(c => c.Reading is not null && !c.Sentence.TrimEnd().EndsWith('؟') && !c.Sentence.TrimEnd().EndsWith('?')))
+        foreach (var candidate in candidates.Where(c => c.Reading is not null && !ExtractiveAnswerer.Asks(c.Sentence)))
         {
+            // Nor does a title or a neighbour that asks («هل يكون صلاح أول عربي يحرز الكرة الذهبية؟» above a sentence on
+            // his market value): the event must be told by lines that state.
+            var language = ExtractiveAnswerer.AnalysisLanguage(candidate.Chunk);
+            var stated = candidate.Window.Split('\n').Where(line => !ExtractiveAnswerer.Asks(line)).Select(line => SearchAnalysis.Analyze(line, language)).ToList();
+            var windowTerms = candidate.Window.Split('\n').Any(ExtractiveAnswerer.Asks)
+                ? stated.SelectMany(line => line.Select(t => t.Text)).ToHashSet(StringComparer.Ordinal)
+                : candidate.WindowTerms;
             // A figure or a date the sentence states as claimed pins the event by itself: fewer of the other words need be
             // there. Stated only by a neighbour or the title, it pins nothing of this sentence («في نوفمبر 2017» beside a
             // title of March 2018).
-            var sentence = new EvidenceWindow(candidate.WindowTerms, candidate.Reading!.Numbers, candidate.Reading.Dates, candidate.Chunk.Metadata.Published);
+            var sentence = new EvidenceWindow(windowTerms, candidate.Reading!.Numbers, candidate.Reading.Dates, candidate.Chunk.Metadata.Published);
             var specific = values.Count > 0 && values.All(sentence.States);
             var statesShare = specific ? StatesShare / 2 : StatesShare;
             // The event is told across the sentence, its neighbours and the title («بوتين يصل…», then "he gave…").
-            var share = QueryTermGroups.Weighted(claim.Words.Matches(candidate.WindowTerms), eventWeights) / total;
+            var share = QueryTermGroups.Weighted(claim.Words.Matches(windowTerms), eventWeights) / total;
             if (share < Math.Min(SameEventShare, statesShare)) continue;
             // «السعودية فازت بكأس آسيا 2019» is neither supported nor contradicted by a story on the 2019 Asian Cup draw.
-            if (!EvidenceWindow.PredicateHolds(claim, candidate.WindowTerms)) continue;
+            if (!EvidenceWindow.PredicateHolds(claim, windowTerms)) continue;
             var chunk = new EvidenceWindow(candidate.ChunkTerms, [], [], null);
             var unmet = candidate.Evidence!.Unmet(claim.Constraints)
                 .Concat(claim.Constraints.Where(c => c.Kind == ConstraintKind.Name && !chunk.Holds(c))).ToList();
@@ -67,8 +74,7 @@ internal static class ClaimJudge
             // Support needs the claim's names where the event is told, not elsewhere in the chunk: a chunk on Iniesta's
             // move to Japan also tells of Mascherano's move to a Chinese club, which does not make Iniesta's Chinese.
             // A name of several words stands there as a phrase: «الكرة» and «الذهبية» apart are no Ballon d'Or.
-            var namesInWindow = EvidenceWindow.NamesHold(claim, candidate.WindowTerms)
-                && EvidenceWindow.NamesStandTogether(claim, candidate.Window.Split('\n').Select(line => SearchAnalysis.Analyze(line, ExtractiveAnswerer.AnalysisLanguage(candidate.Chunk))).ToList());
+            var namesInWindow = EvidenceWindow.NamesHold(claim, windowTerms) && EvidenceWindow.NamesStandTogether(claim, stated);
             if (unmet.Count == 0 && !negated && namesInWindow)
             {
                 if (share >= statesShare && (support is null || share > support.Value.Share + 1e-9))

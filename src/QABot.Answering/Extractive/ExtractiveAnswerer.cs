@@ -320,7 +320,7 @@ public sealed class ExtractiveAnswerer(
                 continue;
             }
             // «وهل يؤهله أداؤه لإحراز الكرة الذهبية في 2018؟»: a sentence the writer asks states nothing, whatever it names.
-            if (analysis.IsFactoid && IsQuestion(candidate.Sentence))
+            if (analysis.IsFactoid && Asks(candidate.Sentence))
             {
                 logger.LogDebug("Skipping «{Sentence}»: it asks rather than states", Short(candidate.Sentence));
                 continue;
@@ -369,7 +369,7 @@ public sealed class ExtractiveAnswerer(
     }
 
     /// <summary>A sentence ending in a question mark, inside closing quotes or brackets too.</summary>
-    private static bool IsQuestion(string sentence) => sentence.TrimEnd(' ', '"', '»', '”', ')', '.') is { Length: > 0 } end && end[^1] is '؟' or '?';
+    internal static bool Asks(string sentence) => sentence.TrimEnd(' ', '"', '»', '”', ')', '.') is { Length: > 0 } end && end[^1] is '؟' or '?';
 
     /// <summary>«الأربعاء», «أمس»: a date the reader works out from the publication date rather than one the text states.</summary>
     private static bool IsRelative(Text.Dates.DateMention date) =>

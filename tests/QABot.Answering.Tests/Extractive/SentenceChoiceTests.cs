@@ -64,6 +64,21 @@ public sealed class SentenceChoiceTests
         Assert.Equal("on-topic", answer.Citations[0].ArticleId);
     }
 
+    [Theory]
+    [InlineData("هل يفوز محمد صلاح بجائزة الكرة الذهبية؟", ClaimVerdict.NotFound)]
+    [InlineData("محمد صلاح يفوز بجائزة الكرة الذهبية", ClaimVerdict.Supported)]
+    public async Task A_title_that_asks_bears_no_claim_for_the_sentence_below_it(string title, ClaimVerdict verdict)
+    {
+        // The sentence itself speaks only of his market value; the event is in the title alone, which states it in one
+        // case and only asks it in the other.
+        using var host = Host(Hit("salah", title, "ويتساءل كثيرون عن تواضع قيمة محمد صلاح المالية مقارنة بلاعبين آخرين.", 10));
+
+        var answer = await host.Services.GetRequiredService<ExtractiveAnswerer>()
+            .AnswerAsync(new AnswerRequest { Question = "هل صحيح أن محمد صلاح فاز بجائزة الكرة الذهبية؟", IsClaim = true, Now = new DateTimeOffset(2018, 5, 1, 0, 0, 0, TimeSpan.Zero) });
+
+        Assert.Equal(verdict, answer.Verdict);
+    }
+
     private static ScoredChunk Hit(string id, string title, string text, double score) =>
         new(new Chunk(Chunk.MakeId(id, 0), 0, text, 0, new ArticleMetadata(id, title, "test", null, new DateTimeOffset(2018, 4, 5, 0, 0, 0, TimeSpan.Zero), Languages.Arabic)), score);
 
