@@ -2,6 +2,7 @@ using QABot.Answering.Extractive.Spans;
 using QABot.Answering.Understanding;
 using QABot.Core.Answering;
 using QABot.Core.Domain;
+using QABot.Retrieval.CrossLingual;
 using QABot.Text.Analysis;
 using QABot.Text.Numbers;
 using QABot.Text.Tokens;
@@ -125,7 +126,15 @@ internal static class ClaimJudge
         var sentenceShare = QueryTermGroups.Weighted(claim.Words.Matches(sentenceTerms), eventWeights) / Math.Max(1e-9, eventWeights.Sum());
         if (names.Count == 1 && unmet.Count == 1 && share >= SwappedNameShare && sentenceShare >= SameEventShare)
         {
-            foreach (var type in new[] { AnswerType.Place, AnswerType.Person })
+            // Only a name of the same kind stands in the claimed one's stead: a place for a place, a person for a person.
+            // A name the gazetteer does not type (an award, a club) has no such stand-in: «أوروبا» is no other Ballon d'Or.
+            AnswerType[] types = KnownNames.KindOf(names[0].Text) switch
+            {
+                NameKind.Place => [AnswerType.Place],
+                NameKind.Person => [AnswerType.Person],
+                _ => [],
+            };
+            foreach (var type in types)
             {
                 var swapped = AnswerSpanFinder.Find(reading, claim with { ExpectedType = type }).FirstOrDefault(s => s.Score >= 1.0);
                 if (swapped is not null) return new ClaimJudgement(ClaimVerdict.Contradicted, candidate, swapped, names[0].Text);

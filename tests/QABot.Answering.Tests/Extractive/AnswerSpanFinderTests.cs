@@ -2,6 +2,7 @@ using QABot.Answering.Extractive.Spans;
 using QABot.Answering.Understanding;
 using QABot.Core.Domain;
 using QABot.Core.Retrieval;
+using QABot.Retrieval.CrossLingual;
 using QABot.Text.Analysis;
 
 namespace QABot.Answering.Tests.Extractive;
@@ -12,6 +13,18 @@ public sealed class AnswerSpanFinderTests
     private static readonly DateTimeOffset Now = new(2023, 10, 20, 0, 0, 0, TimeSpan.Zero);
 
     /// <summary>Arabic questions are read without expanding any word: a planner that is never asked.</summary>
+    [Theory]
+    [InlineData("Croatia", NameKind.Place)]
+    [InlineData("كرواتيا", NameKind.Place)]
+    [InlineData("ballon d'or", NameKind.Event)]
+    [InlineData("الكرة الذهبية", NameKind.Event)]
+    [InlineData("Vladimir Putin", NameKind.Person)]
+    public void A_name_is_typed_by_the_gazetteer_in_either_language(string name, NameKind kind) =>
+        Assert.Equal(kind, KnownNames.KindOf(name));
+
+    [Fact]
+    public void A_name_the_gazetteer_does_not_list_has_no_kind() => Assert.Null(KnownNames.KindOf("قيمة صلاح المالية"));
+
     private sealed class NoPlanner : IQueryPlanner
     {
         public Task<SearchRequest> PlanAsync(string question, int top, DateRange? publishedRange = null, CancellationToken cancellationToken = default) =>

@@ -8,9 +8,20 @@ namespace QABot.Answering.Extractive.Spans;
 /// whatever stands around it, where an unknown word after «في» may be anything («في مواجهة…», «في إطار…»). Read from the
 /// built-in list once, on the first where-question.
 /// </summary>
-internal static class KnownNames
+public static class KnownNames
 {
     private static readonly Lazy<(HashSet<string> Places, int MaxWords)> Loaded = new(Load, LazyThreadSafetyMode.ExecutionAndPublication);
+    private static readonly Lazy<Dictionary<string, NameKind>> Kinds = new(LoadKinds, LazyThreadSafetyMode.ExecutionAndPublication);
+
+    /// <summary>
+    /// What the gazetteer says a name is, by its English or any Arabic spelling ("Croatia", «كرواتيا»: a place), or null
+    /// for a name it does not list (an award, a club, a person it does not know).
+    /// </summary>
+    public static NameKind? KindOf(string name)
+    {
+        var key = string.Join(' ', WordTokenizer.Tokenize(name).Select(w => w.Folded));
+        return Kinds.Value.TryGetValue(key, out var kind) ? kind : null;
+    }
 
     /// <summary>
     /// The number of words of the longest known place starting at token <paramref name="i"/> (0: none), and whether its
@@ -33,6 +44,15 @@ internal static class KnownNames
             }
         }
         return (0, false);
+    }
+
+    private static Dictionary<string, NameKind> LoadKinds()
+    {
+        var kinds = new Dictionary<string, NameKind>(StringComparer.Ordinal);
+        foreach (var entry in Gazetteer.Load().Entries.Where(e => e.Kind != NameKind.Unspecified))
+            foreach (var spelling in entry.Arabic.Prepend(entry.English))
+                kinds.TryAdd(string.Join(' ', WordTokenizer.Tokenize(spelling).Select(w => w.Folded)), entry.Kind);
+        return kinds;
     }
 
     private static (HashSet<string>, int) Load()
