@@ -127,6 +127,64 @@ public sealed class FreeDictDictionaryTests
         Assert.DoesNotContain(phrases, p => p.Origin.Contains("which", StringComparison.Ordinal));
     }
 
+    // FreeDict gives a verb's base form as an imperative («صف», «قل», «مت»), which news text almost never uses; its
+    // "-ing" headword gives the verbal noun («الوصف»), which news text uses all the time.
+    [Fact]
+    public async Task A_verb_also_searches_the_verbal_noun_of_its_ing_headword_when_it_shares_the_verbs_letters()
+    {
+        using var temp = new TempDirectory();
+        var expander = new DictionaryQueryExpander(MiniDictionary(temp,
+            ("describe", "Describe\nصف\n"), ("describing", "Describing\nالوصف\n"),
+            ("die", "Die\nمت\n"), ("dying", "Dying\nالموت\n"),
+            ("win", "Win\nالفوز\n"), ("winning", "Winning\nالفوز\n"),
+            ("wolf", "Wolf\nذئب\n"), ("wolfing", "Wolfing\nالإلتهام\n")));
+
+        var phrases = await expander.ExpandAsync("how does north korea describe putin? when did the wolf die? who will win", "en");
+
+        Assert.Contains(phrases, p => p.Text == "الوصف" && p.Origin == "dictionary:describe"
+            && p.Weight == DictionaryQueryExpander.FirstSenseWeight * DictionaryQueryExpander.VerbalNounShare);
+        Assert.Contains(phrases, p => p.Text == "صف" && p.Weight == DictionaryQueryExpander.FirstSenseWeight);
+        Assert.Contains(phrases, p => p.Text == "الموت" && p.Origin == "dictionary:die");
+        // The same rendering is not added twice; an "-ing" sense of other letters is another word, not the verbal noun.
+        Assert.Single(phrases, p => p.Text == "الفوز");
+        Assert.DoesNotContain(phrases, p => p.Text == "الإلتهام");
+    }
+
+    [Theory]
+    [InlineData("describe", "describing")]
+    [InlineData("die", "dying")]
+    [InlineData("win", "winning")]
+    [InlineData("visit", "visiting")]
+    [InlineData("see", "seeing")]
+    [InlineData("say", "saying")]
+    public void Ing_forms_follow_english_spelling(string verb, string ing) =>
+        Assert.Contains(ing, DictionaryQueryExpander.IngForms(verb));
+
+    [Theory]
+    [InlineData("صف", "الوصف", true)]
+    [InlineData("مت", "الموت", true)]
+    [InlineData("ابن", "المبنى", true)]
+    [InlineData("أعط", "الإعطاء", true)]
+    [InlineData("النداء", "الدعوة", false)]
+    [InlineData("ذئب", "الإلتهام", false)]
+    public void Verbal_noun_shares_the_verbs_letters(string verb, string noun, bool shares) =>
+        Assert.Equal(shares, DictionaryQueryExpander.SharesRoot(verb, noun));
+
+    private static FreeDictDictionary MiniDictionary(TempDirectory temp, params (string Headword, string Entry)[] entries)
+    {
+        var body = new List<byte>();
+        var index = new List<string>();
+        foreach (var (headword, entry) in entries.OrderBy(e => e.Headword, StringComparer.Ordinal))
+        {
+            var bytes = System.Text.Encoding.UTF8.GetBytes(entry);
+            index.Add($"{headword}\t{Base64(body.Count)}\t{Base64(bytes.Length)}");
+            body.AddRange(bytes);
+        }
+        File.WriteAllBytes(temp.File("mini.dict"), body.ToArray());
+        File.WriteAllLines(temp.File("mini.index"), index);
+        return new FreeDictDictionary(temp.File("mini.index"));
+    }
+
     [Fact]
     public void Missing_dictionary_is_empty_and_warns_once_instead_of_failing()
     {
