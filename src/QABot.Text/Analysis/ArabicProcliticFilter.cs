@@ -1,4 +1,5 @@
 using Lucene.Net.Analysis;
+using Lucene.Net.Analysis.Ar;
 using Lucene.Net.Analysis.TokenAttributes;
 
 namespace QABot.Text.Analysis;
@@ -15,15 +16,13 @@ public sealed class ArabicProcliticFilter : TokenFilter
 
     private readonly ICharTermAttribute _term;
     private readonly IPositionIncrementAttribute _position;
-    private readonly ArabicStemCache _stems;
+    private readonly ArabicStemmer _stemmer = new();
     // Reused for every token: ingest analyses millions of words, allocation per word shows.
     private char[] _pending = new char[32];
     private int _pendingLength;
 
-    /// <param name="stems">Shared with the chain's <see cref="ArabicCachedStemFilter"/>: the stripped forms are mostly words it has already stemmed.</param>
-    public ArabicProcliticFilter(TokenStream input, ArabicStemCache stems) : base(input)
+    public ArabicProcliticFilter(TokenStream input) : base(input)
     {
-        _stems = stems;
         _term = AddAttribute<ICharTermAttribute>();
         _position = AddAttribute<IPositionIncrementAttribute>();
     }
@@ -45,7 +44,7 @@ public sealed class ArabicProcliticFilter : TokenFilter
         {
             if (_pending.Length < length) _pending = new char[length * 2];
             Array.Copy(buffer, 1, _pending, 0, length - 1);
-            var stemmed = _stems.Stem(_pending, length - 1);
+            var stemmed = _stemmer.Stem(_pending, length - 1);
             if (stemmed >= 2) _pendingLength = stemmed;
         }
         return true;

@@ -12,7 +12,7 @@ namespace QABot.Text.Analysis;
 
 /// <summary>
 /// The term analysis shared by every index backend (Lucene fields, Qdrant sparse vectors) and by queries.
-/// Arabic: standard tokenizer, lower case and <see cref="ArabicNormalizer"/> folding (one filter), stop words, light stemming (memoised: <see cref="ArabicStemCache"/>), and an
+/// Arabic: standard tokenizer, lower case and <see cref="ArabicNormalizer"/> folding (one filter), stop words, light stemming, and an
 /// alternative form without an attached preposition/conjunction (<see cref="ArabicProcliticFilter"/>).
 /// English: Lucene's English analyzer (Porter stemming, stop words).
 /// </summary>
@@ -73,10 +73,8 @@ public static class SearchAnalysis
             // The folding filter lower-cases too.
             TokenStream stream = new ArabicFoldingFilter(source);
             stream = new StopFilter(Version, stream, StopWords);
-            // One memo per chain, so per thread: the two filters stem mostly the same words.
-            var stems = new ArabicStemCache();
-            stream = new ArabicCachedStemFilter(stream, stems);
-            stream = new ArabicProcliticFilter(stream, stems);
+            stream = new ArabicStemFilter(stream);
+            stream = new ArabicProcliticFilter(stream);
             return new TokenStreamComponents(source, stream);
         }
 
