@@ -27,7 +27,7 @@ public static class BenchMarkdown
         text.Append($"Input is uncompressed JSONL ({F(largest.InputMegabytes, "0")} MB for the largest size). Sizes past the real corpus add synthetic copies " +
                     "of it: new ids, dates shifted by a quarter per copy, and bodies of the same shape made of the same outlet's sentences shuffled " +
                     "across its articles, so dedup keeps them. Peak RSS is the highest process working set sampled while ingesting (the writer's " +
-                    "buffer is 256 MB). Duplicates are lines whose body was already stored (the corpus repeats some URLs); ingestion's dedup keeps them " +
+                    $"buffer is {QABot.Retrieval.Lucene.LuceneArticleIndex.WriterBufferMegabytes} MB, flushed to disk as it fills). Duplicates are lines whose body was already stored (the corpus repeats some URLs); ingestion's dedup keeps them " +
                     $"as alias ids. Query timings: {largest.Query.FirstPass.Count} article titles as questions, one client; the *first pass* asks each " +
                     "question once in a process that has answered other (untimed, disjoint) questions before, the *warm* pass replays them. " +
                     "*cold `ask`* is the median wall time of a one-question `./qabot ask` in a new process on that index. " +
