@@ -52,11 +52,14 @@ internal static class ClaimJudge
         {
             // Nor does a title or a neighbour that asks («هل يكون صلاح أول عربي يحرز الكرة الذهبية؟» above a sentence on
             // his market value): the event must be told by lines that state.
+            // The window's lines are analysed again only where one asks, or where the claim's names must be found as phrases.
             var language = ExtractiveAnswerer.AnalysisLanguage(candidate.Chunk);
-            var stated = candidate.Window.Split('\n').Where(line => !ExtractiveAnswerer.Asks(line)).Select(line => SearchAnalysis.Analyze(line, language)).ToList();
-            var windowTerms = candidate.Window.Split('\n').Any(ExtractiveAnswerer.Asks)
-                ? stated.SelectMany(line => line.Select(t => t.Text)).ToHashSet(StringComparer.Ordinal)
-                : candidate.WindowTerms;
+            var lines = candidate.Window.Split('\n');
+            var asking = lines.Any(ExtractiveAnswerer.Asks);
+            List<IReadOnlyList<AnalyzedTerm>> StatedLines() =>
+                [.. lines.Where(line => !ExtractiveAnswerer.Asks(line)).Select(line => SearchAnalysis.Analyze(line, language))];
+            var stated = asking ? StatedLines() : null;
+            var windowTerms = stated is null ? candidate.WindowTerms : stated.SelectMany(line => line.Select(t => t.Text)).ToHashSet(StringComparer.Ordinal);
             // A figure or a date the sentence states as claimed pins the event by itself: fewer of the other words need be
             // there. Stated only by a neighbour or the title, it pins nothing of this sentence («في نوفمبر 2017» beside a
             // title of March 2018).
@@ -75,7 +78,7 @@ internal static class ClaimJudge
             // Support needs the claim's names where the event is told, not elsewhere in the chunk: a chunk on Iniesta's
             // move to Japan also tells of Mascherano's move to a Chinese club, which does not make Iniesta's Chinese.
             // A name of several words stands there as a phrase: «الكرة» and «الذهبية» apart are no Ballon d'Or.
-            var namesInWindow = EvidenceWindow.NamesHold(claim, windowTerms) && EvidenceWindow.NamesStandTogether(claim, stated);
+            var namesInWindow = EvidenceWindow.NamesHold(claim, windowTerms) && EvidenceWindow.NamesStandTogether(claim, stated ?? StatedLines());
             if (unmet.Count == 0 && !negated && namesInWindow)
             {
                 if (share >= statesShare && (support is null || share > support.Value.Share + 1e-9))
@@ -83,7 +86,7 @@ internal static class ClaimJudge
                 continue;
             }
             if (share < SameEventShare) continue;
-            if (Contradiction(claim, candidate, unmet, negated, share, weights) is { } judgement && (contradiction is null || share > contradiction.Value.Share + 1e-9))
+            if (Contradiction(claim, candidate, unmet, negated, share, eventWeights, total) is { } judgement && (contradiction is null || share > contradiction.Value.Share + 1e-9))
                 contradiction = (judgement, share);
         }
         // A source that states the claim outweighs one that seems to differ: news retells an event with other
@@ -91,7 +94,9 @@ internal static class ClaimJudge
         return (support ?? contradiction)?.Judgement;
     }
 
-    private static ClaimJudgement? Contradiction(QuestionAnalysis claim, ExtractiveAnswerer.Candidate candidate, List<QuestionConstraint> unmet, bool negated, double share, double[] weights)
+    /// <param name="eventWeights">The claim's word weights without its values, which sum to <paramref name="eventTotal"/>.</param>
+    private static ClaimJudgement? Contradiction(QuestionAnalysis claim, ExtractiveAnswerer.Candidate candidate, List<QuestionConstraint> unmet, bool negated, double share,
+        double[] eventWeights, double eventTotal)
     {
         var reading = candidate.Reading!;
         var names = unmet.Where(c => c.Kind == ConstraintKind.Name).ToList();
@@ -122,8 +127,7 @@ internal static class ClaimJudge
         // The sentence holding that other name must itself tell the event: a neighbour's words make it no swap («صلاح»
         // in Europe beside a title on the Ballon d'Or).
         var sentenceTerms = candidate.Analyzed.Select(t => t.Text).ToHashSet(StringComparer.Ordinal);
-        var eventWeights = weights.Select((w, i) => claim.Words.IsValue(i) ? 0 : w).ToArray();
-        var sentenceShare = QueryTermGroups.Weighted(claim.Words.Matches(sentenceTerms), eventWeights) / Math.Max(1e-9, eventWeights.Sum());
+        var sentenceShare = QueryTermGroups.Weighted(claim.Words.Matches(sentenceTerms), eventWeights) / eventTotal;
         if (names.Count == 1 && unmet.Count == 1 && share >= SwappedNameShare && sentenceShare >= SameEventShare)
         {
             // Only a name of the same kind stands in the claimed one's stead: a place for a place, a person for a person.

@@ -165,9 +165,7 @@ public sealed record EvidenceWindow(IReadOnlySet<string> Terms, IReadOnlyList<Nu
         if (question.Language != Core.Domain.Languages.Arabic || !question.IsFactoid || question.Kind is not (Core.Domain.QuestionKind.Where or Core.Domain.QuestionKind.What)
             || question.HeadPhrase.Count != 2) return true;
         var (noun, owner) = (question.HeadPhrase[0], question.HeadPhrase[1]);
-        var owners = sentence.WordsMatching(owner.Terms).ToHashSet();
-        if (owners.Count == 0) return true;
-        return sentence.WordsMatching(noun.Terms).Any(i => owners.Contains(i + 1));
+        return !sentence.WordsMatching(owner.Terms).Any() || sentence.NounsOwnedBy(noun.Terms, owner.Terms).Any();
     }
 
     /// <summary>

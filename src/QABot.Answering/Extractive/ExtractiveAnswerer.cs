@@ -219,11 +219,12 @@ public sealed class ExtractiveAnswerer(
             if (rank < evidenceChunks) bestCoverage = Math.Max(bestCoverage, groups.Coverage(passageTerms[rank], coverageWeights));
             // A claim naming the wrong place is contradicted by the chunk that names the right one: the judge sees those too.
             if (analysis.Kind != QuestionKind.Claim && !EvidenceWindow.NamesHold(analysis, passageTerms[rank])) continue;
-            var titleTerms = TermSet(chunk.Metadata.Title, language);
+            var analyzedTitle = SearchAnalysis.Analyze(chunk.Metadata.Title, language);
+            var titleTerms = analyzedTitle.Select(t => t.Text).ToHashSet(StringComparer.Ordinal);
             var title = groups.Matches(titleTerms);
             var sentences = SentenceSplitter.Split(chunk.Text, MaxQuotedSentenceChars).Select(span => chunk.Text.Substring(span.Start, span.Length).Trim()).ToList();
             var analyzed = sentences.Select(s => SearchAnalysis.Analyze(s, language)).ToList();
-            if (analysis.Kind != QuestionKind.Claim && !EvidenceWindow.NamesStandTogether(analysis, [.. analyzed, SearchAnalysis.Analyze(chunk.Metadata.Title, language)])) continue;
+            if (analysis.Kind != QuestionKind.Claim && !EvidenceWindow.NamesStandTogether(analysis, [.. analyzed, analyzedTitle])) continue;
             var terms = analyzed.Select(a => a.Select(t => t.Text).ToHashSet(StringComparer.Ordinal)).ToList();
             var matches = terms.Select(groups.Matches).ToList();
             for (var position = 0; position < sentences.Count; position++)

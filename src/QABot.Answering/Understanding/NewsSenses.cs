@@ -35,16 +35,18 @@ public static class NewsSenses
 
     /// <summary>The Arabic news terms for an English question word (lower case), or none.</summary>
     public static IEnumerable<string> For(string english) =>
-        Senses.TryGetValue(english, out var arabic) ? Terms(arabic) : [];
+        Senses.TryGetValue(english, out var terms) ? terms : [];
 
-    private static IEnumerable<string> Terms(IEnumerable<string> arabic) => arabic.SelectMany(a => SearchAnalysis.Terms(a, Languages.Arabic)).Distinct(StringComparer.Ordinal);
-
+    /// <summary>Each English word's Arabic words, analysed once as the index analyses them.</summary>
     private static Dictionary<string, string[]> Build(params (string English, string[] Arabic)[] senses)
     {
         var table = new Dictionary<string, string[]>(StringComparer.Ordinal);
         foreach (var (english, arabic) in senses)
+        {
+            var terms = arabic.SelectMany(a => SearchAnalysis.Terms(a, Languages.Arabic)).Distinct(StringComparer.Ordinal).ToArray();
             foreach (var word in english.Split(' '))
-                table[word] = arabic;
+                table[word] = terms;
+        }
         return table;
     }
 }

@@ -197,8 +197,7 @@ public static class AnswerSpanFinder
     private static void AddRelationHolders(SentenceReading s, List<AnswerSpan> spans, IReadOnlyList<HeadWord> relation)
     {
         if (relation.Count != 2) return;
-        var owners = s.WordsMatching(relation[1].Terms).ToHashSet();
-        foreach (var noun in s.WordsMatching(relation[0].Terms).Where(i => owners.Contains(i + 1)))
+        foreach (var noun in s.NounsOwnedBy(relation[0].Terms, relation[1].Terms))
         {
             if (noun > 0 && IsNameWord(s, noun - 1) && !s.IsQuestionToken(noun - 1))
                 spans.Add(Span(s, noun - 1, noun, AnswerType.Place, 2.0));

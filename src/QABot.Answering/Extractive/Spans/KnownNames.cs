@@ -10,8 +10,13 @@ namespace QABot.Answering.Extractive.Spans;
 /// </summary>
 public static class KnownNames
 {
+    /// <summary>The built-in list, read once for both the places and the kinds.</summary>
+    private static readonly Lazy<Gazetteer> Builtin = new(() => Gazetteer.Load(), LazyThreadSafetyMode.ExecutionAndPublication);
     private static readonly Lazy<(HashSet<string> Places, int MaxWords)> Loaded = new(Load, LazyThreadSafetyMode.ExecutionAndPublication);
     private static readonly Lazy<Dictionary<string, NameKind>> Kinds = new(LoadKinds, LazyThreadSafetyMode.ExecutionAndPublication);
+
+    /// <summary>A name's lookup key: its folded words joined by single spaces.</summary>
+    private static string Key(string name) => string.Join(' ', WordTokenizer.Tokenize(name).Select(w => w.Folded));
 
     /// <summary>
     /// What the gazetteer says a name is, by its English or any Arabic spelling ("Croatia", «كرواتيا»: a place), or null
@@ -19,8 +24,7 @@ public static class KnownNames
     /// </summary>
     public static NameKind? KindOf(string name)
     {
-        var key = string.Join(' ', WordTokenizer.Tokenize(name).Select(w => w.Folded));
-        return Kinds.Value.TryGetValue(key, out var kind) ? kind : null;
+        return Kinds.Value.TryGetValue(Key(name), out var kind) ? kind : null;
     }
 
     /// <summary>
@@ -49,21 +53,18 @@ public static class KnownNames
     private static Dictionary<string, NameKind> LoadKinds()
     {
         var kinds = new Dictionary<string, NameKind>(StringComparer.Ordinal);
-        foreach (var entry in Gazetteer.Load().Entries.Where(e => e.Kind != NameKind.Unspecified))
+        foreach (var entry in Builtin.Value.Entries.Where(e => e.Kind != NameKind.Unspecified))
             foreach (var spelling in entry.Arabic.Prepend(entry.English))
-                kinds.TryAdd(string.Join(' ', WordTokenizer.Tokenize(spelling).Select(w => w.Folded)), entry.Kind);
+                kinds.TryAdd(Key(spelling), entry.Kind);
         return kinds;
     }
 
     private static (HashSet<string>, int) Load()
     {
         var places = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var entry in Gazetteer.Load().Entries.Where(e => e.Kind == NameKind.Place))
+        foreach (var entry in Builtin.Value.Entries.Where(e => e.Kind == NameKind.Place))
             foreach (var spelling in entry.Arabic)
-            {
-                var key = string.Join(' ', WordTokenizer.Tokenize(spelling).Select(w => w.Folded));
-                if (key.Length >= 3) places.Add(key);
-            }
+                if (Key(spelling) is { Length: >= 3 } key) places.Add(key);
         return (places, places.Select(p => p.Count(c => c == ' ') + 1).DefaultIfEmpty(1).Max());
     }
 }

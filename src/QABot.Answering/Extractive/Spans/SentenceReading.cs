@@ -66,6 +66,16 @@ public sealed class SentenceReading
             if (_tokenTerms[i].Any(terms.Contains)) yield return i;
     }
 
+    /// <summary>
+    /// The positions of the words having a term in <paramref name="noun"/> that a word having a term in
+    /// <paramref name="owner"/> follows at once, as a relation's owner follows its noun («عاصمة أستراليا»).
+    /// </summary>
+    public IEnumerable<int> NounsOwnedBy(IReadOnlySet<string> noun, IReadOnlySet<string> owner)
+    {
+        var owners = WordsMatching(owner).ToHashSet();
+        return WordsMatching(noun).Where(i => owners.Contains(i + 1));
+    }
+
     public bool InDateOrNumber(int i) => _dateOrNumber[i];
 
     /// <summary>True when every word of the span is one of the question's: it repeats the question rather than answering it.</summary>
