@@ -65,8 +65,9 @@ public sealed class DictionaryQueryExpander(FreeDictDictionary dictionary, Gazet
             }
             if (token.IsStopWord || token.Lower.Length < 2) continue;
             var translations = LookupInflected(token.Lower);
-            AddSenses(phrases, token.Lower, translations, token.Capitalized ? FirstSenseWeight * NameWordFactor : FirstSenseWeight);
-            if (translations.Count > 0) AddVerbalNoun(phrases, token.Lower, translations, token.Capitalized ? FirstSenseWeight * NameWordFactor : FirstSenseWeight);
+            var firstWeight = token.Capitalized ? FirstSenseWeight * NameWordFactor : FirstSenseWeight;
+            AddSenses(phrases, token.Lower, translations, firstWeight);
+            if (translations.Count > 0) AddVerbalNoun(phrases, token.Lower, translations, firstWeight);
             // Capitalised words are transliterated by the gazetteer expander already.
             if (translations.Count == 0 && !token.Capitalized && token.Lower.Length >= 3)
                 phrases.AddRange(Transliterator.Transliterate(token.Text, UnknownWordSpellings)
