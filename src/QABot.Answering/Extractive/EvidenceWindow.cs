@@ -43,8 +43,7 @@ public sealed record EvidenceWindow(IReadOnlySet<string> Terms, IReadOnlyList<Nu
 
     private static bool Stands(Spelling spelling, List<(int Position, IReadOnlySet<string> Terms)> text)
     {
-        bool Carries(IReadOnlySet<string> word, IReadOnlySet<string> terms) =>
-            word.Overlaps(terms) || (spelling.Approximate && word.Any(w => w.Length >= 5 && terms.Any(t => NearMiss(w, t))));
+        bool Carries(IReadOnlySet<string> word, IReadOnlySet<string> terms) => NameVariants.Carries(word, terms, spelling.Words.Count > 1, spelling.Approximate);
         for (var start = 0; start < text.Count; start++)
         {
             if (!Carries(spelling.Words[0], text[start].Terms)) continue;
@@ -136,24 +135,7 @@ public sealed record EvidenceWindow(IReadOnlySet<string> Terms, IReadOnlyList<Nu
         return true;
     }
 
-    private bool SpelledHere(Spelling spelling) => spelling.Words.All(word =>
-        word.Overlaps(Terms) || (spelling.Approximate && word.Any(w => w.Length >= 5 && Terms.Any(t => NearMiss(w, t)))));
-
-    /// <summary>One letter added, dropped or changed: how a guessed transliteration differs from the press's spelling.</summary>
-    private static bool NearMiss(string a, string b)
-    {
-        if (Math.Abs(a.Length - b.Length) > 1 || b.Length < 5) return false;
-        var (i, j, edits) = (0, 0, 0);
-        while (i < a.Length && j < b.Length)
-        {
-            if (a[i] == b[j]) { i++; j++; continue; }
-            if (++edits > 1) return false;
-            if (a.Length > b.Length) i++;
-            else if (b.Length > a.Length) j++;
-            else { i++; j++; }
-        }
-        return edits + (a.Length - i) + (b.Length - j) <= 1;
-    }
+    private bool SpelledHere(Spelling spelling) => spelling.Words.All(word => NameVariants.Carries(word, Terms, spelling.Words.Count > 1, spelling.Approximate));
 
     /// <summary>
     /// For an Arabic relation question («ما عاصمة أستراليا؟»), some occurrence of the relation's noun has the owner as its

@@ -60,7 +60,8 @@ public sealed class QueryTermGroups
 
     /// <summary>One group per Arabic word: the analyzer emits a word's proclitic-free form (لكيم → كيم) as an alternative at the same position.</summary>
     /// <param name="trustAt">How much the word starting at an offset counts (1 unless told otherwise).</param>
-    public void AddArabic(string text, Func<int, double>? trustAt = null)
+    /// <param name="senses">Further analyzed terms that count for a (folded) word: the other standard senses of a dialect word.</param>
+    public void AddArabic(string text, Func<int, double>? trustAt = null, Func<string, IEnumerable<string>>? senses = null)
     {
         // MSA question words (ماذا، متى، كم…) never get here: the shared analysis drops them as stop words. Dialect
         // particles («شو», «إنو», «اللي», «عشان») and a question word behind a conjunction («ومتى») escape it.
@@ -71,7 +72,8 @@ public sealed class QueryTermGroups
             var folded = ArabicNormalizer.Normalize(written);
             if (Understanding.QuestionForms.IsArabicFunctionWord(folded, PreviousWord(text, first.StartOffset))) continue;
             var isValue = NumberExpressions.Parse(written) is not null;
-            Add(word.Select(t => t.Text), trustAt?.Invoke(first.StartOffset) ?? 1.0, isValue);
+            var terms = word.Select(t => t.Text);
+            Add(senses is null ? terms : terms.Concat(senses(folded)), trustAt?.Invoke(first.StartOffset) ?? 1.0, isValue);
         }
     }
 

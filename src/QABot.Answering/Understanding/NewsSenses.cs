@@ -31,7 +31,11 @@ public static class NewsSenses
         ("trophy trophies title titles", ["لقب", "ألقاب", "بطولة"]),
         ("resign resigned quit quits", ["استقال", "استقالة"]),
         ("injure injured", ["أصيب", "إصابة", "جرحى"]),
-        ("arrest arrested", ["اعتقل", "اعتقال", "توقيف"]));
+        ("arrest arrested", ["اعتقل", "اعتقال", "توقيف"]),
+        ("born birth birthplace", ["ولد", "مولود", "مواليد", "مسقط"]),
+        ("telegram telegrams", ["برقية", "رسالة"]),
+        ("sign signed signs signing", ["وقع", "وقعت", "وقعها", "توقيع"]),
+        ("deal deals agreement agreements", ["اتفاق", "اتفاقية", "اتفاقيات", "صفقة"]));
 
     /// <summary>The Arabic news terms for an English question word (lower case), or none.</summary>
     public static IEnumerable<string> For(string english) =>

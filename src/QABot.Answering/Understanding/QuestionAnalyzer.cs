@@ -22,7 +22,9 @@ namespace QABot.Answering.Understanding;
 /// <param name="outlets">The outlets a question may name («ماذا نشرت BBC…»); without it no question filters by outlet.</param>
 /// <param name="gazetteer">The news names an Arabic question may carry («بوتين», «كوريا الشمالية»): each one found must be
 /// in the evidence, as for an English question's names. Without it only Latin words in an Arabic question are names.</param>
-public sealed class QuestionAnalyzer(IQueryPlanner planner, OutletCatalog? outlets = null, Gazetteer? gazetteer = null)
+/// <param name="dictionary">The English→Arabic dictionary: a lower-case organisation or event the gazetteer knows whose
+/// words are all common English ("telegram", "world cup") is not held to be written as a name.</param>
+public sealed class QuestionAnalyzer(IQueryPlanner planner, OutletCatalog? outlets = null, Gazetteer? gazetteer = null, FreeDictDictionary? dictionary = null)
 {
     /// <summary>Built on the first Arabic question that needs it: English-only use never pays for it.</summary>
     private readonly Lazy<ReverseGazetteer?> _names = new(() => gazetteer is null ? null : ReverseGazetteer.Build(gazetteer), LazyThreadSafetyMode.ExecutionAndPublication);
@@ -32,7 +34,8 @@ public sealed class QuestionAnalyzer(IQueryPlanner planner, OutletCatalog? outle
         var language = LanguageDetector.Detect(question);
         var form = QuestionForms.Read(question, language);
         var kind = isClaim ? QuestionKind.Claim : form.Kind;
-        var text = question[form.FrameEnd..];
+        // Dialect words are read as the standard Arabic news writes them (question words were read above, as written).
+        var text = language == Languages.Arabic ? ArabicDialect.ToStandard(question[form.FrameEnd..]) : question[form.FrameEnd..];
 
         // A claim's outlet and dates are part of what it states, not filters on publication.
         var outlet = kind == QuestionKind.Claim ? null : await OutletNamedAsync(text, cancellationToken);
@@ -62,7 +65,7 @@ public sealed class QuestionAnalyzer(IQueryPlanner planner, OutletCatalog? outle
             // word-by-word lookups would split, and tag every Arabic alternative with the English words it renders.
             var expansions = await planner.ExpandAsync(focus, cancellationToken);
             var byConcept = expansions.GroupBy(e => Concept(e.Origin), StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
-            AddEnglish(focus, reference, byConcept, words, predicate, constraints, form.AsksAge);
+            AddEnglish(focus, reference, byConcept, words, predicate, constraints, form.AsksAge, IsHardName);
             head = form.HeadPhrase.Select(word => EnglishHeadWord(word, byConcept)).ToList();
             if (form.CountedNoun is { } noun)
             {
@@ -95,7 +98,7 @@ public sealed class QuestionAnalyzer(IQueryPlanner planner, OutletCatalog? outle
             IsYesNo = form.IsYesNo,
             Focus = focus,
             // The outlet is a filter: its name in the search would only find articles that mention it.
-            SearchText = kind == QuestionKind.Claim || outlet is not null ? focus : reference < focus.Length ? focus[..reference] : question,
+            SearchText = kind == QuestionKind.Claim || outlet is not null ? focus : reference < focus.Length ? focus[..reference] : question[..form.FrameEnd] + text,
             Words = words,
             Predicate = predicate,
             Constraints = constraints,
@@ -150,6 +153,17 @@ public sealed class QuestionAnalyzer(IQueryPlanner planner, OutletCatalog? outle
     /// <summary>Words of a reference clause weigh this much of an ordinary word.</summary>
     private const double ReferenceTrust = 0.3;
 
+    /// <summary>
+    /// The words of a date or year the question states («بأكتوبر 2018», "in 2021") weigh this much of an ordinary word:
+    /// they are constraints, checked on their own against what the window states and when the article was published
+    /// (a story of that month says «الاثنين», not the month), so as words to cover they would count twice.
+    /// </summary>
+    private const double DateWordTrust = 0.3;
+
+    /// <summary>Where the dates and years of a text stand.</summary>
+    private static List<(int Start, int End)> DateSpans(string text) =>
+        DateExpressions.Find(WordTokenizer.Tokenize(text)).Where(d => d.Year is not null || d.Month is not null).Select(d => (d.Start, d.Start + d.Length)).ToList();
+
     /// <summary>Where a clause of temporal reference starts («قبل قمة بيونغ يانغ», "after the summit"), or the end of the text.</summary>
     private static int ReferenceClauseStart(string focus)
     {
@@ -163,7 +177,8 @@ public sealed class QuestionAnalyzer(IQueryPlanner planner, OutletCatalog? outle
 
     private void AddArabic(string focus, int reference, QueryTermGroups words, QueryTermGroups predicate, List<QuestionConstraint> constraints)
     {
-        words.AddArabic(focus, offset => offset >= reference ? ReferenceTrust : 1.0);
+        var dates = DateSpans(focus);
+        words.AddArabic(focus, offset => offset >= reference ? ReferenceTrust : dates.Any(d => offset >= d.Start && offset < d.End) ? DateWordTrust : 1.0, ArabicDialect.Senses);
         var named = AddArabicNames(focus[..reference], constraints);
         AddArabicPredicate(focus[..reference], named, predicate);
         // Latin words inside an Arabic question are names or acronyms (NATO, BBC, iPhone): they must be in the evidence.
@@ -227,7 +242,7 @@ public sealed class QuestionAnalyzer(IQueryPlanner planner, OutletCatalog? outle
             var folded = ArabicWords.Fold(written);
             if (QuestionForms.IsArabicFunctionWord(folded) || named.Contains(folded) || NumberExpressions.Parse(written) is not null
                 || QuestionForms.IsAnswerTypeNoun(written) || DeicticTimeWords.Contains(folded) || !folded.All(ArabicNormalizer.IsArabicLetter)) continue;
-            predicate.Add(word.Select(t => t.Text).Concat(VerbVariants(folded).SelectMany(v => SearchAnalysis.Terms(v, Languages.Arabic))), 1.0);
+            predicate.Add(word.Select(t => t.Text).Concat(VerbVariants(folded).SelectMany(v => SearchAnalysis.Terms(v, Languages.Arabic))).Concat(ArabicDialect.Senses(folded)), 1.0);
         }
     }
 
@@ -277,29 +292,63 @@ public sealed class QuestionAnalyzer(IQueryPlanner planner, OutletCatalog? outle
     private static bool HasWord(string text, HashSet<string> words, string conjunctions) =>
         WordTokenizer.Tokenize(text).Any(t => words.Contains(t.Folded) || (t.Folded.Length > 3 && conjunctions.Contains(t.Folded[0]) && words.Contains(t.Folded[1..])));
 
+    /// <summary>
+    /// Whether a lower-case run the gazetteer knows as a whole is a name the evidence must write: a person or a place
+    /// ("putin", "pyongyang"), an organisation or event unless each of its words is a common English word ("telegram",
+    /// "world cup", "news agency" are asked about in everyday words the text paraphrases; "caf", "uefa" are names). An
+    /// office, a nationality or a common noun is never one, as in an Arabic question.
+    /// </summary>
+    private bool IsHardName(string key)
+    {
+        if (gazetteer?.Find(key) is not { } entry) return true;
+        if (!ConstrainingKinds.Contains(entry.Kind)) return false;
+        if (entry.Kind is NameKind.Person or NameKind.Place || dictionary is not { IsAvailable: true }) return true;
+        return !key.Split(' ').All(word => dictionary.Lookup(word).Count > 0);
+    }
+
+    /// <summary>
+    /// English words that carry the question's tone or grammar, not its topic ("really", "together", "during", "get"):
+    /// their dictionary renderings («حقا», «سوية», «أصبح») are in no answering sentence, so as words to cover they only
+    /// lower the coverage of the article that answers.
+    /// </summary>
+    private static readonly HashSet<string> EnglishNoiseWords =
+    [
+        "really", "actually", "together", "during", "ever", "even", "still", "already", "exactly", "basically", "anyway", "apparently", "supposedly",
+        "get", "gets", "got", "gotten", "getting", "going", "gonna", "like", "ok", "okay", "pls", "please", "hey", "guys", "know", "wondering", "wonder",
+    ];
+
     /// <param name="asksAge">"How old…": its "old" asks for an age, which news never states as «قديم».</param>
+    /// <param name="isHardName">For a lower-case run the gazetteer knows, whether it is a name the evidence must write.</param>
     private static void AddEnglish(string focus, int reference, Dictionary<string, List<WeightedPhrase>> byConcept, QueryTermGroups words, QueryTermGroups predicate, List<QuestionConstraint> constraints,
-        bool asksAge = false)
+        bool asksAge = false, Func<string, bool>? isHardName = null)
     {
         // Consecutive capitalised words are one name ("Kim Jong Un"): the name is evidence, not each of its parts.
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var tokens = EnglishQuestion.Tokenize(focus);
+        // "Who Founded Studio Ghibli?", "WHO WON THE CUP": when no content word is in lower case, capitals tell no name;
+        // the gazetteer does, as in a question typed all in lower case.
+        if (!tokens.Any(t => !t.IsNumber && !t.IsStopWord && char.IsLower(t.Text[0]))) tokens = EnglishQuestion.Tokenize(focus.ToLowerInvariant());
         var referenceWord = EnglishQuestion.Tokenize(focus[..reference]).Count;
+        // The words of the dates and years the question states ("in september 2023"): constraints, weighed lightly as words.
+        var dateWords = DateSpans(focus).SelectMany(d => WordTokenizer.Tokenize(focus[d.Start..d.End])).Select(t => t.Folded).ToHashSet(StringComparer.Ordinal);
+        var dates = DateSpans(focus);
         foreach (var (run, capitalized) in GazetteerRuns(EnglishContentRuns(tokens).ToList(), byConcept))
         {
             var phrase = string.Join(' ', run.Select(t => t.Text));
             var key = phrase.ToLowerInvariant();
             if (!seen.Add(key)) continue;
+            if (run.Count == 1 && EnglishNoiseWords.Contains(key)) continue;
+            var inDate = run.All(t => dateWords.Contains(t.Lower));
             var english = Terms(phrase, Languages.English);
             if (run.All(t => t.IsNumber) || (run.Count == 1 && NumberExpressions.Parse(run[0].Text) is not null))
             {
-                words.Add(english.Concat(byConcept.GetValueOrDefault(key, []).SelectMany(p => SearchAnalysis.Terms(p.Text, Languages.Arabic))), QueryTermGroups.NameTrust, isValue: true);
+                words.Add(english.Concat(byConcept.GetValueOrDefault(key, []).SelectMany(p => SearchAnalysis.Terms(p.Text, Languages.Arabic))), inDate ? DateWordTrust : QueryTermGroups.NameTrust, isValue: true);
                 continue;
             }
             // The alternatives rendering this run: for the run as a whole, for a phrase it belongs to, or for its words.
             var own = byConcept.Where(c => Covers(key, c.Key)).SelectMany(c => c.Value).ToList();
             // A lower-case word is a name when the gazetteer knows it as a whole ("putin"), not as part of a title ("defence minister").
-            var known = own.Any(e => e.Origin == "gazetteer:" + key);
+            var known = own.Any(e => e.Origin == "gazetteer:" + key) && (capitalized || isHardName?.Invoke(key) != false);
             // "How old" names what is asked, an age, as "how many" does: the answer's unit (years) is sought by the span
             // finder, and as a word to cover it would count every age in the passages as evidence.
             if (asksAge && key == "old") continue;
@@ -307,6 +356,7 @@ public sealed class QuestionAnalyzer(IQueryPlanner planner, OutletCatalog? outle
             var inReference = run[0].Position >= referenceWord;
             var isName = (capitalized || known) && !inReference;
             var trust = inReference ? ReferenceTrust
+                : inDate ? DateWordTrust
                 : arabic.Count == 0 ? QueryTermGroups.UntranslatedTrust
                 : isName ? QueryTermGroups.NameTrust
                 : run.Count == 1 && LightVerbs.Contains(key) ? QueryTermGroups.UntranslatedTrust
@@ -380,6 +430,10 @@ public sealed class QuestionAnalyzer(IQueryPlanner planner, OutletCatalog? outle
         foreach (var number in NumberExpressions.Find(focus, tokens))
         {
             if (years.Any(y => number.Start < y.End && y.Start < number.End)) continue;
+            // "the two countries", "both leaders": a number after a definite word refers back to what the question
+            // named (Russia and Malaysia); the evidence says «البلدين», not 2.
+            var before = tokens.LastOrDefault(t => t.End <= number.Start);
+            if (before.Length > 0 && before.Folded is "the" or "these" or "those" or "both") continue;
             // A day or year of a date («13 سبتمبر», «بفبراير 2017») is the date's, not a count.
             if (dates.Any(d => (d.Day ?? d.Year) is not null && number.Start < d.End && d.Start < number.End)) continue;
             constraints.Add(new QuestionConstraint(ConstraintKind.Number, focus.Substring(number.Start, number.Length), [], number.Value, number.Unit));
@@ -443,7 +497,8 @@ public sealed class QuestionAnalyzer(IQueryPlanner planner, OutletCatalog? outle
                 var key = string.Join(' ', words.Select(w => w.Lower));
                 if (byConcept.TryGetValue(key, out var known) && known.Any(e => e.Origin.StartsWith("gazetteer:", StringComparison.Ordinal)))
                 {
-                    yield return (words, true);
+                    // Known as one name; whether it must be written as one is the caller's to decide, as for one word.
+                    yield return (words, words.All(w => w.Capitalized));
                     merged = j - i;
                 }
             }
