@@ -154,15 +154,16 @@ public sealed class QuestionAnalyzer(IQueryPlanner planner, OutletCatalog? outle
     private const double ReferenceTrust = 0.3;
 
     /// <summary>
-    /// The words of a date or year the question states («بأكتوبر 2018», "in 2021") weigh this much of an ordinary word:
-    /// they are constraints, checked on their own against what the window states and when the article was published
-    /// (a story of that month says «الاثنين», not the month), so as words to cover they would count twice.
+    /// The words of a month the question states («بأكتوبر 2018», "in september 2023") weigh this much of an ordinary
+    /// word: they are a constraint, checked on its own against what the window states and the month the article was
+    /// published in (a story of that month says «الاثنين», not the month), so as words to cover they would count twice.
+    /// A year alone ("emoji for 2018") is often the text's own word and keeps its weight.
     /// </summary>
     private const double DateWordTrust = 0.3;
 
-    /// <summary>Where the dates and years of a text stand.</summary>
+    /// <summary>Where the months (with their day or year) of a text stand.</summary>
     private static List<(int Start, int End)> DateSpans(string text) =>
-        DateExpressions.Find(WordTokenizer.Tokenize(text)).Where(d => d.Year is not null || d.Month is not null).Select(d => (d.Start, d.Start + d.Length)).ToList();
+        DateExpressions.Find(WordTokenizer.Tokenize(text)).Where(d => d.Month is not null).Select(d => (d.Start, d.Start + d.Length)).ToList();
 
     /// <summary>Where a clause of temporal reference starts («قبل قمة بيونغ يانغ», "after the summit"), or the end of the text.</summary>
     private static int ReferenceClauseStart(string focus)
@@ -329,7 +330,7 @@ public sealed class QuestionAnalyzer(IQueryPlanner planner, OutletCatalog? outle
         // the gazetteer does, as in a question typed all in lower case.
         if (!tokens.Any(t => !t.IsNumber && !t.IsStopWord && char.IsLower(t.Text[0]))) tokens = EnglishQuestion.Tokenize(focus.ToLowerInvariant());
         var referenceWord = EnglishQuestion.Tokenize(focus[..reference]).Count;
-        // The words of the dates and years the question states ("in september 2023"): constraints, weighed lightly as words.
+        // The words of the months the question states ("in september 2023"): constraints, weighed lightly as words.
         var dateWords = DateSpans(focus).SelectMany(d => WordTokenizer.Tokenize(focus[d.Start..d.End])).Select(t => t.Folded).ToHashSet(StringComparer.Ordinal);
         var dates = DateSpans(focus);
         foreach (var (run, capitalized) in GazetteerRuns(EnglishContentRuns(tokens).ToList(), byConcept))
@@ -355,10 +356,12 @@ public sealed class QuestionAnalyzer(IQueryPlanner planner, OutletCatalog? outle
             var arabic = own.SelectMany(p => SearchAnalysis.Terms(p.Text, Languages.Arabic)).Concat(NewsSenses.For(key)).Distinct(StringComparer.Ordinal).ToList();
             var inReference = run[0].Position >= referenceWord;
             var isName = (capitalized || known) && !inReference;
+            // A name the gazetteer renders is rendered reliably, whether or not the text must write it as a name.
+            var rendered = isName || own.Any(e => e.Origin == "gazetteer:" + key);
             var trust = inReference ? ReferenceTrust
                 : inDate ? DateWordTrust
                 : arabic.Count == 0 ? QueryTermGroups.UntranslatedTrust
-                : isName ? QueryTermGroups.NameTrust
+                : rendered ? QueryTermGroups.NameTrust
                 : run.Count == 1 && LightVerbs.Contains(key) ? QueryTermGroups.UntranslatedTrust
                 : QueryTermGroups.DictionaryWordTrust;
             words.Add(english.Concat(arabic), trust);
