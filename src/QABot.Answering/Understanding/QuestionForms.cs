@@ -370,7 +370,7 @@ public static class QuestionForms
             // "what's the name of google's new cable", "swaziland's new name": a name asked of a thing, not of a person,
             // unless a typed noun follows it ("the name of the city", "name of the minister").
             var named = look.IndexOf("name");
-            if (named >= 0 && kind == QuestionKind.What) look = look.Skip(named + 1).ToList();
+            if (named >= 0 && kind == QuestionKind.What) look = words.Skip(headStart + named + 1).Take(3).Select(Singular).ToList();
             var noun = look.FirstOrDefault(w => PlaceNouns.Contains(w) || OrganizationNouns.Contains(w) || PersonNouns.Contains(w) || DateNouns.Contains(w) || CountNouns.Contains(w) || MoneyNouns.Contains(w) || ReasonNouns.Contains(w) || DurationNouns.Contains(w));
             if (noun is not null && (kind == QuestionKind.What || OrganizationNouns.Contains(noun))) (kind, type) = ByHeadNoun(kind, type, noun);
             // "what's the population of brazil": a population is a count of people, stated beside its own noun («عدد سكانها»).
