@@ -51,6 +51,20 @@ public static class NameVariants
         return keys.Count > 0 && terms.Any(t => Key(t) is { } key && keys.Contains(key));
     }
 
+    /// <summary>
+    /// The spellings of a guessed transliteration with its g written as each other letter the press uses for it («غ»,
+    /// «ج», «ق»): "ghibli" is «غيبلي» to the transliterator and «جيبلي» to the press. None when it has no g.
+    /// </summary>
+    public static IEnumerable<string> OtherGs(string spelling)
+    {
+        if (!spelling.Any(c => c is 'غ' or 'ج' or 'ق')) yield break;
+        foreach (var g in new[] { 'غ', 'ج', 'ق' })
+        {
+            var other = new string(spelling.Select(c => c is 'غ' or 'ج' or 'ق' ? g : c).ToArray());
+            if (other != spelling) yield return other;
+        }
+    }
+
     /// <summary>One letter added, dropped or changed: how a guessed transliteration differs from the press's spelling.</summary>
     private static bool NearMiss(string a, string b)
     {

@@ -179,7 +179,11 @@ public sealed class QuestionAnalyzer(IQueryPlanner planner, OutletCatalog? outle
     private void AddArabic(string focus, int reference, QueryTermGroups words, QueryTermGroups predicate, List<QuestionConstraint> constraints)
     {
         var dates = DateSpans(focus);
-        words.AddArabic(focus, offset => offset >= reference ? ReferenceTrust : dates.Any(d => offset >= d.Start && offset < d.End) ? DateWordTrust : 1.0, ArabicDialect.Senses);
+        // «شو اسم الفيلم…»: «اسم» names what is asked, as "name" in English (a stop word there); the text gives the
+        // name itself, seldom the word.
+        var names = WordTokenizer.Tokenize(focus).Where(t => ArabicWordForms.Bare(t.Folded) == "اسم").Select(t => t.Start).ToHashSet();
+        words.AddArabic(focus, offset => offset >= reference ? ReferenceTrust : names.Contains(offset) ? 0 : dates.Any(d => offset >= d.Start && offset < d.End) ? DateWordTrust : 1.0,
+            ArabicDialect.Senses);
         var named = AddArabicNames(focus[..reference], constraints);
         AddArabicPredicate(focus[..reference], named, predicate);
         // Latin words inside an Arabic question are names or acronyms (NATO, BBC, iPhone): they must be in the evidence.
@@ -353,7 +357,9 @@ public sealed class QuestionAnalyzer(IQueryPlanner planner, OutletCatalog? outle
             // "How old" names what is asked, an age, as "how many" does: the answer's unit (years) is sought by the span
             // finder, and as a word to cover it would count every age in the passages as evidence.
             if (asksAge && key == "old") continue;
-            var arabic = own.SelectMany(p => SearchAnalysis.Terms(p.Text, Languages.Arabic)).Concat(NewsSenses.For(key)).Distinct(StringComparer.Ordinal).ToList();
+            // A guessed transliteration's g may be any of the letters the press writes it with («غيبلي», «جيبلي»).
+            var guessed = own.Where(e => e.Origin.StartsWith(ExpansionOrigin.Transliteration + ":", StringComparison.Ordinal)).SelectMany(e => NameVariants.OtherGs(e.Text));
+            var arabic = own.Select(p => p.Text).Concat(guessed).SelectMany(text => SearchAnalysis.Terms(text, Languages.Arabic)).Concat(NewsSenses.For(key)).Distinct(StringComparer.Ordinal).ToList();
             var inReference = run[0].Position >= referenceWord;
             var isName = (capitalized || known) && !inReference;
             // A name the gazetteer renders is rendered reliably, whether or not the text must write it as a name.
