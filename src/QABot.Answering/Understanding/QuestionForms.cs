@@ -110,22 +110,25 @@ public static class QuestionForms
     private static readonly string[] EnQuestionWords = ["who", "whom", "whose", "what", "when", "where", "which", "why", "how"];
 
     // ---- Nouns that name the type of the answer, both languages ----
-    private static readonly HashSet<string> PlaceNouns =
+    private static readonly HashSet<string> PlaceNouns = Folded(
     [
         "مدينه", "دوله", "بلد", "عاصمه", "مكان", "منطقه", "محافظه", "ولايه", "قريه", "جزيره", "موقع", "مقر", "بلده", "قاعده", "ميناء", "مطار", "اقليم", "حي", "شارع", "ملعب",
         "city", "country", "capital", "place", "town", "region", "province", "state", "location", "venue", "village", "island", "area", "district", "port", "airport", "base", "stadium", "street", "nation",
-    ];
-    private static readonly HashSet<string> OrganizationNouns =
+    ]);
+    private static readonly HashSet<string> OrganizationNouns = Folded(
     [
         "منظمه", "شركه", "حزب", "جماعه", "وكاله", "هيئه", "مؤسسه", "جهه", "حركه", "فريق", "نادي", "منتخب", "بنك", "جامعه", "وزاره", "قناه", "صحيفه", "مجموعه", "تحالف", "جمعيه", "محكمه", "مجلس",
         "organization", "organisation", "company", "party", "group", "agency", "body", "team", "club", "bank", "university", "ministry", "channel", "newspaper", "outlet", "firm", "movement", "alliance", "court", "council", "militia", "network",
-    ];
-    private static readonly HashSet<string> PersonNouns =
+    ]);
+    private static readonly HashSet<string> PersonNouns = Folded(
     [
         "شخص", "لاعب", "رئيس", "وزير", "زعيم", "ملك", "امير", "فنان", "فنانه", "مغني", "مغنيه", "ممثل", "ممثله", "كاتب", "مدرب", "قائد", "مسؤول", "متحدث", "سفير", "مرشح", "نائب", "اسم", "رئيسه",
         "person", "player", "president", "minister", "leader", "king", "prince", "artist", "singer", "actor", "actress", "writer", "author", "coach", "commander", "official", "spokesman", "spokesperson",
         "ambassador", "candidate", "man", "woman", "director", "chief", "head", "ceo", "envoy", "general", "name", "star", "winner", "premier", "chancellor", "governor", "mayor",
-    ];
+    ]);
+    /// <summary>The nouns as questions' words are compared: folded («رئيس» → «رييس», «مسؤول» → «مسوول»), or a hamza noun never matched.</summary>
+    private static HashSet<string> Folded(IEnumerable<string> nouns) => nouns.Select(ArabicNormalizer.NormalizeLower).ToHashSet(StringComparer.Ordinal);
+
     private static readonly HashSet<string> DateNouns = ["تاريخ", "يوم", "عام", "سنه", "شهر", "وقت", "date", "day", "year", "month", "time"];
     private static readonly HashSet<string> CountNouns = ["عدد", "نسبه", "حجم", "مقدار", "population", "number", "percentage", "percent", "share", "proportion", "total", "count", "amount", "rate"];
     private static readonly HashSet<string> MoneyNouns = ["سعر", "قيمه", "تكلفه", "كلفه", "ثمن", "مبلغ", "ميزانيه", "price", "cost", "value", "worth", "budget", "sum", "fine", "salary", "fee"];
