@@ -116,6 +116,31 @@ public sealed class SentenceReading
         return best == int.MaxValue ? 0 : 1.0 / (1 + 0.5 * (best - 1));
     }
 
+    /// <summary>
+    /// How many of the question's words stand in the span's own clause (between punctuation), the span aside: the
+    /// number, place or date of the clause that states the asked event, not of a clause beside it («وكانت البحرين، قبل
+    /// اكتشاف الحقل الجديد، تمتلك احتياطيا يقدر بنحو 125 مليون برميل» dates the old reserves, not the new field).
+    /// </summary>
+    public int ClauseSupport(int start, int end)
+    {
+        int? first = null, last = null;
+        for (var i = 0; i < Tokens.Count; i++)
+        {
+            if (Tokens[i].End <= start || Tokens[i].Start >= end) continue;
+            first ??= i;
+            last = i;
+        }
+        if (first is null) return 0;
+        var from = first.Value;
+        while (from > 0 && !Tokens[from].BreakBefore) from--;
+        var to = last!.Value + 1;
+        while (to < Tokens.Count && !Tokens[to].BreakBefore) to++;
+        var count = 0;
+        for (var i = from; i < to; i++)
+            if (_questionToken[i] && (i < first || i > last)) count++;
+        return count;
+    }
+
     /// <summary>The number of distinct question-sharing words: a crude measure of how much of the question the sentence carries.</summary>
     public int QuestionTokenCount => _questionToken.Count(b => b);
 }
