@@ -66,6 +66,9 @@ public static class AnswerSpanFinder
         }
         return spans
             .Where(s => !sentence.RepeatsQuestion(s.Start, s.End))
+            // «نبيل معلول عشية المواجهة» for "who replaced Nabil Maaloul?": a name that opens with the question's own name
+            // is that name run on into the words after it, never the other person asked for.
+            .Where(s => s.Type is not (AnswerType.Person or AnswerType.Organization) || !sentence.StartsWithQuestionWord(s.Start))
             // A date far from every word of the question dates something else (the announcement, not the meeting).
             .Where(s => s.Type != AnswerType.Date || anywhere || sentence.Proximity(s.Start, s.End) >= MinDateProximity)
             .Select(s => s with { Score = s.Score + sentence.Proximity(s.Start, s.End) })
@@ -130,6 +133,8 @@ public static class AnswerSpanFinder
                 // Asked for the holder of a role, a name under another title is not the answer (the foreign minister for the defence minister).
                 if (fit is < MinRoleFit) continue;
                 var titleFit = 1.0 + (fit ?? (double)asked / (j - i));
+                // «المدرب الجديد لبولندا»: a known place behind a preposition says whose the office is; no name follows.
+                if (j < t.Count && KnownNames.PlaceAt(s, j) is { Words: > 0, Attached: true }) continue;
                 if (NameRun(s, j, out var end))
                     spans.Add(Span(s, j, end, AnswerType.Person, weight * titleFit));
                 // «دميتري بيسكوف، المتحدث باسم الكرملين»: the name before a comma and the title.
@@ -190,8 +195,9 @@ public static class AnswerSpanFinder
                     j++;
                 if (j > start + 1) spans.Add(Span(s, start, j, AnswerType.Place, 1.2, trimFirstLetter));
             }
+            // «من إنتاجنا», «من حدوث…»: after «من» (from, of) an unknown word is mostly a thing, rarely a place.
             else if (NameRun(s, start, out var end, allowFirstAttached: trimFirstLetter))
-                spans.Add(Span(s, start, end, AnswerType.Place, 1.0, trimFirstLetter));
+                spans.Add(Span(s, start, end, AnswerType.Place, WithoutConjunction(folded) == "من" ? 0.4 : 1.0, trimFirstLetter));
             else if (!trimFirstLetter && ArabicWordForms.IsDefinite(t[start].Folded) && !s.InDateOrNumber(start)
                      && (start + 1 == t.Count || t[start + 1].BreakBefore))
                 // «في القاهرة،»: a definite word closing the clause may be a place; weakly.
@@ -398,6 +404,8 @@ public static class AnswerSpanFinder
         var between = s.Tokens.Where(t => t.Start >= from && t.End <= to).ToList();
         return between.Count <= 2 && between.All(t => MonthYearJoins.Contains(t.Folded)) && !s.Tokens.Any(t => t.Start >= from && t.Start < to && t.BreakBefore);
     }
+
+    private static string WithoutConjunction(string folded) => folded.Length > 2 && folded[0] == 'و' ? folded[1..] : folded;
 
     private static AnswerSpan Span(SentenceReading s, int first, int endToken, AnswerType type, double score, bool trimFirstLetter = false)
     {

@@ -116,6 +116,13 @@ public sealed class SentenceReading
         return best == int.MaxValue ? 0 : 1.0 / (1 + 0.5 * (best - 1));
     }
 
+    /// <summary>True when the word at character <paramref name="start"/> is one of the question's.</summary>
+    public bool StartsWithQuestionWord(int start)
+    {
+        var i = Tokens.FindIndex(t => t.End > start);
+        return i >= 0 && _questionToken[i];
+    }
+
     /// <summary>
     /// How many of the question's words stand in the span's own clause (between punctuation), the span aside: the
     /// number, place or date of the clause that states the asked event, not of a clause beside it («وكانت البحرين، قبل
