@@ -93,6 +93,8 @@ public sealed class AnswerSpanFinderTests
     [InlineData("ومن المقرر أن يتم تقديم المدرب الجديد لبولندا لوسائل الإعلام في 23 يوليو", "مين المدرب الجديد لبولندا؟", "لبولندا")]
     // The question's own name run on into the words after it is never the other person asked for.
     [InlineData("وأكد المدرب نبيل معلول عشية المواجهة أن الفريق جاهز", "مين المدرب اللي خلف نبيل معلول؟", "معلول")]
+    // «بحرارة» (warmly) and «زيارته» (his visit) are common nouns in their written forms, not a name after the title.
+    [InlineData("ذكر وزير الخارجية الروسي بحرارة زيارته إلى بيونغ يانغ", "مين وزير الخارجية الروسي؟", "زيارته")]
     public async Task A_name_span_does_not_take_a_verb_a_preposition_or_the_question_s_own_name(string sentence, string question, string notIn)
     {
         var span = await FirstSpanAsync(sentence, question);

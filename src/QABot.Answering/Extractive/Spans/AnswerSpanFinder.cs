@@ -438,6 +438,17 @@ public static class AnswerSpanFinder
                && (NewsLexicon.Has(NewsLexicon.Organizations, next) || NewsLexicon.Has(NewsLexicon.PlaceNouns, next));
     }
 
+    /// <summary>
+    /// «زيارته», «قيادتها»: a feminine noun with its owner's pronoun; «بحرارة», «لزيارة»: a preposition on a feminine
+    /// noun. Names are written without either (a known place such as «برشلونة» stays a name).
+    /// </summary>
+    private static bool IsCommonNounForm(SentenceReading s, int i)
+    {
+        var word = s.Text.Substring(s.Tokens[i].Start, s.Tokens[i].Length).TrimEnd('\u064B', '\u064C', '\u064D', '\u064E', '\u064F', '\u0650', '\u0651', '\u0652');
+        if (word.Length >= 5 && (word.EndsWith("ته", StringComparison.Ordinal) || word.EndsWith("تها", StringComparison.Ordinal) || word.EndsWith("تهم", StringComparison.Ordinal))) return true;
+        return word.Length >= 6 && word[0] is 'ب' or 'ل' && word.EndsWith('ة') && KnownNames.PlaceAt(s, i).Words == 0;
+    }
+
     /// <summary>A word that can be part of a name: not a particle, title, institution, place noun, date or number.</summary>
     private static bool IsNameWord(SentenceReading s, int i, bool skipFirstLetter = false)
     {
@@ -447,6 +458,7 @@ public static class AnswerSpanFinder
         if (NewsLexicon.Has(NewsLexicon.NotNames, folded) || NewsLexicon.Has(NewsLexicon.Titles, folded) || NewsLexicon.Has(NewsLexicon.Organizations, folded)
             || NewsLexicon.Has(NewsLexicon.PlaceNouns, folded) || NewsLexicon.Has(NewsLexicon.SubjectVerbs, folded)) return false;
         if (ArabicWordForms.IsDefinite(folded) || NewsLexicon.Has(NewsLexicon.AppositionHeads, folded) || NewsLexicon.Has(NewsLexicon.Kin, folded)) return false;
+        if (!skipFirstLetter && IsCommonNounForm(s, i)) return false;
         // A conjunction opens a new phrase («ووزير», «وقال»); a doubled «و» is a name's own letter behind none («وولف», «وود»).
         return !(folded.Length > 3 && folded[0] == 'و' && folded[1] != 'و');
     }
