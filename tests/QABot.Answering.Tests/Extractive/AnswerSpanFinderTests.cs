@@ -45,6 +45,8 @@ public sealed class AnswerSpanFinderTests
     [InlineData("وصل إلى الشمال 1100 مدني على متن 24 باصا", "كم باص وصل إلى الشمال؟", "24")]
     // An age follows the words for age («عن عمر ناهز»), where other years are a duration.
     [InlineData("أخرج المخرج الياباني خلال 50 عاما أفلاما كثيرة، وتوفي المخرج الياباني عن عمر ناهز 82 عاما", "كم كان عمر المخرج الياباني لما توفي؟", "82")]
+    // A threshold the rate fell below is not the rate.
+    [InlineData("تراجعت نسبة البطالة في فرنسا إلى ما دون العتبة الرمزية البالغة 9 بالمئة لتبلغ 8,9 بالمئة", "قديش وصلت نسبة البطالة بفرنسا؟", "8,9")]
     public async Task A_how_many_answer_is_the_number_the_question_asks_for(string sentence, string question, string number) =>
         Assert.StartsWith(number, await FirstSpanAsync(sentence, question));
 

@@ -264,6 +264,8 @@ public static class AnswerSpanFinder
         {
             if (s.Dates.Any(d => number.Start < d.End && d.Start < number.End && !(number.Unit is { Kind: UnitKind.Time } && d.Day is null && d.Month is null && d.Year is null))) continue;
             if (asked.Contains(number.Value)) continue;
+            // «إلى ما دون العتبة الرمزية البالغة 9 بالمئة»: a threshold the measured value crossed is not that value.
+            if (NamesThreshold(s, number)) continue;
             // «الاثنين» is Monday far more often than "the two": news dates its events by weekday («أعلن الاثنين أن…»).
             if (Text.ArabicNormalizer.Normalize(s.Text.Substring(number.Start, number.Length)) is "الاثنين" or "والاثنين") continue;
             var score = 1.0;
@@ -347,6 +349,21 @@ public static class AnswerSpanFinder
         if (a == b) return true;
         var (shorter, longer) = a.Length <= b.Length ? (a, b) : (b, a);
         return shorter.Length >= 3 && longer.Length - shorter.Length <= 2 && longer.StartsWith(shorter, StringComparison.Ordinal);
+    }
+
+    /// <summary>Nouns that make a number a mark crossed rather than a value measured: «العتبة», «حاجز», «سقف».</summary>
+    private static readonly HashSet<string> ThresholdNouns = ["عتبه", "العتبه", "حاجز", "الحاجز", "سقف", "السقف"];
+
+    /// <summary>«العتبة الرمزية البالغة 9 بالمئة», «حاجز 100 دولار»: a threshold noun stands at most three words before the number, in its clause.</summary>
+    private static bool NamesThreshold(SentenceReading s, NumberMention number)
+    {
+        var first = s.Tokens.FindIndex(t => t.End > number.Start);
+        for (var k = first - 1; k >= 0 && k >= first - 3; k--)
+        {
+            if (ThresholdNouns.Contains(s.Tokens[k].Folded)) return true;
+            if (s.Tokens[k + 1].BreakBefore) break;
+        }
+        return false;
     }
 
     /// <summary>Words that news puts just before an age: «عن عمر ناهز 82 عاماً», «البالغ من العمر 52 عاماً».</summary>
