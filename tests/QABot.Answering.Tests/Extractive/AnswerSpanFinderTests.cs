@@ -83,6 +83,8 @@ public sealed class AnswerSpanFinderTests
     [InlineData("وأكد شقيقه ووكيل أعماله روبرتو أسيس، أنباء اعتزاله رسميا، يوم الثلاثاء", "مين أكد أنباء اعتزاله؟", "روبرتو أسيس")]
     // Facing a country, the city the text names answers where, though the country stands a word nearer the question's.
     [InlineData("وصل الوفد إلى روسيا واجتمع في مدينة سامارا", "وين اجتمع الوفد؟", "سامارا")]
+    // «لكرة القدم» qualifies the title: the name follows it.
+    [InlineData("أقر مدرب المنتخب التونسي لكرة القدم نبيل معلول بأنه طلب من حارس مرماه التظاهر بالإصابة", "مين مدرب المنتخب التونسي؟", "نبيل معلول")]
     // «قبالة» (off) places like «في»; a coast is a place noun.
     [InlineData("وأضافت الهيئة أن مركز الزلزال كان قبالة ساحل منطقة تشيبا", "وين كان مركز الزلزال؟", "ساحل منطقة تشيبا")]
     public async Task The_span_is_the_whole_answer_and_no_more(string sentence, string question, string expected) =>

@@ -122,6 +122,8 @@ public static class AnswerSpanFinder
                        && (ArabicWordForms.IsDefinite(t[j].Folded) || NewsLexicon.Has(NewsLexicon.Titles, t[j].Folded) || NewsLexicon.Has(NewsLexicon.Organizations, t[j].Folded)
                            // «وكيل أعماله», «رئيس وزرائها»: a noun with its owner's pronoun completes the title; it names no one.
                            || (j == i + 1 && IsPossessed(s, j))
+                           // «مدرب المنتخب التونسي لكرة القدم نبيل معلول»: a noun behind «لـ» still qualifies the title.
+                           || IsCommonNounForm(s, j)
                            || (t[j].Folded == "باسم" && j == i + 1 && j + 1 < t.Count && (ArabicWordForms.IsDefinite(t[j + 1].Folded) || NewsLexicon.Has(NewsLexicon.Organizations, t[j + 1].Folded)))))
                 {
                     if (s.IsQuestionToken(j)) asked++;
@@ -463,7 +465,9 @@ public static class AnswerSpanFinder
     {
         var word = s.Text.Substring(s.Tokens[i].Start, s.Tokens[i].Length).TrimEnd('\u064B', '\u064C', '\u064D', '\u064E', '\u064F', '\u0650', '\u0651', '\u0652');
         if (word.Length >= 5 && (word.EndsWith("ته", StringComparison.Ordinal) || word.EndsWith("تها", StringComparison.Ordinal) || word.EndsWith("تهم", StringComparison.Ordinal))) return true;
-        return word.Length >= 6 && word[0] is 'ب' or 'ل' && word.EndsWith('ة') && KnownNames.PlaceAt(s, i).Words == 0;
+        if (word.Length < 4 || word[0] is not ('ب' or 'ل') || !word.EndsWith('ة') || KnownNames.PlaceAt(s, i).Words > 0) return false;
+        // «لكرة القدم»: short, it is still a noun when the noun it governs follows with the article.
+        return word.Length >= 6 || (i + 1 < s.Tokens.Count && !s.Tokens[i + 1].BreakBefore && ArabicWordForms.IsDefinite(s.Tokens[i + 1].Folded));
     }
 
     /// <summary>A word that can be part of a name: not a particle, title, institution, place noun, date or number.</summary>
