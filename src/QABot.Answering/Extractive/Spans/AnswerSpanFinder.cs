@@ -439,10 +439,14 @@ public static class AnswerSpanFinder
     /// </summary>
     private static bool IsPossessed(SentenceReading s, int i)
     {
-        var word = s.Text.Substring(s.Tokens[i].Start, s.Tokens[i].Length).TrimEnd('\u064B', '\u064C', '\u064D', '\u064E', '\u064F', '\u0650', '\u0651', '\u0652');
+        var word = Written(s, i);
         var stem = word.EndsWith("ها", StringComparison.Ordinal) || word.EndsWith("هم", StringComparison.Ordinal) ? word[..^2] : word.EndsWith('ه') ? word[..^1] : null;
         return stem is { Length: >= 3 } && !word.EndsWith("الله", StringComparison.Ordinal) && !word.EndsWith("لله", StringComparison.Ordinal) && !ArabicWordForms.IsDefinite(s.Tokens[i].Folded);
     }
+
+    /// <summary>Word <paramref name="i"/> as the article writes it (its «ة» and «ه» apart, which folding merges), without final vowel marks.</summary>
+    private static string Written(SentenceReading s, int i) =>
+        s.Text.Substring(s.Tokens[i].Start, s.Tokens[i].Length).TrimEnd('\u064B', '\u064C', '\u064D', '\u064E', '\u064F', '\u0650', '\u0651', '\u0652');
 
     /// <summary>
     /// «قتلت الشرطة», «أعلنت الوزارة»: a word standing right before an institution or place noun with the article is
@@ -463,7 +467,7 @@ public static class AnswerSpanFinder
     /// </summary>
     private static bool IsCommonNounForm(SentenceReading s, int i)
     {
-        var word = s.Text.Substring(s.Tokens[i].Start, s.Tokens[i].Length).TrimEnd('\u064B', '\u064C', '\u064D', '\u064E', '\u064F', '\u0650', '\u0651', '\u0652');
+        var word = Written(s, i);
         if (word.Length >= 5 && (word.EndsWith("ته", StringComparison.Ordinal) || word.EndsWith("تها", StringComparison.Ordinal) || word.EndsWith("تهم", StringComparison.Ordinal))) return true;
         if (word.Length < 4 || word[0] is not ('ب' or 'ل') || !word.EndsWith('ة') || KnownNames.PlaceAt(s, i).Words > 0) return false;
         // «لكرة القدم»: short, it is still a noun when the noun it governs follows with the article.
