@@ -45,6 +45,8 @@ public sealed class AnswerSpanFinderTests
     [InlineData("وصل إلى الشمال 1100 مدني على متن 24 باصا", "كم باص وصل إلى الشمال؟", "24")]
     // An age follows the words for age («عن عمر ناهز»), where other years are a duration.
     [InlineData("أخرج المخرج الياباني خلال 50 عاما أفلاما كثيرة، وتوفي المخرج الياباني عن عمر ناهز 82 عاما", "كم كان عمر المخرج الياباني لما توفي؟", "82")]
+    // A threshold the rate fell below is not the rate.
+    [InlineData("تراجعت نسبة البطالة في فرنسا إلى ما دون العتبة الرمزية البالغة 9 بالمئة لتبلغ 8,9 بالمئة", "قديش وصلت نسبة البطالة بفرنسا؟", "8,9")]
     public async Task A_how_many_answer_is_the_number_the_question_asks_for(string sentence, string question, string number) =>
         Assert.StartsWith(number, await FirstSpanAsync(sentence, question));
 
@@ -73,4 +75,54 @@ public sealed class AnswerSpanFinderTests
     [InlineData("التقى رئيس الوزراء السنغافوري لي هسين لونج والمسؤولين في الكرملين", "مين رئيس الوزراء السنغافوري؟", "لي هسين لونج")]
     public async Task A_name_or_place_is_read_where_news_puts_it(string sentence, string question, string expected) =>
         Assert.Equal(expected, await FirstSpanAsync(sentence, question));
+
+    [Theory]
+    // A month and the year it is in are one date: «العام الماضي» alone stands nearer the verb but says less.
+    [InlineData("في أكتوبر من العام الماضي، زار سيرغي لافروف بيونغ يانغ.", "امتى زار لافروف بيونغ يانغ؟", "أكتوبر من العام الماضي")]
+    // A noun with its owner's pronoun completes the title before the name («ووكيل أعماله»); it is no part of the name.
+    [InlineData("وأكد شقيقه ووكيل أعماله روبرتو أسيس، أنباء اعتزاله رسميا، يوم الثلاثاء", "مين أكد أنباء اعتزاله؟", "روبرتو أسيس")]
+    // Facing a country, the city the text names answers where, though the country stands a word nearer the question's.
+    [InlineData("وصل الوفد إلى روسيا واجتمع في مدينة سامارا", "وين اجتمع الوفد؟", "سامارا")]
+    // «لكرة القدم» qualifies the title: the name follows it.
+    [InlineData("أقر مدرب المنتخب التونسي لكرة القدم نبيل معلول بأنه طلب من حارس مرماه التظاهر بالإصابة", "مين مدرب المنتخب التونسي؟", "نبيل معلول")]
+    // «قبالة» (off) places like «في»; a coast is a place noun.
+    [InlineData("وأضافت الهيئة أن مركز الزلزال كان قبالة ساحل منطقة تشيبا", "وين كان مركز الزلزال؟", "ساحل منطقة تشيبا")]
+    public async Task The_span_is_the_whole_answer_and_no_more(string sentence, string question, string expected) =>
+        Assert.Equal(expected, await FirstSpanAsync(sentence, question));
+
+    [Theory]
+    // «قتلت» before «الشرطة» is the verb of which the police is the subject, not a name after the title «رئيس الفلبين».
+    [InlineData("ومنذ انتخاب رئيس الفلبين، قتلت الشرطة حوالي 4 آلاف شخص", "مين أعلن الانسحاب من المحكمة؟", "قتلت")]
+    // A known place behind «لـ» after a title says whose the office is: no name follows it.
+    [InlineData("ومن المقرر أن يتم تقديم المدرب الجديد لبولندا لوسائل الإعلام في 23 يوليو", "مين المدرب الجديد لبولندا؟", "لبولندا")]
+    // The question's own name run on into the words after it is never the other person asked for.
+    [InlineData("وأكد المدرب نبيل معلول عشية المواجهة أن الفريق جاهز", "مين المدرب اللي خلف نبيل معلول؟", "معلول")]
+    // «بحرارة» (warmly) and «زيارته» (his visit) are common nouns in their written forms, not a name after the title.
+    [InlineData("ذكر وزير الخارجية الروسي بحرارة زيارته إلى بيونغ يانغ", "مين وزير الخارجية الروسي؟", "زيارته")]
+    public async Task A_name_span_does_not_take_a_verb_a_preposition_or_the_question_s_own_name(string sentence, string question, string notIn)
+    {
+        var span = await FirstSpanAsync(sentence, question);
+        Assert.True(span is null || !span.Contains(notIn, StringComparison.Ordinal), $"got «{span}»");
+    }
+
+    [Fact]
+    public async Task The_country_of_the_people_the_question_names_is_not_where_they_met()
+    {
+        // Kim's own country («الزعيم الكوري الشمالي، كيم») is taken for granted by "where did Putin receive Kim?".
+        Assert.Null(await FirstSpanAsync("أهدى الزعيم الكوري الشمالي، كيم جونغ أون، بوتين بندقية مصنوعة في كوريا الشمالية", "وين استقبل بوتين كيم؟"));
+        // Named for nobody in the question, the same country answers.
+        Assert.Equal("كوريا الشمالية", await FirstSpanAsync("أهدى الزعيم كيم جونغ أون بوتين بندقية مصنوعة في كوريا الشمالية", "وين استقبل بوتين كيم؟"));
+    }
+
+    [Fact]
+    public void The_question_s_words_are_counted_in_the_span_s_own_clause()
+    {
+        var asked = new HashSet<string>(SearchAnalysis.Terms("البحرين الحقل الجديد", Languages.Arabic), StringComparer.Ordinal);
+        const string old = "وكانت البحرين، قبل اكتشاف الحقل الجديد، تمتلك احتياطيا يقدر بنحو 125 مليون برميل";
+        const string found = "ويحتوي الحقل الجديد في البحرين على 80 مليار برميل";
+        var before = SentenceReading.Read(old, SearchAnalysis.Analyze(old, Languages.Arabic), asked.Contains);
+        var after = SentenceReading.Read(found, SearchAnalysis.Analyze(found, Languages.Arabic), asked.Contains);
+        Assert.Equal(0, before.ClauseSupport(old.IndexOf("125", StringComparison.Ordinal), old.IndexOf("125", StringComparison.Ordinal) + 3));
+        Assert.Equal(3, after.ClauseSupport(found.IndexOf("80", StringComparison.Ordinal), found.IndexOf("80", StringComparison.Ordinal) + 2));
+    }
 }

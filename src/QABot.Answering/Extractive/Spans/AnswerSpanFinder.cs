@@ -27,6 +27,11 @@ public static class AnswerSpanFinder
     private const double MinRoleFit = 0.5;
     /// <summary><see cref="SentenceReading.Proximity"/> of a date to the question's words: five words apart at most.</summary>
     private const double MinDateProximity = 1.0 / 3;
+    /// <summary>What each of the question's words in the span's own clause adds to the span, up to <see cref="MaxClauseWords"/> words.</summary>
+    private const double ClauseShare = 0.2;
+    private const int MaxClauseWords = 3;
+    /// <summary>How much less a country answers "where" than a city or a facility after the same preposition.</summary>
+    private const double CountryPenalty = 0.6;
 
     /// <param name="roleWeights">For each word of the question's head phrase (the role a who-question asks about), how
     /// telling it is; a title that carries the more telling words («الدفاع» over «الروسي») points at the answer.</param>
@@ -50,6 +55,7 @@ public static class AnswerSpanFinder
                 AddPlaces(sentence, spans);
                 AddKnownPlaces(sentence, spans);
                 AddRelationHolders(sentence, spans, question.HeadPhrase);
+                spans = Countries(sentence, spans);
                 break;
             case AnswerType.Number or AnswerType.Money or AnswerType.Duration:
                 AddNumbers(sentence, question, spans);
@@ -60,10 +66,15 @@ public static class AnswerSpanFinder
         }
         return spans
             .Where(s => !sentence.RepeatsQuestion(s.Start, s.End))
+            // «نبيل معلول عشية المواجهة» for "who replaced Nabil Maaloul?": a name that opens with the question's own name
+            // is that name run on into the words after it, never the other person asked for.
+            .Where(s => s.Type is not (AnswerType.Person or AnswerType.Organization) || !sentence.StartsWithQuestionWord(s.Start))
             // A date far from every word of the question dates something else (the announcement, not the meeting).
             .Where(s => s.Type != AnswerType.Date || anywhere || sentence.Proximity(s.Start, s.End) >= MinDateProximity)
             .Select(s => s with { Score = s.Score + sentence.Proximity(s.Start, s.End) })
-            .OrderByDescending(s => s.Score)
+            // The clause only orders the spans of one sentence: which sentence answers is decided by its coverage of the
+            // whole question, which this would count twice.
+            .OrderByDescending(s => s.Score + ClauseShare * Math.Min(sentence.ClauseSupport(s.Start, s.End), MaxClauseWords))
             .ToList();
     }
 
@@ -109,6 +120,10 @@ public static class AnswerSpanFinder
                 // «المتحدث باسم الكرملين»: "spokesman for" takes the institution into the title.
                 while (j < t.Count && j - i <= 5 && !t[j].BreakBefore && !s.InDateOrNumber(j)
                        && (ArabicWordForms.IsDefinite(t[j].Folded) || NewsLexicon.Has(NewsLexicon.Titles, t[j].Folded) || NewsLexicon.Has(NewsLexicon.Organizations, t[j].Folded)
+                           // «وكيل أعماله», «رئيس وزرائها»: a noun with its owner's pronoun completes the title; it names no one.
+                           || (j == i + 1 && IsPossessed(s, j))
+                           // «مدرب المنتخب التونسي لكرة القدم نبيل معلول»: a noun behind «لـ» still qualifies the title.
+                           || IsCommonNounForm(s, j)
                            || (t[j].Folded == "باسم" && j == i + 1 && j + 1 < t.Count && (ArabicWordForms.IsDefinite(t[j + 1].Folded) || NewsLexicon.Has(NewsLexicon.Organizations, t[j + 1].Folded)))))
                 {
                     if (s.IsQuestionToken(j)) asked++;
@@ -120,6 +135,8 @@ public static class AnswerSpanFinder
                 // Asked for the holder of a role, a name under another title is not the answer (the foreign minister for the defence minister).
                 if (fit is < MinRoleFit) continue;
                 var titleFit = 1.0 + (fit ?? (double)asked / (j - i));
+                // «المدرب الجديد لبولندا»: a known place behind a preposition says whose the office is; no name follows.
+                if (j < t.Count && KnownNames.PlaceAt(s, j) is { Words: > 0, Attached: true }) continue;
                 if (NameRun(s, j, out var end))
                     spans.Add(Span(s, j, end, AnswerType.Person, weight * titleFit));
                 // «دميتري بيسكوف، المتحدث باسم الكرملين»: the name before a comma and the title.
@@ -180,8 +197,9 @@ public static class AnswerSpanFinder
                     j++;
                 if (j > start + 1) spans.Add(Span(s, start, j, AnswerType.Place, 1.2, trimFirstLetter));
             }
+            // «من إنتاجنا», «من حدوث…»: after «من» (from, of) an unknown word is mostly a thing, rarely a place.
             else if (NameRun(s, start, out var end, allowFirstAttached: trimFirstLetter))
-                spans.Add(Span(s, start, end, AnswerType.Place, 1.0, trimFirstLetter));
+                spans.Add(Span(s, start, end, AnswerType.Place, WithoutConjunction(folded) == "من" ? 0.4 : 1.0, trimFirstLetter));
             else if (!trimFirstLetter && ArabicWordForms.IsDefinite(t[start].Folded) && !s.InDateOrNumber(start)
                      && (start + 1 == t.Count || t[start + 1].BreakBefore))
                 // «في القاهرة،»: a definite word closing the clause may be a place; weakly.
@@ -204,6 +222,25 @@ public static class AnswerSpanFinder
             if (NameRun(s, noun + 2, out var end) && !s.IsQuestionToken(noun + 2))
                 spans.Add(Span(s, noun + 2, end, AnswerType.Place, 2.0));
         }
+    }
+
+    /// <summary>
+    /// A country is the least telling answer to "where": a city or facility named in the same sentence wins over it. The
+    /// country of the people the question names («الزعيم الكوري الشمالي، كيم» for "where did Putin host Kim") is no
+    /// answer at all: the question takes it for granted.
+    /// </summary>
+    private static List<AnswerSpan> Countries(SentenceReading s, List<AnswerSpan> spans)
+    {
+        HashSet<string>? owners = null;
+        var kept = new List<AnswerSpan>(spans.Count);
+        foreach (var span in spans)
+        {
+            var key = KnownNames.CountryKey(span.Text);
+            if (key is null) { kept.Add(span); continue; }
+            owners ??= KnownNames.OwnersCountries(s);
+            if (!owners.Contains(key)) kept.Add(span with { Score = span.Score - CountryPenalty });
+        }
+        return kept;
     }
 
     /// <summary>Places the gazetteer knows: surest after a locative («في سامارا», «بموسكو»), likely anywhere else.</summary>
@@ -229,6 +266,8 @@ public static class AnswerSpanFinder
         {
             if (s.Dates.Any(d => number.Start < d.End && d.Start < number.End && !(number.Unit is { Kind: UnitKind.Time } && d.Day is null && d.Month is null && d.Year is null))) continue;
             if (asked.Contains(number.Value)) continue;
+            // «إلى ما دون العتبة الرمزية البالغة 9 بالمئة»: a threshold the measured value crossed is not that value.
+            if (NamesThreshold(s, number)) continue;
             // «الاثنين» is Monday far more often than "the two": news dates its events by weekday («أعلن الاثنين أن…»).
             if (Text.ArabicNormalizer.Normalize(s.Text.Substring(number.Start, number.Length)) is "الاثنين" or "والاثنين") continue;
             var score = 1.0;
@@ -314,6 +353,21 @@ public static class AnswerSpanFinder
         return shorter.Length >= 3 && longer.Length - shorter.Length <= 2 && longer.StartsWith(shorter, StringComparison.Ordinal);
     }
 
+    /// <summary>Nouns that make a number a mark crossed rather than a value measured: «العتبة», «حاجز», «سقف».</summary>
+    private static readonly HashSet<string> ThresholdNouns = ["عتبه", "العتبه", "حاجز", "الحاجز", "سقف", "السقف"];
+
+    /// <summary>«العتبة الرمزية البالغة 9 بالمئة», «حاجز 100 دولار»: a threshold noun stands at most three words before the number, in its clause.</summary>
+    private static bool NamesThreshold(SentenceReading s, NumberMention number)
+    {
+        var first = s.Tokens.FindIndex(t => t.End > number.Start);
+        for (var k = first - 1; k >= 0 && k >= first - 3; k--)
+        {
+            if (ThresholdNouns.Contains(s.Tokens[k].Folded)) return true;
+            if (s.Tokens[k + 1].BreakBefore) break;
+        }
+        return false;
+    }
+
     /// <summary>Words that news puts just before an age: «عن عمر ناهز 82 عاماً», «البالغ من العمر 52 عاماً».</summary>
     private static readonly HashSet<string> AgeWords = ["عمر", "العمر", "عمره", "عمرها", "ناهز", "يناهز", "تناهز", "سن", "السن", "البالغ", "البالغه"];
 
@@ -331,7 +385,7 @@ public static class AnswerSpanFinder
     private static void AddDates(SentenceReading s, QuestionAnalysis question, List<AnswerSpan> spans)
     {
         var askedYears = question.Constraints.Where(c => c.Kind == ConstraintKind.Year).Select(c => (int)c.Value!.Value).ToHashSet();
-        foreach (var date in s.Dates)
+        foreach (var date in WithTheirYears(s))
         {
             // "in 2022" in the question is a constraint; the same bare year in the sentence is not its answer.
             if (date.Month is null && date.Weekday is null && date.Year is { } year && askedYears.Contains(year)) continue;
@@ -340,11 +394,84 @@ public static class AnswerSpanFinder
         }
     }
 
+    /// <summary>Words that may join a month to the year it is in: «أكتوبر من العام الماضي», «مارس من عام 2018».</summary>
+    private static readonly HashSet<string> MonthYearJoins = ["من", "عام", "العام", "سنه", "السنه", "of"];
+
+    /// <summary>
+    /// The sentence's dates, a month and the year that follows it read as one («في أكتوبر من العام الماضي»): apart,
+    /// the bare «العام الماضي» would stand closer to the verb and answer "when" with a year where the text gives the month.
+    /// </summary>
+    private static IEnumerable<DateMention> WithTheirYears(SentenceReading s)
+    {
+        var dates = s.Dates.OrderBy(d => d.Start).ToList();
+        for (var k = 0; k < dates.Count; k++)
+        {
+            var date = dates[k];
+            if (date is { Month: not null, Year: null, YearsBack: null } && k + 1 < dates.Count && dates[k + 1] is { Month: null, Day: null, Weekday: null } next
+                && (next.Year is not null || next.YearsBack is not null) && OnlyJoinsBetween(s, date.End, next.Start))
+            {
+                yield return date with { Length = next.End - date.Start, Year = next.Year, YearsBack = next.YearsBack };
+                k++;
+                continue;
+            }
+            yield return date;
+        }
+    }
+
+    private static bool OnlyJoinsBetween(SentenceReading s, int from, int to)
+    {
+        var between = s.Tokens.Where(t => t.Start >= from && t.End <= to).ToList();
+        return between.Count <= 2 && between.All(t => MonthYearJoins.Contains(t.Folded)) && !s.Tokens.Any(t => t.Start >= from && t.Start < to && t.BreakBefore);
+    }
+
+    private static string WithoutConjunction(string folded) => folded.Length > 2 && folded[0] == 'و' ? folded[1..] : folded;
+
     private static AnswerSpan Span(SentenceReading s, int first, int endToken, AnswerType type, double score, bool trimFirstLetter = false)
     {
         var start = s.Tokens[first].Start + (trimFirstLetter ? 1 : 0);
         var end = s.Tokens[endToken - 1].End;
         return new AnswerSpan(start, end - start, type, score, s.Text[start..end].Trim());
+    }
+
+    /// <summary>
+    /// «أعماله», «وزرائها»: a common noun carrying a possessive pronoun, told by the «ـه/ـها/ـهم» written as such (a
+    /// name's «ة» folds to the same letter, so the original spelling decides) behind a stem of three letters at least.
+    /// </summary>
+    private static bool IsPossessed(SentenceReading s, int i)
+    {
+        var word = Written(s, i);
+        var stem = word.EndsWith("ها", StringComparison.Ordinal) || word.EndsWith("هم", StringComparison.Ordinal) ? word[..^2] : word.EndsWith('ه') ? word[..^1] : null;
+        return stem is { Length: >= 3 } && !word.EndsWith("الله", StringComparison.Ordinal) && !word.EndsWith("لله", StringComparison.Ordinal) && !ArabicWordForms.IsDefinite(s.Tokens[i].Folded);
+    }
+
+    /// <summary>Word <paramref name="i"/> as the article writes it (its «ة» and «ه» apart, which folding merges), without final vowel marks.</summary>
+    private static string Written(SentenceReading s, int i) =>
+        s.Text.Substring(s.Tokens[i].Start, s.Tokens[i].Length).TrimEnd('\u064B', '\u064C', '\u064D', '\u064E', '\u064F', '\u0650', '\u0651', '\u0652');
+
+    /// <summary>
+    /// «قتلت الشرطة», «أعلنت الوزارة»: a word standing right before an institution or place noun with the article is
+    /// the verb whose subject that noun is (news puts the verb first), not a name. (An office after a name is its
+    /// apposition, «بوتين الرئيس الروسي», so offices do not count.)
+    /// </summary>
+    private static bool VerbBeforeSubject(SentenceReading s, int i)
+    {
+        if (i + 1 >= s.Tokens.Count || s.Tokens[i + 1].BreakBefore) return false;
+        var next = s.Tokens[i + 1].Folded;
+        return ArabicWordForms.IsDefinite(next) && !next.StartsWith('و')
+               && (NewsLexicon.Has(NewsLexicon.Organizations, next) || NewsLexicon.Has(NewsLexicon.PlaceNouns, next));
+    }
+
+    /// <summary>
+    /// «زيارته», «قيادتها»: a feminine noun with its owner's pronoun; «بحرارة», «لزيارة»: a preposition on a feminine
+    /// noun. Names are written without either (a known place such as «برشلونة» stays a name).
+    /// </summary>
+    private static bool IsCommonNounForm(SentenceReading s, int i)
+    {
+        var word = Written(s, i);
+        if (word.Length >= 5 && (word.EndsWith("ته", StringComparison.Ordinal) || word.EndsWith("تها", StringComparison.Ordinal) || word.EndsWith("تهم", StringComparison.Ordinal))) return true;
+        if (word.Length < 4 || word[0] is not ('ب' or 'ل') || !word.EndsWith('ة') || KnownNames.PlaceAt(s, i).Words > 0) return false;
+        // «لكرة القدم»: short, it is still a noun when the noun it governs follows with the article.
+        return word.Length >= 6 || (i + 1 < s.Tokens.Count && !s.Tokens[i + 1].BreakBefore && ArabicWordForms.IsDefinite(s.Tokens[i + 1].Folded));
     }
 
     /// <summary>A word that can be part of a name: not a particle, title, institution, place noun, date or number.</summary>
@@ -356,6 +483,7 @@ public static class AnswerSpanFinder
         if (NewsLexicon.Has(NewsLexicon.NotNames, folded) || NewsLexicon.Has(NewsLexicon.Titles, folded) || NewsLexicon.Has(NewsLexicon.Organizations, folded)
             || NewsLexicon.Has(NewsLexicon.PlaceNouns, folded) || NewsLexicon.Has(NewsLexicon.SubjectVerbs, folded)) return false;
         if (ArabicWordForms.IsDefinite(folded) || NewsLexicon.Has(NewsLexicon.AppositionHeads, folded) || NewsLexicon.Has(NewsLexicon.Kin, folded)) return false;
+        if (!skipFirstLetter && IsCommonNounForm(s, i)) return false;
         // A conjunction opens a new phrase («ووزير», «وقال»); a doubled «و» is a name's own letter behind none («وولف», «وود»).
         return !(folded.Length > 3 && folded[0] == 'و' && folded[1] != 'و');
     }
@@ -365,7 +493,7 @@ public static class AnswerSpanFinder
     {
         end = start;
         var t = s.Tokens;
-        if (start >= t.Count || !(IsNameWord(s, start) || (allowFirstAttached && IsNameWord(s, start, skipFirstLetter: true)))) return false;
+        if (start >= t.Count || !(IsNameWord(s, start) || (allowFirstAttached && IsNameWord(s, start, skipFirstLetter: true))) || VerbBeforeSubject(s, start)) return false;
         end = start + 1;
         while (end < t.Count && end - start < MaxNameWords && !t[end].BreakBefore)
         {

@@ -50,6 +50,61 @@ public static class KnownNames
         return (0, false);
     }
 
+    /// <summary>Nationality adjectives («الروسي», «الكوري الشمالي») by their <see cref="Nisba"/> key.</summary>
+    private static readonly Lazy<(HashSet<string> Keys, int MaxWords)> Adjectives = new(LoadAdjectives, LazyThreadSafetyMode.ExecutionAndPublication);
+
+    /// <summary>
+    /// A country is a place whose people have a nationality adjective («روسيا»: «الروسي»; «كوريا الشمالية»: «الكوري
+    /// الشمالي»); a city or a facility has none. "Where?" is answered better by the city or the facility the text names.
+    /// </summary>
+    /// <returns>The country's <see cref="Nisba"/> key, or null when the span is no country the gazetteer lists.</returns>
+    public static string? CountryKey(string span)
+    {
+        var words = WordTokenizer.Tokenize(span).Select(w => w.Folded).ToList();
+        if (words.Count == 0 || !Loaded.Value.Places.Contains(string.Join(' ', words))) return null;
+        var key = Nisba(words);
+        return Adjectives.Value.Keys.Contains(key) ? key : null;
+    }
+
+    /// <summary>
+    /// The countries the sentence names its people by, as <see cref="Nisba"/> keys: a nationality adjective standing
+    /// in a title before one of the question's words («الزعيم الكوري الشمالي، كيم»). Asked where someone went or met
+    /// someone, their own country is what the question takes for granted, not its answer.
+    /// </summary>
+    public static HashSet<string> OwnersCountries(SentenceReading s)
+    {
+        var (keys, maxWords) = Adjectives.Value;
+        var owners = new HashSet<string>(StringComparer.Ordinal);
+        var t = s.Tokens;
+        for (var i = 0; i < t.Count; i++)
+            for (var n = Math.Min(maxWords, t.Count - i); n >= 1; n--)
+            {
+                var key = Nisba(Enumerable.Range(i, n).Select(k => t[k].Folded));
+                if (!keys.Contains(key)) continue;
+                // The adjective qualifies the title before the name: the name follows within three words (a comma allowed).
+                if (Enumerable.Range(i + n, 3).Any(k => k < t.Count && s.IsQuestionToken(k))) owners.Add(key);
+                break;
+            }
+        return owners;
+    }
+
+    /// <summary>The country key of a place or its adjective: each word without the article and the final «ة/ا», ending in «ي».</summary>
+    public static string Nisba(IEnumerable<string> foldedWords) => string.Join(' ', foldedWords.Select(w =>
+    {
+        var word = w.StartsWith("ال", StringComparison.Ordinal) && w.Length > 3 ? w[2..] : w;
+        if (word.Length > 2 && word[^1] is 'ه' or 'ا') word = word[..^1];
+        return word.EndsWith('ي') ? word : word + "ي";
+    }));
+
+    private static (HashSet<string>, int) LoadAdjectives()
+    {
+        var keys = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var entry in Builtin.Value.Entries.Where(e => e.Kind == NameKind.Nationality))
+            foreach (var spelling in entry.Arabic)
+                keys.Add(Nisba(WordTokenizer.Tokenize(spelling).Select(w => w.Folded)));
+        return (keys, keys.Select(k => k.Count(c => c == ' ') + 1).DefaultIfEmpty(1).Max());
+    }
+
     private static Dictionary<string, NameKind> LoadKinds()
     {
         var kinds = new Dictionary<string, NameKind>(StringComparer.Ordinal);

@@ -34,7 +34,7 @@ internal static class NewsLexicon
     public static readonly HashSet<string> CompoundPrepositionHeads = Set(
         "اطار", "اجل", "ظل", "خلال", "اثناء", "حال", "وقت", "بدايه", "نهايه", "ختام", "مقابل", "حين", "ضوء", "سياق", "مجال", "عهد", "اعقاب", "غضون", "صدد",
         "شان", "مواجهه", "حضور", "مقدمه", "طليعه", "جانب", "ناحيه", "اعتقاد", "راي", "نظر", "تصريح", "تصريحات", "بيان", "حديث", "مقابله", "كلمه", "اجتماع",
-        "لقاء", "مباراه", "اول", "اخر", "عام", "يوم", "شهر", "الوقت", "المقابل", "ذلك", "هذا", "هذه", "حوالي", "بين", "قبل", "بعد");
+        "لقاء", "مباراه", "مستهل", "اول", "اخر", "عام", "يوم", "شهر", "الوقت", "المقابل", "ذلك", "هذا", "هذه", "حوالي", "بين", "قبل", "بعد");
 
     /// <summary>Organisation heads: «وزارة», «وكالة», «منظمة»… and single-word institutions.</summary>
     public static readonly HashSet<string> Organizations = Set(
@@ -47,7 +47,7 @@ internal static class NewsLexicon
     public static readonly HashSet<string> PlaceNouns = Set(
         "قاعده", "ميناء", "مدينه", "مطار", "منطقه", "قصر", "عاصمه", "محافظه", "ولايه", "جزيره", "مقر", "قريه", "بلده", "حي", "شارع", "ملعب", "مركز",
         "مستشفي", "فندق", "سجن", "معبر", "مخيم", "اقليم", "دوله", "بلاد", "ساحه", "ميدان", "جامع", "مسجد", "كنيسه", "قطاع", "ضاحيه", "بحر", "نهر", "جبل",
-        "صحراء", "خليج", "مضيق", "بحيره", "واحه", "مرفا", "مديريه", "ناحيه", "قضاء", "بلدة", "مخيم", "معسكر", "حدود", "شرق", "غرب", "شمال", "جنوب", "وسط", "اقصي");
+        "صحراء", "خليج", "مضيق", "بحيره", "واحه", "ساحل", "سواحل", "مرفا", "مديريه", "ناحيه", "قضاء", "بلدة", "مخيم", "معسكر", "حدود", "شرق", "غرب", "شمال", "جنوب", "وسط", "اقصي");
 
     /// <summary>Verbs of saying and doing that news puts before their subject (VSO): «قال ترامب», «فاز ليفربول».</summary>
     public static readonly HashSet<string> SubjectVerbs = Set(
@@ -58,7 +58,7 @@ internal static class NewsLexicon
         "اصدر", "اصدرت", "نشر", "نشرت", "غرد", "غردت", "كتب", "كتبت", "اهدي", "اهدت", "منح", "منحت", "تسلم", "تسلمت", "خسر", "خسرت", "ربح", "ربحت", "قتل", "اغتيل");
 
     /// <summary>Locative prepositions (also attached: «بموسكو»).</summary>
-    public static readonly HashSet<string> Locatives = Set("في", "الي", "من", "داخل", "قرب", "بالقرب", "نحو", "عند", "لدي", "حتي");
+    public static readonly HashSet<string> Locatives = Set("في", "الي", "من", "داخل", "قرب", "بالقرب", "نحو", "عند", "لدي", "حتي", "قباله");
 
     /// <summary>Words without the article that are never part of a name: particles, pronouns, frequent verbs and adverbs.</summary>
     public static readonly HashSet<string> NotNames = Set(
