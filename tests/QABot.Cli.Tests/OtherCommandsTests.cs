@@ -49,6 +49,20 @@ public sealed class OtherCommandsTests : IDisposable
     }
 
     [Fact]
+    public async Task Bench_serve_reports_the_cpu_each_request_cost_and_the_load_it_ran_under()
+    {
+        await _cli.RunAsync("ask", "بوتين");
+
+        var (code, output, error) = await _cli.RunAsync("bench", "serve", "--clients", "2", "--seconds", "120", "--max-requests", "2", "--json");
+
+        Assert.True(code == 0, error);
+        var run = JsonDocument.Parse(output).RootElement[0];
+        Assert.Equal(2, run.GetProperty("requests").GetInt32());
+        Assert.True(run.GetProperty("cpuMsPerRequest").GetDouble() > 0);
+        if (File.Exists("/proc/loadavg")) Assert.True(run.GetProperty("loadAverage").GetDouble() >= 0);
+    }
+
+    [Fact]
     public async Task Articles_show_reports_an_unknown_id()
     {
         var (code, _, error) = await _cli.RunAsync("articles", "show", "no-such-article");

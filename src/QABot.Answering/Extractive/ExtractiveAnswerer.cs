@@ -5,6 +5,7 @@ using QABot.Answering.Extractive.Spans;
 using QABot.Answering.Formatting;
 using QABot.Answering.Understanding;
 using QABot.Core.Answering;
+using QABot.Core.Diagnostics;
 using QABot.Core.Domain;
 using QABot.Core.Retrieval;
 using QABot.Text;
@@ -58,6 +59,7 @@ public sealed class ExtractiveAnswerer(
         var question = request.Question.Trim();
         var now = request.Now ?? time.GetUtcNow();
         var analysis = await analyzer.AnalyzeAsync(question, now, request.IsClaim, cancellationToken);
+        StartupTrace.Mark("question analysed");
         var history = request.ConversationId is { } id ? await conversations.GetAsync(id, cancellationToken) : [];
         var previous = history.Count > 0 ? history[^1] : null;
         var followUp = previous is not null && FollowUpDetector.IsFollowUp(question, analysis.Language);
@@ -78,7 +80,9 @@ public sealed class ExtractiveAnswerer(
         }
         var plan = await planner.PlanAsync(searchText, Math.Max(1, request.Top), analysis.PublicationWindow?.Range, cancellationToken);
         if (analysis.OutletSources is { } sources) plan = plan with { Sources = sources };
+        StartupTrace.Mark("search planned");
         var hits = await index.SearchAsync(plan, cancellationToken);
+        StartupTrace.Mark("searched");
         if (followUp && previous!.CitedArticleIds.Count > 0)
             hits = [.. hits.OrderByDescending(h => previous.CitedArticleIds.Contains(h.Chunk.ArticleId))];
         var retrieved = hits.Select(h => new RetrievedRef(h.Chunk.ArticleId, h.Chunk.ChunkId, Math.Round(h.Score, 4))).ToList();

@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using QABot.Cli.Composition;
 using QABot.Cli.Terminal;
 using QABot.Core.Answering;
+using QABot.Core.Diagnostics;
 using QABot.Core.Domain;
 using QABot.Core.Json;
 using QABot.Text;
@@ -28,8 +29,10 @@ public static class AskCommand
     {
         var what = isClaim ? "claim" : "question";
         await FirstRun.EnsureSampleCorpusAsync(services, env, token);
+        StartupTrace.Mark("index checked for articles");
         var answerer = services.GetRequiredService<IAnswerer>();
         var outlets = services.GetRequiredService<IOutletNames>();
+        StartupTrace.Mark("answerer resolved");
 
         if (words is ["-"])
         {
@@ -68,6 +71,7 @@ public static class AskCommand
             return ExitCodes.BadInput;
         }
         var single = await answerer.AnswerAsync(new AnswerRequest { Question = text, Top = top, IsClaim = isClaim }, token);
+        StartupTrace.Mark("answered");
         if (asJson) await env.Out.WriteLineAsync(AnswerJson.Serialize(single, indented: true, outlets));
         else AnswerConsoleWriter.Write(env.Out, single, showRetrieved, outlets);
         return ExitCodes.Success;

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Diagnostics;
 using System.Text.Json;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -7,6 +8,7 @@ using Microsoft.Extensions.Hosting;
 using QABot.Cli.Composition;
 using QABot.Core.Json;
 using QABot.Core.Retrieval;
+using QABot.Evaluation.Benchmarks;
 using QABot.Hosts.Web.Load;
 
 namespace QABot.Cli.Commands;
@@ -68,8 +70,12 @@ public static class BenchServeCommand
                 using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(60) };
                 var driver = new ServeLoadDriver(http);
                 var reports = new List<LoadReport>();
+                using var self = Process.GetCurrentProcess();
                 foreach (var concurrency in parse.GetValue(clients)!)
                 {
+                    var load = SystemLoad.OneMinuteAverage();
+                    self.Refresh();
+                    var cpuBefore = self.TotalProcessorTime;
                     var report = await driver.RunAsync(new LoadRunOptions
                     {
                         BaseAddress = address,
@@ -78,11 +84,18 @@ public static class BenchServeCommand
                         Duration = TimeSpan.FromSeconds(parse.GetValue(seconds)),
                         MaxRequests = parse.GetValue(maxRequests) is > 0 and var m ? m : null,
                     }, cancellationToken: ct);
+                    self.Refresh();
+                    report = report with
+                    {
+                        CpuMsPerRequest = report.Requests == 0 ? null : (self.TotalProcessorTime - cpuBefore).TotalMilliseconds / report.Requests,
+                        LoadAverage = load,
+                    };
                     reports.Add(report);
                     if (!parse.GetValue(json))
                         await env.Out.WriteLineAsync(
                             $"{concurrency,3} clients: {report.Requests} requests in {report.Elapsed.TotalSeconds:0.0} s = {report.RequestsPerSecond:0.0} req/s; " +
-                            $"p50 {report.P50Ms:0.0} ms, p95 {report.P95Ms:0.0} ms, p99 {report.P99Ms:0.0} ms, max {report.MaxMs:0.0} ms; errors {report.Errors}" +
+                            $"p50 {report.P50Ms:0.0} ms, p95 {report.P95Ms:0.0} ms, p99 {report.P99Ms:0.0} ms, max {report.MaxMs:0.0} ms; " +
+                            $"cpu {report.CpuMsPerRequest:0.0} ms/request (server and clients); load {report.LoadAverage:0.0}; errors {report.Errors}" +
                             (report.ErrorsByKind.Count > 0 ? " (" + string.Join(", ", report.ErrorsByKind.Select(e => $"{e.Key}: {e.Value}")) + ")" : ""));
                 }
                 if (parse.GetValue(json)) await env.Out.WriteLineAsync(JsonSerializer.Serialize(reports, AnswerJson.IndentedSerializerOptions));

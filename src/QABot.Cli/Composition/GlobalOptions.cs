@@ -2,6 +2,7 @@ using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using QABot.Core.Configuration;
+using QABot.Core.Diagnostics;
 
 namespace QABot.Cli.Composition;
 
@@ -46,8 +47,14 @@ public sealed class GlobalOptions(CliEnvironment environment)
     public Task<int> RunAsync(ParseResult parse, CancellationToken cancellationToken, Func<IServiceProvider, CancellationToken, Task<int>> body) =>
         GuardAsync(parse, cancellationToken, async token =>
         {
-            using var host = QABotComposition.CreateBuilder(EnvironmentFor(parse), parse.GetValue(Verbose)).Build();
-            return await body(host.Services, token);
+            StartupTrace.Mark("command line parsed");
+            var builder = QABotComposition.CreateBuilder(EnvironmentFor(parse), parse.GetValue(Verbose));
+            StartupTrace.Mark("host configured");
+            using var host = builder.Build();
+            StartupTrace.Mark("host built");
+            var code = await body(host.Services, token);
+            StartupTrace.Mark("command done");
+            return code;
         });
 
     /// <summary>

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using QABot.Core.Configuration;
@@ -12,8 +13,12 @@ namespace QABot.Cli.Composition;
 /// machine with nothing else to start. A data directory chosen explicitly (--data-dir, QABOT_DATA_DIR) is left alone:
 /// an empty one there is most likely a mistyped path, and filling it with the sample would hide that.
 /// </summary>
+/// <remarks>
+/// The ingestion pipeline is resolved only for an empty index: every cold `ask` passes through here, and building the
+/// pipeline (chunker, embedder, options) for an index that already has articles is start-up time spent on nothing.
+/// </remarks>
 public sealed class SampleCorpusBootstrapper(
-    IArticleIndex index, IngestionPipeline pipeline, IConfiguration configuration, IHostEnvironment host, IOptions<DataOptions> data)
+    IArticleIndex index, IServiceProvider services, IConfiguration configuration, IHostEnvironment host, IOptions<DataOptions> data)
 {
     public string SampleCorpusPath
     {
@@ -40,7 +45,7 @@ public sealed class SampleCorpusBootstrapper(
         if (!Directory.Exists(SampleCorpusPath))
             throw new DirectoryNotFoundException($"The index is empty and the bundled sample corpus was not found at {SampleCorpusPath}. Run `qabot ingest PATH` first.");
         using var writerLock = await WriterLockGate.AcquireAsync(directory, env, noWait: false, cancellationToken);
-        return await pipeline.IngestPathsAsync([SampleCorpusPath], null, cancellationToken);
+        return await services.GetRequiredService<IngestionPipeline>().IngestPathsAsync([SampleCorpusPath], null, cancellationToken);
     }
 
     private string IndexHistoryPath => Path.Combine(data.Value.ResolvedDirectory, DataOptions.IndexedSinceFileName);

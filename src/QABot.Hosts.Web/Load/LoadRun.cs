@@ -24,4 +24,14 @@ public sealed record LoadReport(
     double P99Ms,
     double MaxMs,
     int Concurrency,
-    IReadOnlyDictionary<string, int> ErrorsByKind);
+    IReadOnlyDictionary<string, int> ErrorsByKind)
+{
+    /// <summary>
+    /// CPU time of the measuring process per answered request, when server and clients share it (`qabot bench serve`):
+    /// on a shared machine throughput follows the other processes' load, CPU per request follows the code.
+    /// </summary>
+    public double? CpuMsPerRequest { get; init; }
+
+    /// <summary>The 1-minute load average when the run started.</summary>
+    public double? LoadAverage { get; init; }
+}

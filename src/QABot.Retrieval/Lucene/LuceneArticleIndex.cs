@@ -7,6 +7,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using QABot.Core.Configuration;
+using QABot.Core.Diagnostics;
 using QABot.Core.Domain;
 using QABot.Core.Retrieval;
 using QABot.Retrieval.Fusion;
@@ -550,6 +551,9 @@ public sealed class LuceneArticleIndex : IArticleIndex
                 directory = new NIOFSDirectory(new DirectoryInfo(_path));
                 if (!DirectoryReader.IndexExists(directory)) CreateEmptyIndex(directory);
                 _searchers = OpenSearchers(directory);
+                // The reader just opened is the current commit: the first read need not check the disk for a newer one.
+                _nextReopenCheck = Environment.TickCount64 + (long)ReopenCheckInterval.TotalMilliseconds;
+                StartupTrace.Mark("index opened");
             }
             catch
             {
