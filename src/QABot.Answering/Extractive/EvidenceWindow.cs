@@ -294,15 +294,17 @@ public sealed record EvidenceWindow(IReadOnlySet<string> Terms, IReadOnlyList<Nu
         question.Constraints.Where(c => c.Kind == ConstraintKind.Name && KnownNames.KindOf(c.Text) is null or NameKind.Person or NameKind.GivenName or NameKind.Unspecified);
 
     /// <summary>
-    /// Most of what the question asks about its names (<see cref="QuestionAnalysis.Predicate"/>) is in the window: for an
-    /// answer that has no short answer to show, only the quote, which must then speak of the question's matter itself
-    /// ("kim's favourite food" is not answered by a lunch of cold noodles the day of his summit).
+    /// The sentence itself names one of the question's names, when it sets any: for an answer that has no short answer to
+    /// show, only the quote, which must then speak of whom or what the question asks about. A sentence whose window
+    /// alone names them speaks of something around them ("kim's favourite food" is not answered by a lunch of cold
+    /// noodles eaten the day of his summit, in a story on the summit).
     /// </summary>
-    public static bool PredicateMostlyHolds(QuestionAnalysis question, IReadOnlySet<string> windowTerms)
+    public static bool QuoteNamesTheSubject(QuestionAnalysis question, IReadOnlySet<string> sentenceTerms)
     {
-        var predicate = question.Predicate;
-        if (predicate.Count < 2) return true;
-        return predicate.Matches(windowTerms).Count(m => m > 0) * 2 > predicate.Count;
+        var names = question.Constraints.Where(c => c.Kind == ConstraintKind.Name).ToList();
+        if (names.Count == 0) return true;
+        var sentence = new EvidenceWindow(sentenceTerms, [], [], null);
+        return names.Any(sentence.Holds);
     }
 
     /// <summary>

@@ -365,11 +365,11 @@ public sealed class ExtractiveAnswerer(
                 }
             }
             // An English answer with no short answer to show is the quote alone (no offline rendering of an Arabic clause
-            // is faithful): the quote must then carry most of what the question asks, not one of its words.
+            // is faithful): the quote must then name what the question asks about, not merely stand beside it.
             if (!analysis.IsFactoid && analysis.Language == Languages.English && !analysis.AsksPublicationDate && analysis.ExpectedType != Core.Answering.AnswerType.Date
-                && AnswerPhrase.Find(candidate.Reading!, analysis) is null && !EvidenceWindow.PredicateMostlyHolds(analysis, candidate.WindowTerms))
+                && AnswerPhrase.Find(candidate.Reading!, analysis) is null && !EvidenceWindow.QuoteNamesTheSubject(analysis, candidate.Analyzed.Select(t => t.Text).ToHashSet(StringComparer.Ordinal)))
             {
-                logger.LogDebug("Skipping «{Sentence}»: no short answer, and its window carries too little of {Predicate}", Short(candidate.Sentence), analysis.Predicate);
+                logger.LogDebug("Skipping «{Sentence}»: no short answer, and the sentence names none of the question's names", Short(candidate.Sentence));
                 continue;
             }
             // Coverage leads; a strong span (the expected type, after its preposition or title, near the question's words)

@@ -79,6 +79,37 @@ public sealed class SentenceChoiceTests
         Assert.Equal(verdict, answer.Verdict);
     }
 
+    [Theory]
+    // The chunk names the premiership («مكتب رئاسة الحكومة»), but gives Johnson another office: before his name, after it
+    // with "as" attached, or in the sentence before the one that names him bare.
+    [InlineData("قبلت رئيسة الوزراء تيريزا ماي استقالة وزير الخارجية بوريس جونسون بسبب خلاف على خطة الخروج. وشكر مكتب رئاسة الحكومة البريطانية الوزير على عمله.", true)]
+    [InlineData("قبلت رئيسة الوزراء تيريزا ماي استقالة بوريس جونسون من منصبه كوزير للخارجية بسبب خلاف على خطة الخروج. وقال مكتب رئاسة الحكومة البريطانية إنه سيعلن بديله.", true)]
+    [InlineData("استقال وزير الخارجية بوريس جونسون بسبب خلاف على خطة الخروج. وشكر مكتب رئاسة الحكومة البريطانية جونسون على عمله.", true)]
+    [InlineData("استقال رئيس الحكومة البريطانية بوريس جونسون من منصبه بسبب خلاف على خطة الخروج. وشكر مكتب رئاسة الحكومة البريطانية جونسون على عمله.", false)]
+    public async Task An_office_asked_of_a_person_must_be_the_title_the_evidence_gives_them(string text, bool refused)
+    {
+        using var host = Host(Hit("johnson", "استقالة بوريس جونسون", text, 10));
+
+        var answer = await host.Services.GetRequiredService<ExtractiveAnswerer>()
+            .AnswerAsync(new AnswerRequest { Question = "ليش استقال بوريس جونسون من رئاسة الحكومة البريطانية؟", Now = new DateTimeOffset(2018, 8, 1, 0, 0, 0, TimeSpan.Zero) });
+
+        Assert.True(refused == answer.Refused, answer.Text);
+    }
+
+    [Theory]
+    // The window speaks of the person's favourite singer, not of a dish.
+    [InlineData("وكان المغني شو لي هو المفضل لدى كيم جونغ أون منذ سنوات طويلة.", true)]
+    [InlineData("وأكلة كيم جونغ أون المفضلة هي المعجنات الباردة التي تشتهر بها بيونغ يانغ.", false)]
+    public async Task A_what_question_naming_the_kind_of_thing_asked_needs_that_noun_in_the_window(string sentence, bool refused)
+    {
+        using var host = Host(Hit("kim", "كيم جونغ أون في حفل", sentence, 10));
+
+        var answer = await host.Services.GetRequiredService<ExtractiveAnswerer>()
+            .AnswerAsync(new AnswerRequest { Question = "شو أكلة كيم جونغ أون المفضلة؟", Now = new DateTimeOffset(2018, 8, 1, 0, 0, 0, TimeSpan.Zero) });
+
+        Assert.Equal(refused, answer.Refused);
+    }
+
     private static ScoredChunk Hit(string id, string title, string text, double score) =>
         new(new Chunk(Chunk.MakeId(id, 0), 0, text, 0, new ArticleMetadata(id, title, "test", null, new DateTimeOffset(2018, 4, 5, 0, 0, 0, TimeSpan.Zero), Languages.Arabic)), score);
 
