@@ -390,14 +390,20 @@ public sealed record EvidenceWindow(IReadOnlySet<string> Terms, IReadOnlyList<Nu
                 .Select(i => (IReadOnlySet<string>)s.TermsOf(i).Append(i == k ? t[k].Folded[1..] : t[i].Folded).ToHashSet(StringComparer.Ordinal)).ToList();
             break;
         }
-        // After the name (its words up to the comma), the title opening the apposition.
-        var end = at + 1;
-        while (end < t.Count && end - at < 4 && !t[end].BreakBefore) end++;
-        if (end < t.Count && t[end].BreakBefore && (s.TermsOf(end).Any(IsTitle) || NewsLexicon.Has(NewsLexicon.Titles, t[end].Folded)))
+        // After the name, the title opening the apposition, behind a comma or not («بوريس جونسون وزير خارجية بريطانيا»):
+        // the title, the word it governs and the definite words that qualify it.
+        for (var k = at + 1; k < t.Count && k - at <= 3; k++)
         {
-            var stop = end + 1;
-            while (stop < t.Count && stop - end < 4 && !t[stop].BreakBefore && Text.Tokens.ArabicWordForms.IsDefinite(t[stop].Folded)) stop++;
-            yield return Enumerable.Range(end, stop - end).Select(i => (IReadOnlySet<string>)s.TermsOf(i).ToHashSet(StringComparer.Ordinal)).ToList();
+            if (!(s.TermsOf(k).Any(IsTitle) || NewsLexicon.Has(NewsLexicon.Titles, t[k].Folded)))
+            {
+                if (t[k].BreakBefore) break;
+                continue;
+            }
+            var stop = k + 1;
+            if (stop < t.Count && !t[stop].BreakBefore) stop++;
+            while (stop < t.Count && stop - k < 4 && !t[stop].BreakBefore && Text.Tokens.ArabicWordForms.IsDefinite(t[stop].Folded)) stop++;
+            yield return Enumerable.Range(k, stop - k).Select(i => (IReadOnlySet<string>)s.TermsOf(i).ToHashSet(StringComparer.Ordinal)).ToList();
+            break;
         }
     }
 

@@ -81,10 +81,11 @@ public sealed class SentenceChoiceTests
 
     [Theory]
     // The chunk names the premiership («مكتب رئاسة الحكومة»), but gives Johnson another office: before his name, after it
-    // with "as" attached, or in the sentence before the one that names him bare.
+    // with "as" attached or as an apposition, or in the sentence before the one that names him bare.
     [InlineData("قبلت رئيسة الوزراء تيريزا ماي استقالة وزير الخارجية بوريس جونسون بسبب خلاف على خطة الخروج. وشكر مكتب رئاسة الحكومة البريطانية الوزير على عمله.", true)]
     [InlineData("قبلت رئيسة الوزراء تيريزا ماي استقالة بوريس جونسون من منصبه كوزير للخارجية بسبب خلاف على خطة الخروج. وقال مكتب رئاسة الحكومة البريطانية إنه سيعلن بديله.", true)]
     [InlineData("استقال وزير الخارجية بوريس جونسون بسبب خلاف على خطة الخروج. وشكر مكتب رئاسة الحكومة البريطانية جونسون على عمله.", true)]
+    [InlineData("بوريس جونسون وزير خارجية بريطانيا يستقيل بسبب خلاف على خطة الخروج. وشكر مكتب رئاسة الحكومة البريطانية جونسون على عمله.", true)]
     [InlineData("استقال رئيس الحكومة البريطانية بوريس جونسون من منصبه بسبب خلاف على خطة الخروج. وشكر مكتب رئاسة الحكومة البريطانية جونسون على عمله.", false)]
     public async Task An_office_asked_of_a_person_must_be_the_title_the_evidence_gives_them(string text, bool refused)
     {
