@@ -89,10 +89,7 @@ public sealed class SentenceChoiceTests
     [InlineData("استقال رئيس الحكومة البريطانية بوريس جونسون من منصبه بسبب خلاف على خطة الخروج. وشكر مكتب رئاسة الحكومة البريطانية جونسون على عمله.", false)]
     public async Task An_office_asked_of_a_person_must_be_the_title_the_evidence_gives_them(string text, bool refused)
     {
-        using var host = Host(Hit("johnson", "استقالة بوريس جونسون", text, 10));
-
-        var answer = await host.Services.GetRequiredService<ExtractiveAnswerer>()
-            .AnswerAsync(new AnswerRequest { Question = "ليش استقال بوريس جونسون من رئاسة الحكومة البريطانية؟", Now = new DateTimeOffset(2018, 8, 1, 0, 0, 0, TimeSpan.Zero) });
+        var answer = await AskAsync("ليش استقال بوريس جونسون من رئاسة الحكومة البريطانية؟", Hit("johnson", "استقالة بوريس جونسون", text, 10));
 
         Assert.True(refused == answer.Refused, answer.Text);
     }
@@ -103,12 +100,16 @@ public sealed class SentenceChoiceTests
     [InlineData("وأكلة كيم جونغ أون المفضلة هي المعجنات الباردة التي تشتهر بها بيونغ يانغ.", false)]
     public async Task A_what_question_naming_the_kind_of_thing_asked_needs_that_noun_in_the_window(string sentence, bool refused)
     {
-        using var host = Host(Hit("kim", "كيم جونغ أون في حفل", sentence, 10));
-
-        var answer = await host.Services.GetRequiredService<ExtractiveAnswerer>()
-            .AnswerAsync(new AnswerRequest { Question = "شو أكلة كيم جونغ أون المفضلة؟", Now = new DateTimeOffset(2018, 8, 1, 0, 0, 0, TimeSpan.Zero) });
+        var answer = await AskAsync("شو أكلة كيم جونغ أون المفضلة؟", Hit("kim", "كيم جونغ أون في حفل", sentence, 10));
 
         Assert.Equal(refused, answer.Refused);
+    }
+
+    private static async Task<Answer> AskAsync(string question, params ScoredChunk[] hits)
+    {
+        using var host = Host(hits);
+        return await host.Services.GetRequiredService<ExtractiveAnswerer>()
+            .AnswerAsync(new AnswerRequest { Question = question, Now = new DateTimeOffset(2018, 8, 1, 0, 0, 0, TimeSpan.Zero) });
     }
 
     private static ScoredChunk Hit(string id, string title, string text, double score) =>
