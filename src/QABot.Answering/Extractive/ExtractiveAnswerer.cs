@@ -345,6 +345,16 @@ public sealed class ExtractiveAnswerer(
                 logger.LogDebug("Skipping «{Sentence}»: the relation's noun belongs to another owner", Short(candidate.Sentence));
                 continue;
             }
+            if (!EvidenceWindow.OfficeHolds(analysis, candidate.Reading!, candidate.Window))
+            {
+                logger.LogDebug("Skipping «{Sentence}»: it gives the question's person another office", Short(candidate.Sentence));
+                continue;
+            }
+            if (!EvidenceWindow.AskedNounHolds(analysis, candidate.WindowTerms))
+            {
+                logger.LogDebug("Skipping «{Sentence}»: its window does not name the kind of thing asked for", Short(candidate.Sentence));
+                continue;
+            }
             AnswerSpan? span = null;
             if (analysis.IsFactoid)
             {
@@ -357,6 +367,14 @@ public sealed class ExtractiveAnswerer(
                         string.Join(" | ", AnswerSpanFinder.Find(candidate.Reading!, analysis with { HeadPhrase = [] }, anywhere: true).Take(3).Select(x => x.Text)));
                     continue;
                 }
+            }
+            // An English answer with no short answer to show is the quote alone (no offline rendering of an Arabic clause
+            // is faithful): the quote must then name what the question asks about, not merely stand beside it.
+            if (!analysis.IsFactoid && analysis.Language == Languages.English && !analysis.AsksPublicationDate && analysis.ExpectedType != Core.Answering.AnswerType.Date
+                && AnswerPhrase.Find(candidate.Reading!, analysis) is null && !EvidenceWindow.QuoteNamesTheSubject(analysis, candidate.Analyzed.Select(t => t.Text).ToHashSet(StringComparer.Ordinal)))
+            {
+                logger.LogDebug("Skipping «{Sentence}»: no short answer, and the sentence names none of the question's names", Short(candidate.Sentence));
+                continue;
             }
             // Coverage leads; a strong span (the expected type, after its preposition or title, near the question's words)
             // lifts a sentence over a slightly better-covering one with a weak span or none.

@@ -79,6 +79,39 @@ public sealed class SentenceChoiceTests
         Assert.Equal(verdict, answer.Verdict);
     }
 
+    [Theory]
+    // The chunk names the premiership («مكتب رئاسة الحكومة»), but gives Johnson another office: before his name, after it
+    // with "as" attached or as an apposition, or in the sentence before the one that names him bare.
+    [InlineData("قبلت رئيسة الوزراء تيريزا ماي استقالة وزير الخارجية بوريس جونسون بسبب خلاف على خطة الخروج. وشكر مكتب رئاسة الحكومة البريطانية الوزير على عمله.", true)]
+    [InlineData("قبلت رئيسة الوزراء تيريزا ماي استقالة بوريس جونسون من منصبه كوزير للخارجية بسبب خلاف على خطة الخروج. وقال مكتب رئاسة الحكومة البريطانية إنه سيعلن بديله.", true)]
+    [InlineData("استقال وزير الخارجية بوريس جونسون بسبب خلاف على خطة الخروج. وشكر مكتب رئاسة الحكومة البريطانية جونسون على عمله.", true)]
+    [InlineData("بوريس جونسون وزير خارجية بريطانيا يستقيل بسبب خلاف على خطة الخروج. وشكر مكتب رئاسة الحكومة البريطانية جونسون على عمله.", true)]
+    [InlineData("استقال رئيس الحكومة البريطانية بوريس جونسون من منصبه بسبب خلاف على خطة الخروج. وشكر مكتب رئاسة الحكومة البريطانية جونسون على عمله.", false)]
+    public async Task An_office_asked_of_a_person_must_be_the_title_the_evidence_gives_them(string text, bool refused)
+    {
+        var answer = await AskAsync("ليش استقال بوريس جونسون من رئاسة الحكومة البريطانية؟", Hit("johnson", "استقالة بوريس جونسون", text, 10));
+
+        Assert.True(refused == answer.Refused, answer.Text);
+    }
+
+    [Theory]
+    // The window speaks of the person's favourite singer, not of a dish.
+    [InlineData("وكان المغني شو لي هو المفضل لدى كيم جونغ أون منذ سنوات طويلة.", true)]
+    [InlineData("وأكلة كيم جونغ أون المفضلة هي المعجنات الباردة التي تشتهر بها بيونغ يانغ.", false)]
+    public async Task A_what_question_naming_the_kind_of_thing_asked_needs_that_noun_in_the_window(string sentence, bool refused)
+    {
+        var answer = await AskAsync("شو أكلة كيم جونغ أون المفضلة؟", Hit("kim", "كيم جونغ أون في حفل", sentence, 10));
+
+        Assert.Equal(refused, answer.Refused);
+    }
+
+    private static async Task<Answer> AskAsync(string question, params ScoredChunk[] hits)
+    {
+        using var host = Host(hits);
+        return await host.Services.GetRequiredService<ExtractiveAnswerer>()
+            .AnswerAsync(new AnswerRequest { Question = question, Now = new DateTimeOffset(2018, 8, 1, 0, 0, 0, TimeSpan.Zero) });
+    }
+
     private static ScoredChunk Hit(string id, string title, string text, double score) =>
         new(new Chunk(Chunk.MakeId(id, 0), 0, text, 0, new ArticleMetadata(id, title, "test", null, new DateTimeOffset(2018, 4, 5, 0, 0, 0, TimeSpan.Zero), Languages.Arabic)), score);
 

@@ -137,7 +137,7 @@ public static class AnswerSpanFinder
                 var titleFit = 1.0 + (fit ?? (double)asked / (j - i));
                 // «المدرب الجديد لبولندا»: a known place behind a preposition says whose the office is; no name follows.
                 if (j < t.Count && KnownNames.PlaceAt(s, j) is { Words: > 0, Attached: true }) continue;
-                if (NameRun(s, j, out var end))
+                if (NameRun(s, j, out var end) && !OpensPhrase(t[j].Folded))
                     spans.Add(Span(s, j, end, AnswerType.Person, weight * titleFit));
                 // «دميتري بيسكوف، المتحدث باسم الكرملين»: the name before a comma and the title.
                 if (t[i].BreakBefore && i > 0 && NameRunBackwards(s, i - 1, out var start))
@@ -145,11 +145,20 @@ public static class AnswerSpanFinder
             }
             else if (role.Words.Count == 0 && NewsLexicon.Has(NewsLexicon.SubjectVerbs, t[i].Folded))
             {
-                if (i + 1 < t.Count && !t[i + 1].BreakBefore && NameRun(s, i + 1, out var end))
+                if (i + 1 < t.Count && !t[i + 1].BreakBefore && NameRun(s, i + 1, out var end) && !OpensPhrase(t[i + 1].Folded))
                     spans.Add(Span(s, i + 1, end, AnswerType.Person, weight * (s.IsQuestionToken(i) ? 1.4 : 0.7)));
             }
         }
     }
+
+    /// <summary>
+    /// A word that opens a phrase rather than a name: a noun behind an attached preposition («فاز بجائزة أفضل…»,
+    /// «بحرارة») or a present-tense verb of the «يتفعل»/«يستفعل» forms («يتسلم»). After a verb or a title such a word
+    /// begins what was done, not who did it.
+    /// </summary>
+    private static bool OpensPhrase(string folded) =>
+        (folded.Length > 4 && folded[0] is 'ل' or 'ب' && folded[^1] == 'ه')
+        || (folded.Length >= 5 && (folded.StartsWith("يت", StringComparison.Ordinal) || folded.StartsWith("يست", StringComparison.Ordinal)));
 
     private static void AddOrganizations(SentenceReading s, List<AnswerSpan> spans, double weight)
     {
