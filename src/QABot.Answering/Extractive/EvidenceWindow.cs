@@ -290,15 +290,19 @@ public sealed record EvidenceWindow(IReadOnlySet<string> Terms, IReadOnlyList<Nu
     }
 
     /// <summary>
-    /// A what-question naming the kind of thing it asks for ("what car…", "which weapons…", "what is kim's favourite
-    /// food", «شو أكلة كيم المفضلة») is answered by a thing of that kind: the window must carry the noun (by any rendering)
-    /// or it tells of something else the question's names did. A noun with no Arabic rendering asks nothing of the window.
+    /// A what-question asking for a property of someone ("what is kim's favourite food", "what kind of world…") is
+    /// answered by a window that names that property (by any rendering), or the window tells of something else the
+    /// question's names did. A noun the question's verb takes ("what gift did putin give kim") is not checked: the
+    /// answer names an instance («بندقية»), seldom the kind; in Arabic a relative clause says the same («ما الهدية التي
+    /// قدمها…», «ما الذي تمناه كيم…», whose head phrase opens with the verb). A noun with no Arabic rendering asks
+    /// nothing of the window.
     /// </summary>
     public static bool AskedNounHolds(QuestionAnalysis question, IReadOnlySet<string> windowTerms)
     {
         if (question.Kind != Core.Domain.QuestionKind.What || question.IsFactoid) return true;
         if (question.Language == Core.Domain.Languages.Arabic)
-            return question.NamedNoun is not null || question.HeadPhrase.Count < 2 || question.HeadPhrase[0].In(windowTerms) || !Rendered(question.HeadPhrase[0]);
+            return RelativeClause(question.Question) || question.NamedNoun is not null || question.HeadPhrase.Count < 2
+                || question.HeadPhrase[0].In(windowTerms) || !Rendered(question.HeadPhrase[0]);
         if (AskedNoun(question.Question) is not { } noun) return true;
         var terms = Text.Analysis.SearchAnalysis.Terms(noun, Core.Domain.Languages.English).ToList();
         for (var g = 0; g < question.Words.Count; g++)
@@ -310,6 +314,12 @@ public sealed record EvidenceWindow(IReadOnlySet<string> Terms, IReadOnlyList<Nu
         }
         return true;
     }
+
+    private static readonly HashSet<string> ArabicRelatives =
+        new[] { "الذي", "التي", "الذين", "اللي", "يلي", "إللي" }.SelectMany(w => Text.Tokens.WordTokenizer.Tokenize(w)).Select(t => t.Folded).ToHashSet(StringComparer.Ordinal);
+
+    private static bool RelativeClause(string question) =>
+        Text.Tokens.WordTokenizer.Tokenize(question).Any(t => ArabicRelatives.Contains(t.Folded));
 
     private static readonly HashSet<string> EnglishFrameWords =
         ["is", "are", "was", "were", "s", "did", "does", "do", "has", "have", "had", "will", "would", "can", "could", "happened", "happens", "the", "a", "an"];
@@ -326,7 +336,7 @@ public sealed record EvidenceWindow(IReadOnlySet<string> Terms, IReadOnlyList<Nu
         // "what kind of world…": the noun after the kind.
         var next = at + 1;
         if (next + 2 < words.Count && words[next] is "kind" or "kinds" or "type" or "types" or "sort" or "sorts" && words[next + 1] == "of") next += 2;
-        if (!EnglishFrameWords.Contains(words[next]) && words[at] is "what" or "which") return words[next];
+        if (next > at + 1 && !EnglishFrameWords.Contains(words[next])) return words[next];
         // "kim's" is one word; "what's" too, and "what s" when typed apart.
         var possessive = words.FindIndex(at + 1, w => w.EndsWith("'s", StringComparison.Ordinal) || w.EndsWith("’s", StringComparison.Ordinal));
         if (possessive < 0) return null;

@@ -20,11 +20,16 @@ public sealed class EvidenceWindowTests
         };
     }
 
+    private static HeadWord Head(string term)
+    {
+        var terms = new HashSet<string>([term], StringComparer.Ordinal);
+        return new HeadWord(terms, [new Spelling([terms])]);
+    }
+
     private static HashSet<string> Window(params string[] terms) => new(terms, StringComparer.Ordinal);
 
     [Theory]
-    // The noun after "what", after "what kind of", or closing the phrase after a possessive names the thing asked for.
-    [InlineData("what car does he drive", "car", "سيار")]
+    // The noun after "what kind of", or closing the phrase after a possessive, names the property asked for.
     [InlineData("what kind of world will their cooperation build", "world", "عالم")]
     [InlineData("what is kim's favourite food?", "food", "غذاء")]
     public void A_what_question_is_answered_only_by_a_window_naming_the_kind_of_thing_asked(string question, string noun, string rendering)
@@ -33,6 +38,30 @@ public sealed class EvidenceWindowTests
 
         Assert.False(EvidenceWindow.AskedNounHolds(analysis, Window("اخر", "مفضل")));
         Assert.True(EvidenceWindow.AskedNounHolds(analysis, Window(rendering)));
+    }
+
+    [Theory]
+    // The thing the question's verb takes is answered by an instance: «أعطى كيم بندقية» answers "what gift" without «هدية».
+    [InlineData("What gift did Putin give Kim Jong Un?", "gift", "هدي")]
+    [InlineData("what car does he drive", "car", "سيار")]
+    public void A_noun_the_question_verb_takes_asks_nothing_of_the_window(string question, string noun, string rendering)
+    {
+        var analysis = English(question, ["other", "اخر"], [noun, rendering]);
+
+        Assert.True(EvidenceWindow.AskedNounHolds(analysis, Window("اخر", "بندق")));
+    }
+
+    [Theory]
+    [InlineData("ما الذي تمناه كيم لروسيا في رسالة الشكر إلى بوتين؟")]
+    [InlineData("ما الهدية التي قدمها بوتين لكيم؟")]
+    public void An_arabic_relative_clause_asks_for_what_the_verb_takes_not_for_a_kind(string question)
+    {
+        var analysis = English(question, ["تمنا"], ["هدي"]) with
+        {
+            Language = Languages.Arabic, HeadPhrase = [Head("تمنا"), Head("كيم")],
+        };
+
+        Assert.True(EvidenceWindow.AskedNounHolds(analysis, Window("بندق")));
     }
 
     [Fact]
