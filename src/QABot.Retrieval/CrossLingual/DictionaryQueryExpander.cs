@@ -18,6 +18,8 @@ public sealed class DictionaryQueryExpander(FreeDictDictionary dictionary, Gazet
     public const float SenseDecay = 0.7f;
     public const float NameWordFactor = 0.8f;
     public const int MaxSenses = 4;
+    /// <summary>Share of the usual weight a light verb keeps (<see cref="EnglishQuestion.IsLightVerb"/>).</summary>
+    public const float LightVerbShare = 0.4f;
     /// <summary>
     /// A lower-case word the dictionary lacks is mostly a name or loanword typed without capitals ("kobe", "facebook",
     /// "ghibli"): its transliteration is searched, below a translation, as it may be a plain misspelling.
@@ -65,7 +67,11 @@ public sealed class DictionaryQueryExpander(FreeDictDictionary dictionary, Gazet
             }
             if (token.IsStopWord || token.Lower.Length < 2) continue;
             var translations = LookupInflected(token.Lower);
-            var firstWeight = token.Capitalized ? FirstSenseWeight * NameWordFactor : FirstSenseWeight;
+            // The first word of a question is capitalised whatever it is ("During", "Because"): when the dictionary
+            // knows it, it is read as the word, not as a name.
+            var likelyName = token.Capitalized && !(token.Position == 0 && translations.Count > 0);
+            var firstWeight = likelyName ? FirstSenseWeight * NameWordFactor : FirstSenseWeight;
+            if (EnglishQuestion.IsLightVerb(token.Lower)) firstWeight *= LightVerbShare;
             AddSenses(phrases, token.Lower, translations, firstWeight);
             if (translations.Count > 0) AddVerbalNoun(phrases, token.Lower, translations, firstWeight);
             // Capitalised words are transliterated by the gazetteer expander already.
