@@ -74,12 +74,31 @@ public sealed class DictionaryQueryExpander(FreeDictDictionary dictionary, Gazet
             if (EnglishQuestion.IsLightVerb(token.Lower)) firstWeight *= LightVerbShare;
             AddSenses(phrases, token.Lower, translations, firstWeight);
             if (translations.Count > 0) AddVerbalNoun(phrases, token.Lower, translations, firstWeight);
+            if (translations.Count == 0 && AddHyphenParts(phrases, token, firstWeight)) continue;
             // Capitalised words are transliterated by the gazetteer expander already.
             if (translations.Count == 0 && !token.Capitalized && token.Lower.Length >= 3)
                 phrases.AddRange(Transliterator.Transliterate(token.Text, UnknownWordSpellings)
                     .Select(arabic => new WeightedPhrase(arabic, UnknownWordTransliterationWeight, ExpansionOrigin.Of(ExpansionOrigin.Transliteration, token.Text))));
         }
         return Task.FromResult<IReadOnlyList<WeightedPhrase>>(phrases);
+    }
+
+    /// <summary>
+    /// A hyphenated word the dictionary lacks ("four-note", "pro-reform") is read as its parts, each its own concept;
+    /// true when a part was translated, so the whole is not spelled out as a name.
+    /// </summary>
+    private bool AddHyphenParts(List<WeightedPhrase> phrases, EnglishToken token, float firstWeight)
+    {
+        var found = false;
+        foreach (var part in token.Lower.Split('-', StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (part.Length < 2 || EnglishQuestion.IsStopWord(part)) continue;
+            var translations = LookupInflected(part);
+            if (translations.Count == 0) continue;
+            AddSenses(phrases, part, translations, firstWeight);
+            found = true;
+        }
+        return found;
     }
 
     private void AddSenses(List<WeightedPhrase> phrases, string english, IReadOnlyList<Translation> translations, float firstWeight)

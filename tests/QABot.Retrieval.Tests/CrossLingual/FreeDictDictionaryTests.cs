@@ -165,6 +165,19 @@ public sealed class FreeDictDictionaryTests
             Assert.Contains(phrases, p => p.Text == verb && p.Weight == DictionaryQueryExpander.FirstSenseWeight * DictionaryQueryExpander.LightVerbShare);
     }
 
+    [Fact]
+    public async Task A_hyphenated_word_the_dictionary_lacks_is_read_as_its_parts()
+    {
+        using var temp = new TempDirectory();
+        var expander = new DictionaryQueryExpander(MiniDictionary(temp, ("four", "Four\nأربعة\n"), ("note", "Note\nالنغمة\n")));
+
+        var phrases = await expander.ExpandAsync("when did they drop the four-note jingle", "en");
+
+        Assert.Contains(phrases, p => p.Text == "أربعة" && p.Origin == "dictionary:four");
+        Assert.Contains(phrases, p => p.Text == "النغمة" && p.Origin == "dictionary:note");
+        Assert.DoesNotContain(phrases, p => p.Origin.Contains("four-note", StringComparison.Ordinal));
+    }
+
     // Every question starts with a capital: "During" is a word the dictionary knows, "Peyton" a name it does not.
     [Fact]
     public async Task A_questions_first_word_is_a_name_only_when_the_dictionary_does_not_know_it()
