@@ -14,5 +14,5 @@ internal static class CrossLingualResources
 
     /// <summary>The planner as production wires it: installed dictionary, built-in gazetteer, transliteration.</summary>
     public static QueryPlanner RealPlanner(ITextEmbedder? embedder = null) =>
-        new([new DictionaryQueryExpander(Dictionary.Value, Names.Value), new GazetteerQueryExpander(Names.Value)], embedder: embedder);
+        new([new DictionaryQueryExpander(Dictionary.Value, Names.Value), new GazetteerQueryExpander(Names.Value, Dictionary.Value)], embedder: embedder);
 }

@@ -18,6 +18,8 @@ public sealed class DictionaryQueryExpander(FreeDictDictionary dictionary, Gazet
     public const float SenseDecay = 0.7f;
     public const float NameWordFactor = 0.8f;
     public const int MaxSenses = 4;
+    /// <summary>Share of the usual weight a light verb keeps (<see cref="EnglishQuestion.IsLightVerb"/>).</summary>
+    public const float LightVerbShare = 0.4f;
     /// <summary>
     /// A lower-case word the dictionary lacks is mostly a name or loanword typed without capitals ("kobe", "facebook",
     /// "ghibli"): its transliteration is searched, below a translation, as it may be a plain misspelling.
@@ -65,15 +67,38 @@ public sealed class DictionaryQueryExpander(FreeDictDictionary dictionary, Gazet
             }
             if (token.IsStopWord || token.Lower.Length < 2) continue;
             var translations = LookupInflected(token.Lower);
-            var firstWeight = token.Capitalized ? FirstSenseWeight * NameWordFactor : FirstSenseWeight;
+            // The first word of a question is capitalised whatever it is ("During", "Because"): when the dictionary
+            // knows it, it is read as the word, not as a name.
+            var likelyName = token.Capitalized && !(token.Position == 0 && translations.Count > 0);
+            var firstWeight = likelyName ? FirstSenseWeight * NameWordFactor : FirstSenseWeight;
+            if (EnglishQuestion.IsLightVerb(token.Lower)) firstWeight *= LightVerbShare;
             AddSenses(phrases, token.Lower, translations, firstWeight);
             if (translations.Count > 0) AddVerbalNoun(phrases, token.Lower, translations, firstWeight);
+            if (translations.Count == 0 && AddHyphenParts(phrases, token, firstWeight)) continue;
             // Capitalised words are transliterated by the gazetteer expander already.
             if (translations.Count == 0 && !token.Capitalized && token.Lower.Length >= 3)
                 phrases.AddRange(Transliterator.Transliterate(token.Text, UnknownWordSpellings)
                     .Select(arabic => new WeightedPhrase(arabic, UnknownWordTransliterationWeight, ExpansionOrigin.Of(ExpansionOrigin.Transliteration, token.Text))));
         }
         return Task.FromResult<IReadOnlyList<WeightedPhrase>>(phrases);
+    }
+
+    /// <summary>
+    /// A hyphenated word the dictionary lacks ("four-note", "pro-reform") is read as its parts, each its own concept;
+    /// true when a part was translated, so the whole is not spelled out as a name.
+    /// </summary>
+    private bool AddHyphenParts(List<WeightedPhrase> phrases, EnglishToken token, float firstWeight)
+    {
+        var found = false;
+        foreach (var part in token.Lower.Split('-', StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (part.Length < 2 || EnglishQuestion.IsStopWord(part)) continue;
+            var translations = LookupInflected(part);
+            if (translations.Count == 0) continue;
+            AddSenses(phrases, part, translations, firstWeight);
+            found = true;
+        }
+        return found;
     }
 
     private void AddSenses(List<WeightedPhrase> phrases, string english, IReadOnlyList<Translation> translations, float firstWeight)

@@ -31,6 +31,18 @@ public static partial class EnglishQuestion
 
     public static bool IsStopWord(string lowerWord) => StopWords.Contains(lowerWord);
 
+    /// <summary>
+    /// Verbs whose meaning comes from the words around them ("get to see", "give a pledge", "make enough", "take place"):
+    /// their dictionary renderings («أصبح», «شاهد», «أعطى», «أحضر») are common in any passage and carry little topic.
+    /// </summary>
+    public static bool IsLightVerb(string lowerWord) => LightVerbs.Contains(lowerWord);
+
+    private static readonly HashSet<string> LightVerbs = new("""
+        get gets got gotten getting make makes made making take takes took taken taking give gives gave given giving
+        see sees saw seen seeing go goes went gone going come comes came coming put puts putting bring brings brought
+        bringing keep keeps kept keeping let lets letting become becomes became becoming
+        """.Split((char[])[' ', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries), StringComparer.Ordinal);
+
     // Words, including hyphenated names (Kim Jong-un) and numbers with separators (1,000 / 3.5).
     [GeneratedRegex(@"\p{L}[\p{L}\p{M}'’\-]*|\d+(?:[.,]\d+)*", RegexOptions.CultureInvariant)]
     private static partial Regex WordPattern();

@@ -150,6 +150,52 @@ public sealed class FreeDictDictionaryTests
         Assert.DoesNotContain(phrases, p => p.Text == "الإلتهام");
     }
 
+    // "what weapons did kim get to see": «أصبح» and «شاهد» match passages on any topic, «الأسلحة» does not.
+    [Fact]
+    public async Task Light_verbs_weigh_less_than_the_words_that_carry_the_topic()
+    {
+        using var temp = new TempDirectory();
+        var expander = new DictionaryQueryExpander(MiniDictionary(temp,
+            ("weapons", "Weapons\nالأسلحة\n"), ("get", "Get\nأصبح\n"), ("see", "See\nشاهد\n"), ("gave", "Gave\nأعطى\n")));
+
+        var phrases = await expander.ExpandAsync("what weapons did kim get to see, and what gave him the idea", "en");
+
+        Assert.Contains(phrases, p => p.Text == "الأسلحة" && p.Weight == DictionaryQueryExpander.FirstSenseWeight);
+        foreach (var verb in (string[])["أصبح", "شاهد", "أعطى"])
+            Assert.Contains(phrases, p => p.Text == verb && p.Weight == DictionaryQueryExpander.FirstSenseWeight * DictionaryQueryExpander.LightVerbShare);
+    }
+
+    [Fact]
+    public async Task A_hyphenated_word_the_dictionary_lacks_is_read_as_its_parts()
+    {
+        using var temp = new TempDirectory();
+        var expander = new DictionaryQueryExpander(MiniDictionary(temp, ("four", "Four\nأربعة\n"), ("note", "Note\nالنغمة\n")));
+
+        var phrases = await expander.ExpandAsync("when did they drop the four-note jingle", "en");
+
+        Assert.Contains(phrases, p => p.Text == "أربعة" && p.Origin == "dictionary:four");
+        Assert.Contains(phrases, p => p.Text == "النغمة" && p.Origin == "dictionary:note");
+        Assert.DoesNotContain(phrases, p => p.Origin.Contains("four-note", StringComparison.Ordinal));
+    }
+
+    // Every question starts with a capital: "During" is a word the dictionary knows, "Peyton" a name it does not.
+    [Fact]
+    public async Task A_questions_first_word_is_a_name_only_when_the_dictionary_does_not_know_it()
+    {
+        using var temp = new TempDirectory();
+        var dictionary = MiniDictionary(temp, ("during", "During\nأثناء\n"), ("games", "Games\nالألعاب\n"));
+        var names = Gazetteer.Load();
+        var words = new DictionaryQueryExpander(dictionary, names);
+        var spelled = new GazetteerQueryExpander(names, dictionary);
+
+        var during = (await words.ExpandAsync("During the games who threw", "en")).Concat(await spelled.ExpandAsync("During the games who threw", "en")).ToList();
+        var peyton = await spelled.ExpandAsync("Peyton threw in the games", "en");
+
+        Assert.Contains(during, p => p.Text == "أثناء" && p.Weight == DictionaryQueryExpander.FirstSenseWeight);
+        Assert.DoesNotContain(during, p => p.Origin == ExpansionOrigin.Of(ExpansionOrigin.Transliteration, "During"));
+        Assert.Contains(peyton, p => p.Origin == ExpansionOrigin.Of(ExpansionOrigin.Transliteration, "Peyton"));
+    }
+
     [Theory]
     [InlineData("describe", "describing")]
     [InlineData("die", "dying")]

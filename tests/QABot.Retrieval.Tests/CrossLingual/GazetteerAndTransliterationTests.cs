@@ -61,6 +61,8 @@ public sealed class GazetteerAndTransliterationTests
     [InlineData("Kim", "كيم")]
     [InlineData("Gagarin", "غاغارين")]
     [InlineData("Sochi", "سوتشي")]
+    [InlineData("Temüjin", "تيموجين")]
+    [InlineData("Pittsburgh", "بيتسبورغ")]
     public void Transliteration_offers_the_press_spelling_among_its_variants(string latin, string arabic)
     {
         var variants = Transliterator.Transliterate(latin);
