@@ -63,8 +63,12 @@ internal static class ClaimJudge
             // A figure or a date the sentence states as claimed pins the event by itself: fewer of the other words need be
             // there. Stated only by a neighbour or the title, it pins nothing of this sentence («في نوفمبر 2017» beside a
             // title of March 2018).
+            // Nor does a weekday read as a day of the month the article was published in: «الخميس» in a story of March
+            // 2018 is in March 2018, yet it no more pins «في مارس 2018» than the article's date does (a story on Putin's
+            // visit to Sudan is no appointment of Sudan's prime minister for it).
             var sentence = new EvidenceWindow(windowTerms, candidate.Reading!.Numbers, candidate.Reading.Dates, candidate.Chunk.Metadata.Published);
-            var specific = values.Count > 0 && values.All(sentence.States);
+            var written = new EvidenceWindow(windowTerms, candidate.Reading.Numbers, candidate.Reading.Dates, null);
+            var specific = values.Count > 0 && values.All(v => sentence.States(v) && (v is not { Kind: ConstraintKind.Date, Date.Day: null } || written.States(v)));
             var statesShare = specific ? StatesShare / 2 : StatesShare;
             // The event is told across the sentence, its neighbours and the title («بوتين يصل…», then "he gave…").
             var share = QueryTermGroups.Weighted(claim.Words.Matches(windowTerms), eventWeights) / total;
