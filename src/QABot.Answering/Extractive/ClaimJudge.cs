@@ -3,6 +3,7 @@ using QABot.Answering.Understanding;
 using QABot.Core.Answering;
 using QABot.Core.Domain;
 using QABot.Retrieval.CrossLingual;
+using QABot.Text;
 using QABot.Text.Analysis;
 using QABot.Text.Numbers;
 using QABot.Text.Tokens;
@@ -44,6 +45,10 @@ internal static class ClaimJudge
         var total = eventWeights.Sum();
         if (total <= 0) return null;
         var claimNegated = WordTokenizer.Tokenize(claim.Focus).Any(t => Negations.Contains(t.Folded));
+        // With the claim's words as written: «قبل» is a stop word to the analyser ("before"), gone from its terms.
+        var claimTerms = Enumerable.Range(0, claim.Words.Count).SelectMany(g => claim.Words[g])
+            .Concat(WordTokenizer.Tokenize(claim.Focus).Select(t => t.Folded)).ToHashSet(StringComparer.Ordinal);
+        var polar = Polar(claimTerms);
         // A bare year pins no event: every story of the year names it («أفضل حارس لعالم 2018» is no 2018 Super Cup).
         var values = claim.Constraints.Where(c => c.Kind is ConstraintKind.Number or ConstraintKind.Date).ToList();
         (ClaimJudgement Judgement, double Share)? support = null, contradiction = null;
@@ -78,12 +83,15 @@ internal static class ClaimJudge
             var chunk = new EvidenceWindow(candidate.ChunkTerms, [], [], null);
             var unmet = candidate.Evidence!.Unmet(claim.Constraints)
                 .Concat(claim.Constraints.Where(c => c.Kind == ConstraintKind.Name && !chunk.Holds(c))).ToList();
-            var negated = Negated(candidate.Reading!) != claimNegated;
+            var negated = Negated(candidate.Reading!) != claimNegated || Opposed(polar, candidate.Reading!);
             // Support needs the claim's names where the event is told, not elsewhere in the chunk: a chunk on Iniesta's
             // move to Japan also tells of Mascherano's move to a Chinese club, which does not make Iniesta's Chinese.
             // A name of several words stands there as a phrase: «الكرة» and «الذهبية» apart are no Ballon d'Or.
             var namesInWindow = EvidenceWindow.NamesHold(claim, windowTerms) && EvidenceWindow.NamesStandTogether(claim, stated ?? StatedLines());
-            if (unmet.Count == 0 && !negated && namesInWindow)
+            // A claim that says "refused" or "accepted" is stated only by a sentence that says which: Putin's inviting Kim
+            // is neither.
+            var statesAct = polar.All(p => Enumerable.Range(0, candidate.Reading!.Tokens.Count).Any(i => Says(candidate.Reading, i, p.Claimed)));
+            if (unmet.Count == 0 && !negated && namesInWindow && statesAct)
             {
                 if (share >= statesShare && (support is null || share > support.Value.Share + 1e-9))
                     support = (new ClaimJudgement(ClaimVerdict.Supported, candidate, null, null), share);
@@ -154,6 +162,55 @@ internal static class ClaimJudge
     /// <summary>"ten days" is contradicted by «الأيام الستة», not by «75 عاماً»: the counts must be of the same thing when both say what.</summary>
     private static bool SameKind(Unit? stated, Unit? claimed) =>
         claimed is null ? stated is null or { Kind: UnitKind.Count } : stated?.Key == claimed.Key;
+
+    /// <summary>
+    /// Predicates that state the opposite of each other, as their terms are analysed: a source telling that Putin accepted
+    /// Kim's invitation («قبل دعوة») contradicts the claim that he refused it, as «لم يقبل» would. Winning and losing are
+    /// not here: "X beat Y" and "Y lost to X" state one event, so the opposite verb tells nothing without its subject.
+    /// </summary>
+    private static readonly (HashSet<string> One, HashSet<string> Other)[] Opposites =
+    [
+        .. new (string[] One, string[] Other)[]
+        {
+            (["قبل", "وافق", "لبى", "قبول", "موافقة", "يقبل", "يوافق", "وافقت"], ["رفض", "يرفض", "رفضت", "الرفض"]),
+            (["أكد", "تأكيد", "يؤكد", "أكدت"], ["نفى", "نفي", "ينفي", "نفت"]),
+            (["ارتفع", "ارتفاع", "زيادة", "ارتفعت"], ["انخفض", "انخفاض", "تراجع", "انخفضت", "تراجعت"]),
+            (["حضر", "حضور", "شارك", "مشاركة"], ["غاب", "غياب", "قاطع", "مقاطعة"]),
+            (["سمح", "يسمح", "السماح"], ["منع", "حظر", "يمنع"]),
+        }.Select(pair => (Terms(pair.One), Terms(pair.Other))),
+    ];
+
+    /// <summary>The claim's predicates that have an opposite (one side only: "refused or accepted" asserts neither).</summary>
+    private static List<(HashSet<string> Claimed, HashSet<string> Opposite)> Polar(IReadOnlySet<string> claimTerms) =>
+        [.. Opposites
+            .Select(pair => claimTerms.Overlaps(pair.One) ? (pair.One, pair.Other) : (pair.Other, pair.One))
+            .Where(pair => claimTerms.Overlaps(pair.Item1) && !claimTerms.Overlaps(pair.Item2))];
+
+    /// <summary>The words' analysed terms, and the words as the tokenizer folds them for the analyser's stop words.</summary>
+    private static HashSet<string> Terms(string[] words) =>
+        words.SelectMany(w => SearchAnalysis.Terms(w, Languages.Arabic).Append(ArabicNormalizer.NormalizeLower(w))).ToHashSet(StringComparer.Ordinal);
+
+    private static bool Says(SentenceReading sentence, int i, HashSet<string> words) =>
+        words.Contains(sentence.Tokens[i].Folded) || sentence.TermsOf(i).Any(words.Contains);
+
+    /// <summary>
+    /// The sentence states the opposite of the claim's predicate shortly before one of the claim's words (its object:
+    /// «قبل دعوة»), and not the claim's own: «قبل» far from the claim's words is as likely "before" as "accepted".
+    /// </summary>
+    private static bool Opposed(List<(HashSet<string> Claimed, HashSet<string> Opposite)> polar, SentenceReading sentence)
+    {
+        foreach (var (claimed, opposite) in polar)
+        {
+            if (Enumerable.Range(0, sentence.Tokens.Count).Any(i => Says(sentence, i, claimed))) continue;
+            for (var i = 0; i < sentence.Tokens.Count; i++)
+            {
+                if (!Says(sentence, i, opposite)) continue;
+                for (var j = i + 1; j <= i + NegationReach && j < sentence.Tokens.Count; j++)
+                    if (sentence.IsQuestionToken(j) && !Says(sentence, j, opposite)) return true;
+            }
+        }
+        return false;
+    }
 
     /// <summary>A negation shortly before one of the claim's words in the sentence.</summary>
     private static bool Negated(SentenceReading sentence)
