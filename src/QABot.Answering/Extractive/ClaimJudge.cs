@@ -91,14 +91,17 @@ internal static class ClaimJudge
             // A claim that says "refused" or "accepted" is stated only by a sentence that says which: Putin's inviting Kim
             // is neither.
             var statesAct = polar.All(p => Enumerable.Range(0, candidate.Reading!.Tokens.Count).Any(i => Says(candidate.Reading, i, p.Claimed)));
-            if (unmet.Count == 0 && !negated && namesInWindow && statesAct)
+            // «فوز فرنسا على كرواتيا» has every name of "croatia won against france", with the two in each other's place.
+            // The title tells it too («فرنسا تحرز كأس العالم… إثر فوزها على كرواتيا» above a sentence on the goals).
+            var swapped = Swapped(claim, () => lines.Select(line => SentenceReading.Read(line, SearchAnalysis.Analyze(line, language), _ => false)));
+            if (unmet.Count == 0 && !negated && namesInWindow && statesAct && !swapped)
             {
                 if (share >= statesShare && (support is null || share > support.Value.Share + 1e-9))
                     support = (new ClaimJudgement(ClaimVerdict.Supported, candidate, null, null), share);
                 continue;
             }
             if (share < SameEventShare) continue;
-            if (Contradiction(claim, candidate, unmet, negated, share, eventWeights, total) is { } judgement && (contradiction is null || share > contradiction.Value.Share + 1e-9))
+            if (Contradiction(claim, candidate, unmet, negated || swapped, share, eventWeights, total) is { } judgement && (contradiction is null || share > contradiction.Value.Share + 1e-9))
                 contradiction = (judgement, share);
         }
         // A source that states the claim outweighs one that seems to differ: news retells an event with other
@@ -179,6 +182,48 @@ internal static class ClaimJudge
             (["سمح", "يسمح", "السماح"], ["منع", "حظر", "يمنع"]),
         }.Select(pair => (Terms(pair.One), Terms(pair.Other))),
     ];
+
+    /// <summary>
+    /// Words after which a name is the one acted against: the loser of "won against France" and of «فازت على كرواتيا».
+    /// Not "to" or «إلى», which name where one went, with no second party to swap.
+    /// </summary>
+    private static readonly HashSet<string> Against =
+        [.. new[] { "against", "over", "versus", "vs", "على", "أمام", "ضد" }.Select(ArabicNormalizer.NormalizeLower)];
+
+    /// <summary>
+    /// The claim sets one name against another ("croatia won against france") and the sentence sets them the other way
+    /// round: the name the claim puts after "against" stands there as the actor, the other after «على»/«أمام».
+    /// A word may stand between the mark and the name («أمام المنتخب الفرنسي»).
+    /// </summary>
+    private static bool Swapped(QuestionAnalysis claim, Func<IEnumerable<SentenceReading>> lines)
+    {
+        var names = claim.Constraints.Where(c => c.Kind == ConstraintKind.Name).ToList();
+        if (names.Count < 2) return false;
+        var claimTokens = WordTokenizer.Tokenize(claim.Focus);
+        bool AfterMark(IReadOnlyList<string> folded, int i) => (i > 0 && Against.Contains(folded[i - 1])) || (i > 1 && Against.Contains(folded[i - 2]));
+        var claimFolded = claimTokens.Select(t => t.Folded).ToList();
+        var objects = names.Where(c =>
+        {
+            var first = WordTokenizer.Tokenize(c.Text).FirstOrDefault().Folded;
+            return first is not null && Enumerable.Range(0, claimFolded.Count).Any(i => claimFolded[i] == first && AfterMark(claimFolded, i));
+        }).ToList();
+        if (objects.Count != 1) return false;
+        var (swapped, straight) = (false, false);
+        foreach (var sentence in lines())
+        {
+            var sentenceFolded = sentence.Tokens.Select(t => t.Folded).ToList();
+            List<int> Positions(QuestionConstraint name) =>
+                [.. Enumerable.Range(0, sentence.Tokens.Count).Where(i => name.Spellings.Any(sp => sp.Words.Count > 0
+                    && NameVariants.Carries(sp.Words[0], sentence.TermsOf(i).ToHashSet(StringComparer.Ordinal), sp.Words.Count > 1, sp.Approximate)))];
+            var objectAt = Positions(objects[0]);
+            if (objectAt.Count == 0) continue;
+            var others = names.Where(c => c != objects[0]).Select(Positions).Where(at => at.Count > 0).ToList();
+            if (others.Count == 0) continue;
+            if (objectAt.Any(i => AfterMark(sentenceFolded, i))) straight = true;
+            else if (others.Any(at => at.All(i => AfterMark(sentenceFolded, i)))) swapped = true;
+        }
+        return swapped && !straight;
+    }
 
     /// <summary>The claim's predicates that have an opposite (one side only: "refused or accepted" asserts neither).</summary>
     private static List<(HashSet<string> Claimed, HashSet<string> Opposite)> Polar(IReadOnlySet<string> claimTerms) =>
