@@ -68,10 +68,6 @@ public sealed class DictionaryQueryExpander(FreeDictDictionary dictionary, Gazet
             var firstWeight = token.Capitalized ? FirstSenseWeight * NameWordFactor : FirstSenseWeight;
             AddSenses(phrases, token.Lower, translations, firstWeight);
             if (translations.Count > 0) AddVerbalNoun(phrases, token.Lower, translations, firstWeight);
-            // The words news uses for it, where FreeDict has another sense or none ("retired" is «تقاعد» to FreeDict and
-            // «اعتزل» on the sports page), as the sense after the dictionary's first.
-            phrases.AddRange(NewsSenses.WordsFor(token.Lower)
-                .Select(arabic => new WeightedPhrase(arabic, firstWeight * SenseDecay, ExpansionOrigin.Of(Name, token.Lower))));
             // Capitalised words are transliterated by the gazetteer expander already.
             if (translations.Count == 0 && !token.Capitalized && token.Lower.Length >= 3)
                 phrases.AddRange(Transliterator.Transliterate(token.Text, UnknownWordSpellings)

@@ -1,7 +1,7 @@
 using QABot.Core.Domain;
 using QABot.Text.Analysis;
 
-namespace QABot.Retrieval.CrossLingual;
+namespace QABot.Answering.Understanding;
 
 /// <summary>
 /// How Arabic news words what an English question asks in everyday words, where the dictionary gives another sense or
@@ -11,8 +11,7 @@ namespace QABot.Retrieval.CrossLingual;
 /// </summary>
 public static class NewsSenses
 {
-    private static readonly (string English, string[] Arabic)[] Table =
-    [
+    private static readonly Dictionary<string, string[]> Senses = Build(
         ("die died dies dead death", ["توفي", "توفيت", "وفاة", "رحل", "رحلت", "رحيل", "الراحل", "مات"]),
         ("cap caps", ["مباراة", "مباريات"]),
         ("medal medals", ["ميدالية", "ميداليات"]),
@@ -35,7 +34,7 @@ public static class NewsSenses
         ("retire retired retires retirement", ["اعتزل", "اعتزال", "اعتزاله", "تقاعد"]),
         ("meet met meets meeting", ["التقى", "لقاء", "اجتمع", "اجتماع", "قمة", "استقبل"]),
         ("appoint appointed appoints appointment", ["عين", "تعيين", "كلف", "تكليف"]),
-        ("play played plays", ["لعب", "أقيمت", "أقيم"]),
+        ("play played plays", ["لعب", "مباراة", "أقيمت", "أقيم"]),
         ("host hosted hosts held", ["استضاف", "استضافة", "احتضن", "أقيم", "أقيمت", "عقد", "عقدت"]),
         ("lose lost loses losing loss defeat defeated", ["خسر", "خسارة", "هزيمة", "الهزيمة", "خروج", "ودع"]),
         ("beat beats", ["هزم", "تغلب", "فاز", "فوز"]),
@@ -59,30 +58,19 @@ public static class NewsSenses
         ("born birth birthplace", ["ولد", "مولود", "مواليد", "مسقط"]),
         ("telegram telegrams", ["برقية", "رسالة"]),
         ("sign signed signs signing", ["وقع", "وقعت", "وقعها", "توقيع"]),
-        ("deal deals agreement agreements", ["اتفاق", "اتفاقية", "اتفاقيات", "صفقة"]),
-    ];
-
-    private static readonly Dictionary<string, string[]> Senses = Build(analyzed: true);
-    private static readonly Dictionary<string, string[]> Written = Build(analyzed: false);
+        ("deal deals agreement agreements", ["اتفاق", "اتفاقية", "اتفاقيات", "صفقة"]));
 
     /// <summary>The Arabic news terms for an English question word (lower case), or none.</summary>
     public static IEnumerable<string> For(string english) =>
         Senses.TryGetValue(english, out var terms) ? terms : [];
 
-    /// <summary>
-    /// The Arabic words as written, for the search to analyse as it analyses any phrase: retrieval must reach the story
-    /// that says «اعتزل», not only judge it once found.
-    /// </summary>
-    public static IEnumerable<string> WordsFor(string english) =>
-        Written.TryGetValue(english, out var words) ? words : [];
-
-    /// <summary>Each English word's Arabic words, written or analysed once as the index analyses them.</summary>
-    private static Dictionary<string, string[]> Build(bool analyzed)
+    /// <summary>Each English word's Arabic words, analysed once as the index analyses them.</summary>
+    private static Dictionary<string, string[]> Build(params (string English, string[] Arabic)[] senses)
     {
         var table = new Dictionary<string, string[]>(StringComparer.Ordinal);
-        foreach (var (english, arabic) in Table)
+        foreach (var (english, arabic) in senses)
         {
-            var terms = analyzed ? arabic.SelectMany(a => SearchAnalysis.Terms(a, Languages.Arabic)).Distinct(StringComparer.Ordinal).ToArray() : arabic;
+            var terms = arabic.SelectMany(a => SearchAnalysis.Terms(a, Languages.Arabic)).Distinct(StringComparer.Ordinal).ToArray();
             foreach (var word in english.Split(' '))
                 table[word] = terms;
         }
