@@ -255,6 +255,10 @@ public sealed class ExtractiveAnswererTests(SampleCorpusAnswerer corpus) : IClas
     // The names and the year are there; being born is not what any sentence says of them.
     [InlineData("Is it true that Kim Jong Un was born in Russia in 2023?", ClaimVerdict.NotFound)]
     [InlineData("هل صحيح أن كيم جونغ أون ولد في روسيا عام 2023؟", ClaimVerdict.NotFound)]
+    // Every source says Putin accepted Kim's invitation («قبل بامتنان دعوة كيم»): refusing it is the opposite predicate.
+    [InlineData("هل صحيح أن بوتين رفض دعوة كيم لزيارة كوريا الشمالية؟", ClaimVerdict.Contradicted)]
+    [InlineData("Is it true that Putin refused Kim's invitation to visit North Korea?", ClaimVerdict.Contradicted)]
+    [InlineData("هل صحيح أن بوتين قبل دعوة كيم لزيارة كوريا الشمالية؟", ClaimVerdict.Supported)]
     public async Task Claims_get_a_verdict_with_the_evidence_cited(string claim, ClaimVerdict verdict)
     {
         var answer = await AskAsync(claim);

@@ -3,6 +3,7 @@ using QABot.Answering.Understanding;
 using QABot.Core.Answering;
 using QABot.Core.Domain;
 using QABot.Retrieval.CrossLingual;
+using QABot.Text;
 using QABot.Text.Analysis;
 using QABot.Text.Numbers;
 using QABot.Text.Tokens;
@@ -44,6 +45,10 @@ internal static class ClaimJudge
         var total = eventWeights.Sum();
         if (total <= 0) return null;
         var claimNegated = WordTokenizer.Tokenize(claim.Focus).Any(t => Negations.Contains(t.Folded));
+        // With the claim's words as written: «قبل» is a stop word to the analyser ("before"), gone from its terms.
+        var claimTerms = Enumerable.Range(0, claim.Words.Count).SelectMany(g => claim.Words[g])
+            .Concat(WordTokenizer.Tokenize(claim.Focus).Select(t => t.Folded)).ToHashSet(StringComparer.Ordinal);
+        var polar = Polar(claimTerms);
         // A bare year pins no event: every story of the year names it («أفضل حارس لعالم 2018» is no 2018 Super Cup).
         var values = claim.Constraints.Where(c => c.Kind is ConstraintKind.Number or ConstraintKind.Date).ToList();
         (ClaimJudgement Judgement, double Share)? support = null, contradiction = null;
@@ -63,8 +68,12 @@ internal static class ClaimJudge
             // A figure or a date the sentence states as claimed pins the event by itself: fewer of the other words need be
             // there. Stated only by a neighbour or the title, it pins nothing of this sentence («في نوفمبر 2017» beside a
             // title of March 2018).
+            // Nor does a weekday read as a day of the month the article was published in: «الخميس» in a story of March
+            // 2018 is in March 2018, yet it no more pins «في مارس 2018» than the article's date does (a story on Putin's
+            // visit to Sudan is no appointment of Sudan's prime minister for it).
             var sentence = new EvidenceWindow(windowTerms, candidate.Reading!.Numbers, candidate.Reading.Dates, candidate.Chunk.Metadata.Published);
-            var specific = values.Count > 0 && values.All(sentence.States);
+            var written = new EvidenceWindow(windowTerms, candidate.Reading.Numbers, candidate.Reading.Dates, null);
+            var specific = values.Count > 0 && values.All(v => sentence.States(v) && (v is not { Kind: ConstraintKind.Date, Date.Day: null } || written.States(v)));
             var statesShare = specific ? StatesShare / 2 : StatesShare;
             // The event is told across the sentence, its neighbours and the title («بوتين يصل…», then "he gave…").
             var share = QueryTermGroups.Weighted(claim.Words.Matches(windowTerms), eventWeights) / total;
@@ -74,19 +83,25 @@ internal static class ClaimJudge
             var chunk = new EvidenceWindow(candidate.ChunkTerms, [], [], null);
             var unmet = candidate.Evidence!.Unmet(claim.Constraints)
                 .Concat(claim.Constraints.Where(c => c.Kind == ConstraintKind.Name && !chunk.Holds(c))).ToList();
-            var negated = Negated(candidate.Reading!) != claimNegated;
+            var negated = Negated(candidate.Reading!) != claimNegated || Opposed(polar, candidate.Reading!);
             // Support needs the claim's names where the event is told, not elsewhere in the chunk: a chunk on Iniesta's
             // move to Japan also tells of Mascherano's move to a Chinese club, which does not make Iniesta's Chinese.
             // A name of several words stands there as a phrase: «الكرة» and «الذهبية» apart are no Ballon d'Or.
             var namesInWindow = EvidenceWindow.NamesHold(claim, windowTerms) && EvidenceWindow.NamesStandTogether(claim, stated ?? StatedLines());
-            if (unmet.Count == 0 && !negated && namesInWindow)
+            // A claim that says "refused" or "accepted" is stated only by a sentence that says which: Putin's inviting Kim
+            // is neither.
+            var statesAct = polar.All(p => Enumerable.Range(0, candidate.Reading!.Tokens.Count).Any(i => Says(candidate.Reading, i, p.Claimed)));
+            // «فوز فرنسا على كرواتيا» has every name of "croatia won against france", with the two in each other's place.
+            // The title tells it too («فرنسا تحرز كأس العالم… إثر فوزها على كرواتيا» above a sentence on the goals).
+            var swapped = Swapped(claim, () => lines.Select(line => SentenceReading.Read(line, SearchAnalysis.Analyze(line, language), _ => false)));
+            if (unmet.Count == 0 && !negated && namesInWindow && statesAct && !swapped)
             {
                 if (share >= statesShare && (support is null || share > support.Value.Share + 1e-9))
                     support = (new ClaimJudgement(ClaimVerdict.Supported, candidate, null, null), share);
                 continue;
             }
             if (share < SameEventShare) continue;
-            if (Contradiction(claim, candidate, unmet, negated, share, eventWeights, total) is { } judgement && (contradiction is null || share > contradiction.Value.Share + 1e-9))
+            if (Contradiction(claim, candidate, unmet, negated || swapped, share, eventWeights, total) is { } judgement && (contradiction is null || share > contradiction.Value.Share + 1e-9))
                 contradiction = (judgement, share);
         }
         // A source that states the claim outweighs one that seems to differ: news retells an event with other
@@ -150,6 +165,97 @@ internal static class ClaimJudge
     /// <summary>"ten days" is contradicted by «الأيام الستة», not by «75 عاماً»: the counts must be of the same thing when both say what.</summary>
     private static bool SameKind(Unit? stated, Unit? claimed) =>
         claimed is null ? stated is null or { Kind: UnitKind.Count } : stated?.Key == claimed.Key;
+
+    /// <summary>
+    /// Predicates that state the opposite of each other, as their terms are analysed: a source telling that Putin accepted
+    /// Kim's invitation («قبل دعوة») contradicts the claim that he refused it, as «لم يقبل» would. Winning and losing are
+    /// not here: "X beat Y" and "Y lost to X" state one event, so the opposite verb tells nothing without its subject.
+    /// </summary>
+    private static readonly (HashSet<string> One, HashSet<string> Other)[] Opposites =
+    [
+        .. new (string[] One, string[] Other)[]
+        {
+            (["قبل", "وافق", "لبى", "قبول", "موافقة", "يقبل", "يوافق", "وافقت"], ["رفض", "يرفض", "رفضت", "الرفض"]),
+            (["أكد", "تأكيد", "يؤكد", "أكدت"], ["نفى", "نفي", "ينفي", "نفت"]),
+            (["ارتفع", "ارتفاع", "زيادة", "ارتفعت"], ["انخفض", "انخفاض", "تراجع", "انخفضت", "تراجعت"]),
+            (["حضر", "حضور", "شارك", "مشاركة"], ["غاب", "غياب", "قاطع", "مقاطعة"]),
+            (["سمح", "يسمح", "السماح"], ["منع", "حظر", "يمنع"]),
+        }.Select(pair => (Terms(pair.One), Terms(pair.Other))),
+    ];
+
+    /// <summary>
+    /// Words after which a name is the one acted against: the loser of "won against France" and of «فازت على كرواتيا».
+    /// Not "to" or «إلى», which name where one went, with no second party to swap.
+    /// </summary>
+    private static readonly HashSet<string> Against =
+        [.. new[] { "against", "over", "versus", "vs", "على", "أمام", "ضد" }.Select(ArabicNormalizer.NormalizeLower)];
+
+    /// <summary>
+    /// The claim sets one name against another ("croatia won against france") and the sentence sets them the other way
+    /// round: the name the claim puts after "against" stands there as the actor, the other after «على»/«أمام».
+    /// A word may stand between the mark and the name («أمام المنتخب الفرنسي»).
+    /// </summary>
+    private static bool Swapped(QuestionAnalysis claim, Func<IEnumerable<SentenceReading>> lines)
+    {
+        var names = claim.Constraints.Where(c => c.Kind == ConstraintKind.Name).ToList();
+        if (names.Count < 2) return false;
+        var claimTokens = WordTokenizer.Tokenize(claim.Focus);
+        bool AfterMark(IReadOnlyList<string> folded, int i) => (i > 0 && Against.Contains(folded[i - 1])) || (i > 1 && Against.Contains(folded[i - 2]));
+        var claimFolded = claimTokens.Select(t => t.Folded).ToList();
+        var objects = names.Where(c =>
+        {
+            var first = WordTokenizer.Tokenize(c.Text).FirstOrDefault().Folded;
+            return first is not null && Enumerable.Range(0, claimFolded.Count).Any(i => claimFolded[i] == first && AfterMark(claimFolded, i));
+        }).ToList();
+        if (objects.Count != 1) return false;
+        var (swapped, straight) = (false, false);
+        foreach (var sentence in lines())
+        {
+            var sentenceFolded = sentence.Tokens.Select(t => t.Folded).ToList();
+            List<int> Positions(QuestionConstraint name) =>
+                [.. Enumerable.Range(0, sentence.Tokens.Count).Where(i => name.Spellings.Any(sp => sp.Words.Count > 0
+                    && NameVariants.Carries(sp.Words[0], sentence.TermsOf(i).ToHashSet(StringComparer.Ordinal), sp.Words.Count > 1, sp.Approximate)))];
+            var objectAt = Positions(objects[0]);
+            if (objectAt.Count == 0) continue;
+            var others = names.Where(c => c != objects[0]).Select(Positions).Where(at => at.Count > 0).ToList();
+            if (others.Count == 0) continue;
+            if (objectAt.Any(i => AfterMark(sentenceFolded, i))) straight = true;
+            else if (others.Any(at => at.All(i => AfterMark(sentenceFolded, i)))) swapped = true;
+        }
+        return swapped && !straight;
+    }
+
+    /// <summary>The claim's predicates that have an opposite (one side only: "refused or accepted" asserts neither).</summary>
+    private static List<(HashSet<string> Claimed, HashSet<string> Opposite)> Polar(IReadOnlySet<string> claimTerms) =>
+        [.. Opposites
+            .Select(pair => claimTerms.Overlaps(pair.One) ? (pair.One, pair.Other) : (pair.Other, pair.One))
+            .Where(pair => claimTerms.Overlaps(pair.Item1) && !claimTerms.Overlaps(pair.Item2))];
+
+    /// <summary>The words' analysed terms, and the words as the tokenizer folds them for the analyser's stop words.</summary>
+    private static HashSet<string> Terms(string[] words) =>
+        words.SelectMany(w => SearchAnalysis.Terms(w, Languages.Arabic).Append(ArabicNormalizer.NormalizeLower(w))).ToHashSet(StringComparer.Ordinal);
+
+    private static bool Says(SentenceReading sentence, int i, HashSet<string> words) =>
+        words.Contains(sentence.Tokens[i].Folded) || sentence.TermsOf(i).Any(words.Contains);
+
+    /// <summary>
+    /// The sentence states the opposite of the claim's predicate shortly before one of the claim's words (its object:
+    /// «قبل دعوة»), and not the claim's own: «قبل» far from the claim's words is as likely "before" as "accepted".
+    /// </summary>
+    private static bool Opposed(List<(HashSet<string> Claimed, HashSet<string> Opposite)> polar, SentenceReading sentence)
+    {
+        foreach (var (claimed, opposite) in polar)
+        {
+            if (Enumerable.Range(0, sentence.Tokens.Count).Any(i => Says(sentence, i, claimed))) continue;
+            for (var i = 0; i < sentence.Tokens.Count; i++)
+            {
+                if (!Says(sentence, i, opposite)) continue;
+                for (var j = i + 1; j <= i + NegationReach && j < sentence.Tokens.Count; j++)
+                    if (sentence.IsQuestionToken(j) && !Says(sentence, j, opposite)) return true;
+            }
+        }
+        return false;
+    }
 
     /// <summary>A negation shortly before one of the claim's words in the sentence.</summary>
     private static bool Negated(SentenceReading sentence)

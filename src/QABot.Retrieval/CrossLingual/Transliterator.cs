@@ -66,7 +66,8 @@ public static class Transliterator
 
             (Option[] options, int consumed) rule = rest switch
             {
-                _ when rest.StartsWith("sch") => (Opts("ش"), 3),
+                // German "sch" is «ش» (Schumacher, «شوماخر»), Italian "sch" is sk (Mascherano, «ماسكيرانو»).
+                _ when rest.StartsWith("sch") => (Opts("ش", "سك", 0.3f), 3),
                 _ when rest.StartsWith("tch") => (Opts("تش"), 3),
                 _ when rest.StartsWith("ch") => (Opts("تش", "ش", 0.4f), 2),
                 _ when rest.StartsWith("sh") => (Opts("ش"), 2),
