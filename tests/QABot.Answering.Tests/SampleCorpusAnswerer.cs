@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using QABot.Answering.Extensions;
+using QABot.Answering.Understanding;
 using QABot.Ingestion;
 using QABot.Ingestion.Extensions;
 using QABot.Retrieval.Extensions;
@@ -16,6 +17,10 @@ public sealed class SampleCorpusAnswerer : IAsyncLifetime
 
     public IHost Host { get; private set; } = null!;
     public IServiceProvider Services => Host.Services;
+
+    /// <summary>The question as the answerer reads it, with <paramref name="now"/> as today for relative dates.</summary>
+    public Task<QuestionAnalysis> AnalyzeAsync(string question, DateTimeOffset now) =>
+        Services.GetRequiredService<QuestionAnalyzer>().AnalyzeAsync(question, now);
 
     public async Task InitializeAsync()
     {

@@ -16,7 +16,7 @@ public sealed class AnswerPhraseTests(SampleCorpusAnswerer corpus) : IClassFixtu
 
     private async Task<AnswerPhrase?> FindAsync(string sentence, string question)
     {
-        var analysis = await corpus.Services.GetRequiredService<QuestionAnalyzer>().AnalyzeAsync(question, Now);
+        var analysis = await corpus.AnalyzeAsync(question, Now);
         var terms = new HashSet<string>(StringComparer.Ordinal);
         for (var g = 0; g < analysis.Words.Count; g++) terms.UnionWith(analysis.Words[g]);
         var reading = SentenceReading.Read(sentence, SearchAnalysis.Analyze(sentence, Languages.Arabic), terms.Contains);

@@ -17,7 +17,7 @@ public sealed class DialectAndNameVariantTests(SampleCorpusAnswerer corpus) : IC
     private static readonly DateTimeOffset Now = new(2023, 10, 20, 0, 0, 0, TimeSpan.Zero);
 
     private Task<QuestionAnalysis> AnalyzeAsync(string question) =>
-        corpus.Services.GetRequiredService<QuestionAnalyzer>().AnalyzeAsync(question, Now);
+        corpus.AnalyzeAsync(question, Now);
 
     private static HashSet<string> Terms(string text) => SearchAnalysis.Terms(text, Languages.Arabic).ToHashSet(StringComparer.Ordinal);
 

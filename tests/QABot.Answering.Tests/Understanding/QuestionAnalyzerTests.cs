@@ -17,7 +17,7 @@ public sealed class QuestionAnalyzerTests(SampleCorpusAnswerer corpus) : IClassF
     private static readonly DateTimeOffset Now = new(2023, 10, 20, 0, 0, 0, TimeSpan.Zero);
 
     private Task<QuestionAnalysis> AnalyzeAsync(string question) =>
-        corpus.Services.GetRequiredService<QuestionAnalyzer>().AnalyzeAsync(question, Now);
+        corpus.AnalyzeAsync(question, Now);
 
     [Theory]
     [InlineData("ايش اللي أهداه بوتين لكيم عشان الزيارة؟", "أهداه بوتين لكيم الزيارة")]
