@@ -12,7 +12,8 @@ public static class EvalMarkdown
     [
         ("ar→ar", "recall@1", 0.93, s => s.Retrieval?.RecallAt1),
         ("ar→ar", "recall@5", 0.99, s => s.Retrieval?.RecallAt5),
-        ("en→ar", "recall@1", 0.75, s => s.Retrieval?.RecallAt1),
+        // Issue 13 asks en→ar R@1 ≥ 0.85 with ar→ar ≥ 0.93 (issue 9 settles for 0.77 without an ar→ar regression).
+        ("en→ar", "recall@1", 0.85, s => s.Retrieval?.RecallAt1),
     ];
 
     public static string Tables(EvalReport report)
