@@ -336,7 +336,6 @@ public sealed class QuestionAnalyzer(IQueryPlanner planner, OutletCatalog? outle
         var referenceWord = EnglishQuestion.Tokenize(focus[..reference]).Count;
         // The words of the months the question states ("in september 2023"): constraints, weighed lightly as words.
         var dateWords = DateSpans(focus).SelectMany(d => WordTokenizer.Tokenize(focus[d.Start..d.End])).Select(t => t.Folded).ToHashSet(StringComparer.Ordinal);
-        var dates = DateSpans(focus);
         foreach (var (run, capitalized) in GazetteerRuns(EnglishContentRuns(tokens).ToList(), byConcept))
         {
             var phrase = string.Join(' ', run.Select(t => t.Text));
