@@ -135,6 +135,8 @@ public static class QuestionForms
     private static readonly HashSet<string> Superlatives = ["اكثر", "اكبر", "افضل", "اول", "اخر", "اعلي", "اغلي", "ارخص", "اقدم", "احدث", "اطول", "اهم", "احسن", "اشهر", "اقوي", "اسرع", "اصغر", "اقل"];
     private static readonly HashSet<string> AgeNouns = ["عمر", "سن"];
     private static readonly HashSet<string> DurationNouns = ["مده", "فتره", "duration", "period", "long"];
+    /// <summary>Dialect "it has been … for" («صرله», «بقاله»): after «قديش»/«كم» they ask how long something has lasted.</summary>
+    private static readonly HashSet<string> SinceWords = ["صرله", "صرلها", "صرلهم", "صرلو", "صرلي", "صرلك", "صارله", "صارلها", "صارلهم", "صارلو", "بقاله", "بقالها", "بقالهم", "بقالو", "بقالي", "بقالك", "منذ"];
     private static readonly HashSet<string> ReasonNouns = ["سبب", "اسباب", "reason", "reasons", "cause", "causes", "motive"];
 
     private static readonly HashSet<string> EnMoneyVerbs = ["cost", "costs", "pay", "paid", "spend", "spent", "worth", "price", "raise", "raised", "sell", "sold", "buy", "bought", "fund", "funding", "invest", "invested", "earn", "earned", "fined", "donate", "donated", "budget", "dollars", "euros", "money", "loan", "loans", "lend", "lent", "owe", "owed", "pays", "paying", "charge", "charged"];
@@ -241,6 +243,8 @@ public static class QuestionForms
             else if (unit is { Kind: UnitKind.Time }) type = AnswerType.Duration;
             else if (unit is { Kind: UnitKind.Money }) type = AnswerType.Money;
             else if (ArabicWordForms.Bases(head).Any(f => f is "استمر" or "استمرت" or "دام" or "دامت" or "مده" or "طال" or "طالت" or "بقي" or "بقيت")) type = AnswerType.Duration;
+            // «قديش صرله مسكر…», «كم بقاله…»: "how long has it been" asks for a time span, not a count.
+            else if (SinceWords.Contains(head) || (head is "صار" or "صارت" or "بقى" && headStart + 1 < words.Count && words[headStart + 1].StartsWith('ل'))) (type, counted) = (AnswerType.Duration, null);
             if (asksAge) (unit, type) = (Units.Find("عاما"), AnswerType.Number);
         }
         else if (kind is QuestionKind.What or QuestionKind.Who && head is not null)

@@ -271,8 +271,11 @@ public static class AnswerSpanFinder
     private static void AddNumbers(SentenceReading s, QuestionAnalysis question, List<AnswerSpan> spans)
     {
         var asked = question.Constraints.Where(c => c.Value is not null).Select(c => c.Value!.Value).ToHashSet();
+        var wholes = AsksPart(question) ? Wholes(s) : [];
         foreach (var number in s.Numbers)
         {
+            // «في الساعة 11 صباحا»: a time of day says when, never how many or how long.
+            if (number.Unit is null && TellsClockTime(s, number)) continue;
             if (s.Dates.Any(d => number.Start < d.End && d.Start < number.End && !(number.Unit is { Kind: UnitKind.Time } && d.Day is null && d.Month is null && d.Year is null))) continue;
             if (asked.Contains(number.Value)) continue;
             // «إلى ما دون العتبة الرمزية البالغة 9 بالمئة»: a threshold the measured value crossed is not that value.
@@ -300,8 +303,61 @@ public static class AnswerSpanFinder
             if (question.ExpectedType == AnswerType.Money && PerUnit(s, number) is { } rate && !AsksPerUnit(question, s.TermsOf(rate))) continue;
             if (counts) score += 1.5;
             if (question.AsksAge && TellsAge(s, number)) score += 1.5;
+            // "How much of the loan…" asks for a share of the whole the sentence sums, not for that whole.
+            if (wholes.Contains(number.Start)) score -= WholePenalty;
             spans.Add(new AnswerSpan(number.Start, number.Length, question.ExpectedType, score, s.Text.Substring(number.Start, number.Length), Number: number));
         }
+    }
+
+    /// <summary>What the whole loses on a "how much of" question: more than a counted noun gains (+1.5), which the shares share with it.</summary>
+    private const double WholePenalty = 2.0;
+
+    /// <summary>«قديش من القرض…», «كم من الضحايا…», "how much of the loan": the question asks for a part of a whole.</summary>
+    private static bool AsksPart(QuestionAnalysis question)
+    {
+        var words = WordTokenizer.Tokenize(question.Question).Select(t => t.Folded).ToList();
+        for (var i = 0; i + 1 < words.Count; i++)
+        {
+            if (words[i] is "كم" or "قديش" or "قداش" or "كام" && words[i + 1] == "من" && !(i + 2 < words.Count && words[i + 2] is "الوقت" or "الزمن")) return true;
+            if (words[i] is "much" or "many" && i > 0 && words[i - 1] == "how" && words[i + 1] == "of") return true;
+        }
+        return false;
+    }
+
+    /// <summary>Pronouns of «من» that take a share out of the whole just named: «منها», «منه», «منهم», «منهما».</summary>
+    private static readonly HashSet<string> ShareMarks = ["منها", "منه", "منهم", "منهما"];
+
+    /// <summary>
+    /// Starts of the numbers a share is taken from: the share stands right after its mark («914 مليون يورو منها 222
+    /// مليون») or right before it («3 مليارات دولار، توجه مليار دولار منها…»), and the whole is the number before the share.
+    /// </summary>
+    private static HashSet<int> Wholes(SentenceReading s)
+    {
+        var wholes = new HashSet<int>();
+        var numbers = s.Numbers.OrderBy(n => n.Start).ToList();
+        for (var m = 0; m < s.Tokens.Count; m++)
+        {
+            if (!ShareMarks.Contains(s.Tokens[m].Folded)) continue;
+            var mark = s.Tokens[m];
+            var share = numbers.FindIndex(n => n.Start >= mark.End && m + 1 < s.Tokens.Count && n.Start == s.Tokens[m + 1].Start);
+            if (share < 0)
+                share = numbers.FindLastIndex(n => n.End <= mark.Start && !s.Tokens.Any(t => t.Start >= n.End && t.End <= mark.Start && t.BreakBefore)
+                                                   && s.Tokens.Count(t => t.Start >= n.End && t.End <= mark.Start) <= 1);
+            if (share > 0) wholes.Add(numbers[share - 1].Start);
+        }
+        return wholes;
+    }
+
+    /// <summary>Words around a time of day: «الساعة 11», «11 صباحا», "at 11 am".</summary>
+    private static readonly HashSet<string> ClockBefore = ["الساعه", "بالساعه", "للساعه"];
+    private static readonly HashSet<string> ClockAfter = ["صباحا", "مساء", "مساءا", "ظهرا", "فجرا", "ليلا", "am", "pm"];
+
+    private static bool TellsClockTime(SentenceReading s, NumberMention number)
+    {
+        var first = s.Tokens.FindIndex(t => t.End > number.Start);
+        var next = s.Tokens.FindIndex(t => t.Start >= number.End);
+        return (first > 0 && !s.Tokens[first].BreakBefore && ClockBefore.Contains(s.Tokens[first - 1].Folded))
+               || (next >= 0 && !s.Tokens[next].BreakBefore && ClockAfter.Contains(s.Tokens[next].Folded));
     }
 
     /// <summary>Words that make a sum a rate: «لكل», "per", "each", or «لل» before a unit news prices things by.</summary>
