@@ -173,10 +173,25 @@ public static class DateExpressions
         i < tokens.Count && tokens[i].IsNumber && tokens[i].Folded.Length == 4
         && int.TryParse(tokens[i].Folded, NumberStyles.None, CultureInfo.InvariantCulture, out var y) && y is >= 1900 and <= 2100 ? y : null;
 
+    /// <summary>Ordinal days news writes in words before «من» and a month («الأول من سبتمبر»).</summary>
+    private static readonly Dictionary<string, int> OrdinalDays = new(StringComparer.Ordinal)
+    {
+        ["الاول"] = 1, ["الثاني"] = 2, ["الثالث"] = 3, ["الرابع"] = 4, ["الخامس"] = 5, ["السادس"] = 6, ["السابع"] = 7, ["الثامن"] = 8, ["التاسع"] = 9, ["العاشر"] = 10,
+    };
+
+    /// <summary>«الأول من أيلول/سبتمبر 2018»: an ordinal day, read only when «من» and a month follow (alone «الأول» is "the first" of anything).</summary>
+    private static Found? OrdinalDayMonth(IReadOnlyList<WordToken> tokens, int i)
+    {
+        if (i + 2 >= tokens.Count || !OrdinalDays.TryGetValue(tokens[i].Folded, out var day) || tokens[i + 1].Folded != "من" || tokens[i + 1].BreakBefore) return null;
+        if (Month(tokens, i + 2, out var afterMonth) is not { } month) return null;
+        var year = YearAfter(tokens, afterMonth, out var next);
+        return new Found(new DateMention(tokens[i].Start, tokens[next - 1].End - tokens[i].Start, year, month, day), next);
+    }
+
     /// <summary>«13 سبتمبر 2023», «12 إلى 17 سبتمبر», «13 من سبتمبر», "13th of September".</summary>
     private static Found? DayMonth(IReadOnlyList<WordToken> tokens, int i)
     {
-        if (DayNumber(tokens[i]) is not { } day) return null;
+        if (DayNumber(tokens[i]) is not { } day) return OrdinalDayMonth(tokens, i);
         var k = i + 1;
         int? endDay = null;
         if (k + 1 < tokens.Count && RangeJoins.Contains(tokens[k].Folded) && DayNumber(tokens[k + 1]) is { } end && end > day)
