@@ -450,13 +450,43 @@ public static class AnswerSpanFinder
     private static void AddDates(SentenceReading s, QuestionAnalysis question, List<AnswerSpan> spans)
     {
         var askedYears = question.Constraints.Where(c => c.Kind == ConstraintKind.Year).Select(c => (int)c.Value!.Value).ToHashSet();
+        // "When did the ministry announce…" asks for the saying itself.
+        var asksSaying = WordTokenizer.Tokenize(question.Question).Any(t => IsSayingVerb(t.Folded) || t.Folded is "announce" or "announced" or "say" or "said");
         foreach (var date in WithTheirYears(s))
         {
             // "in 2022" in the question is a constraint; the same bare year in the sentence is not its answer.
             if (date.Month is null && date.Weekday is null && date.Year is { } year && askedYears.Contains(year)) continue;
             var score = date.Day is not null ? 1.5 : date.Weekday is not null || date.DaysBack is not null ? 1.3 : date.Month is not null ? 1.1 : 1.0;
+            if (!asksSaying && DatesTheSaying(s, date)) score -= SayingPenalty;
             spans.Add(new AnswerSpan(date.Start, date.Length, AnswerType.Date, score, s.Text.Substring(date.Start, date.Length), Date: date));
         }
+    }
+
+    /// <summary>What a date loses when it dates the saying rather than what was said.</summary>
+    private const double SayingPenalty = 1.0;
+
+    private static readonly HashSet<string> SayingVerbs = ["قال", "قالت", "اكد", "اكدت", "اعلن", "اعلنت", "اضاف", "اضافت", "صرح", "صرحت", "اوضح", "اوضحت", "اشار", "اشارت", "ذكر", "ذكرت", "افاد", "افادت", "كشف", "كشفت"];
+
+    private static bool IsSayingVerb(string folded) => SayingVerbs.Contains(folded) || (folded.Length > 3 && folded[0] == 'و' && SayingVerbs.Contains(folded[1..]));
+
+    /// <summary>
+    /// «أعلنت المعارضة… في 17 أبريل أن حوارا… أخفق»: a date between a verb of saying and the «أن» that opens what was
+    /// said dates the saying, not the event it reports.
+    /// </summary>
+    private static bool DatesTheSaying(SentenceReading s, DateMention date)
+    {
+        var t = s.Tokens;
+        var first = t.FindIndex(x => x.End > date.Start);
+        var after = t.FindIndex(x => x.Start >= date.End);
+        if (first < 0 || after < 0) return false;
+        var opens = Enumerable.Range(after, Math.Min(2, t.Count - after)).Any(k => t[k].Folded is "ان" or "بان");
+        if (!opens) return false;
+        for (var k = first - 1; k >= 0 && k >= first - 8; k--)
+        {
+            if (t[k].Folded is "ان" or "بان") return false;
+            if (IsSayingVerb(t[k].Folded)) return true;
+        }
+        return false;
     }
 
     /// <summary>Words that may join a month to the year it is in: «أكتوبر من العام الماضي», «مارس من عام 2018».</summary>
