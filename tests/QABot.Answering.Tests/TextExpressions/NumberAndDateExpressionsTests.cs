@@ -58,6 +58,9 @@ public sealed class NumberAndDateExpressionsTests
     [InlineData("في اجتماع أيلول/سبتمبر 2023 بين الرئيسين", "أيلول/سبتمبر 2023", "September 2023")]
     [InlineData("التقى الزعيمان في سبتمبر الماضي", "سبتمبر الماضي", "September 2022")]
     [InlineData("Kim met Putin on September 13, 2023 at the base", "September 13, 2023", "13 September 2023")]
+    // An ordinal day before «من» and a month is that day of the month.
+    [InlineData("ستنظم الانتخابات في الأول من أيلول/سبتمبر 2018 في حين", "الأول من أيلول/سبتمبر 2018", "1 September 2018")]
+    [InlineData("وتبدأ السنة المالية في الأول من يوليو وتنتهي", "الأول من يوليو", "1 July 2023")]
     public void Finds_and_resolves_dates(string text, string span, string english)
     {
         var published = new DateTimeOffset(2023, 9, 14, 10, 0, 0, TimeSpan.FromHours(3));
@@ -79,6 +82,8 @@ public sealed class NumberAndDateExpressionsTests
     [Theory]
     [InlineData("وصل بين الاثنين خلاف")]
     [InlineData("مارس الضغط على الحكومة")]
+    // «الأول» alone is "the first" of anything: without «من» and a month it is no day.
+    [InlineData("فاز بالمركز الأول من بين المتسابقين")]
     [InlineData("قتل 2000 شخص")]
     public void Ordinary_words_are_not_dates(string text) =>
         Assert.Empty(DateExpressions.Find(text));
