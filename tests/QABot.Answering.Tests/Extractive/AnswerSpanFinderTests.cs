@@ -72,6 +72,15 @@ public sealed class AnswerSpanFinderTests
         Assert.Equal(expected, await FirstSpanAsync(sentence, question));
 
     [Fact]
+    public async Task A_number_beside_a_before_phrase_holding_the_asked_event_measures_the_time_before_it()
+    {
+        const string sentence = "وكانت البحرين، قبل اكتشاف الحقل الجديد، تمتلك احتياطيا من النفط يقدر بنحو 125 مليون برميل";
+        Assert.DoesNotContain(await SpansAsync(sentence, "قديش برميل نفط بالحقل الجديد بالبحرين؟"), span => span.StartsWith("125", StringComparison.Ordinal));
+        // Asked about the time before, the same number answers.
+        Assert.StartsWith("125", await FirstSpanAsync(sentence, "قديش كان احتياطي النفط بالبحرين قبل اكتشاف الحقل الجديد؟"));
+    }
+
+    [Fact]
     public async Task A_time_of_day_counts_nothing() =>
         Assert.DoesNotContain("11", await SpansAsync("ووصل المهاجرون إلى الميناء في الساعة 11 صباحا على متن قارب", "قديش مهاجر وصل عالميناء؟"));
 

@@ -272,8 +272,12 @@ public static class AnswerSpanFinder
     {
         var asked = question.Constraints.Where(c => c.Value is not null).Select(c => c.Value!.Value).ToHashSet();
         var wholes = AsksPart(question) ? Wholes(s) : [];
+        var before = AsksBefore(question) ? null : BeforePhrase(s);
         foreach (var number in s.Numbers)
         {
+            // «وكانت البحرين، قبل اكتشاف الحقل الجديد، تمتلك… 125 مليون برميل»: the question's event stands in a "before"
+            // phrase, so the sentence's numbers measure what was there before it.
+            if (before is { } phrase && (number.End <= s.Tokens[phrase.Start].Start || number.Start >= s.Tokens[phrase.End - 1].End)) continue;
             // «في الساعة 11 صباحا»: a time of day says when, never how many or how long.
             if (number.Unit is null && TellsClockTime(s, number)) continue;
             if (s.Dates.Any(d => number.Start < d.End && d.Start < number.End && !(number.Unit is { Kind: UnitKind.Time } && d.Day is null && d.Month is null && d.Year is null))) continue;
@@ -307,6 +311,26 @@ public static class AnswerSpanFinder
             if (wholes.Contains(number.Start)) score -= WholePenalty;
             spans.Add(new AnswerSpan(number.Start, number.Length, question.ExpectedType, score, s.Text.Substring(number.Start, number.Length), Number: number));
         }
+    }
+
+    private static bool AsksBefore(QuestionAnalysis question) =>
+        WordTokenizer.Tokenize(question.Question).Any(t => t.Folded is "قبل" or "before" or "prior");
+
+    /// <summary>
+    /// Tokens [Start, End) of a clause that «قبل» (before) opens after a break and that holds words of the question
+    /// («، قبل اكتشاف الحقل الجديد،»), or null.
+    /// </summary>
+    private static (int Start, int End)? BeforePhrase(SentenceReading s)
+    {
+        var t = s.Tokens;
+        for (var i = 1; i < t.Count; i++)
+        {
+            if (t[i].Folded is not ("قبل" or "before") || !t[i].BreakBefore) continue;
+            var end = i + 1;
+            while (end < t.Count && !t[end].BreakBefore) end++;
+            if (Enumerable.Range(i + 1, end - i - 1).Any(s.IsQuestionToken)) return (i, end);
+        }
+        return null;
     }
 
     /// <summary>What the whole loses on a "how much of" question: more than a counted noun gains (+1.5), which the shares share with it.</summary>
