@@ -60,17 +60,6 @@ public sealed class AnswerSpanFinderTests
     public async Task A_how_many_answer_is_the_number_the_question_asks_for(string sentence, string question, string number) =>
         Assert.StartsWith(number, await FirstSpanAsync(sentence, question));
 
-    [Theory]
-    // «قديش صرله…» asks how long: the duration answers, not the time of day the crossing opened at.
-    [InlineData("وتم فتح معبر القنيطرة في الساعة 11 صباحا بالتوقيت المحلي، وذلك بعد إغلاق دام لمدة 4 سنوات تقريبا", "قديش صرله مسكر معبر القنيطرة؟", "4 سنوات")]
-    // "How much of the loan": the share taken out of the whole, whether it stands before «منها» or after it.
-    [InlineData("وقعت مصر اتفاقا مع البنك الدولي لاقتراض 3 مليارات دولار، توجه مليار دولار منها لتنمية سيناء", "قديش من قرض البنك الدولي رايح لتنمية سيناء؟", "مليار دولار")]
-    [InlineData("ووصلت إيرادات برشلونة إلى 914 مليون يورو منها 222 مليون يورو قيمة كسر عقد نيمار", "قديش من إيرادات برشلونة كانت من كسر عقد نيمار؟", "222 مليون يورو")]
-    // Asked for the whole, the whole answers.
-    [InlineData("وقعت مصر اتفاقا مع البنك الدولي لاقتراض 3 مليارات دولار، توجه مليار دولار منها لتنمية سيناء", "قديش قرض البنك الدولي لمصر؟", "3 مليارات دولار")]
-    public async Task A_how_much_answer_is_the_quantity_of_the_asked_kind(string sentence, string question, string expected) =>
-        Assert.Equal(expected, await FirstSpanAsync(sentence, question));
-
     [Fact]
     public async Task A_number_beside_a_before_phrase_holding_the_asked_event_measures_the_time_before_it()
     {
@@ -83,14 +72,6 @@ public sealed class AnswerSpanFinderTests
     [Fact]
     public async Task A_time_of_day_counts_nothing() =>
         Assert.DoesNotContain("11", await SpansAsync("ووصل المهاجرون إلى الميناء في الساعة 11 صباحا على متن قارب", "قديش مهاجر وصل عالميناء؟"));
-
-    [Theory]
-    // The date between «أعلنت» and its «أن» is when it was announced, not when the elections are held.
-    [InlineData("أعلنت الحكومة في 21 يونيو أن الانتخابات التشريعية ستنظم في 1 سبتمبر", "امتى الانتخابات التشريعية؟", "1 سبتمبر")]
-    // Asked when it was announced, that date answers.
-    [InlineData("أعلنت الحكومة في 21 يونيو أن الانتخابات التشريعية ستنظم في 1 سبتمبر", "امتى أعلنت الحكومة موعد الانتخابات التشريعية؟", "21 يونيو")]
-    public async Task A_date_dates_what_the_question_asks_about_not_the_saying_of_it(string sentence, string question, string expected) =>
-        Assert.Equal(expected, await FirstSpanAsync(sentence, question));
 
     [Theory]
     // «إلى هناك», «من هنا»: a place adverb points back to a place; it is none itself, so it gives no answer. Nor is a
@@ -129,6 +110,17 @@ public sealed class AnswerSpanFinderTests
     [InlineData("أقر مدرب المنتخب التونسي لكرة القدم نبيل معلول بأنه طلب من حارس مرماه التظاهر بالإصابة", "مين مدرب المنتخب التونسي؟", "نبيل معلول")]
     // «قبالة» (off) places like «في»; a coast is a place noun.
     [InlineData("وأضافت الهيئة أن مركز الزلزال كان قبالة ساحل منطقة تشيبا", "وين كان مركز الزلزال؟", "ساحل منطقة تشيبا")]
+    // «قديش صرله…» asks how long: the duration answers, not the time of day the crossing opened at.
+    [InlineData("وتم فتح معبر القنيطرة في الساعة 11 صباحا بالتوقيت المحلي، وذلك بعد إغلاق دام لمدة 4 سنوات تقريبا", "قديش صرله مسكر معبر القنيطرة؟", "4 سنوات")]
+    // "How much of the loan": the share taken out of the whole, whether it stands before «منها» or after it.
+    [InlineData("وقعت مصر اتفاقا مع البنك الدولي لاقتراض 3 مليارات دولار، توجه مليار دولار منها لتنمية سيناء", "قديش من قرض البنك الدولي رايح لتنمية سيناء؟", "مليار دولار")]
+    [InlineData("ووصلت إيرادات برشلونة إلى 914 مليون يورو منها 222 مليون يورو قيمة كسر عقد نيمار", "قديش من إيرادات برشلونة كانت من كسر عقد نيمار؟", "222 مليون يورو")]
+    // Asked for the whole, the whole answers.
+    [InlineData("وقعت مصر اتفاقا مع البنك الدولي لاقتراض 3 مليارات دولار، توجه مليار دولار منها لتنمية سيناء", "قديش قرض البنك الدولي لمصر؟", "3 مليارات دولار")]
+    // The date between «أعلنت» and its «أن» is when it was announced, not when the elections are held.
+    [InlineData("أعلنت الحكومة في 21 يونيو أن الانتخابات التشريعية ستنظم في 1 سبتمبر", "امتى الانتخابات التشريعية؟", "1 سبتمبر")]
+    // Asked when it was announced, that date answers.
+    [InlineData("أعلنت الحكومة في 21 يونيو أن الانتخابات التشريعية ستنظم في 1 سبتمبر", "امتى أعلنت الحكومة موعد الانتخابات التشريعية؟", "21 يونيو")]
     public async Task The_span_is_the_whole_answer_and_no_more(string sentence, string question, string expected) =>
         Assert.Equal(expected, await FirstSpanAsync(sentence, question));
 
