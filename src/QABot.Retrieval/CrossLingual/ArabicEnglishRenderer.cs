@@ -23,7 +23,8 @@ public sealed class ArabicEnglishRenderer : IEnglishRenderer
     /// <summary>Ordered from the most to the least trusted; a rendering reports its weakest source.</summary>
     private enum Source { Gazetteer, Dictionary, Transliteration, Verbatim }
 
-    private readonly record struct Piece(string English, Role Role, Source Source, bool And, NameKind Kind = NameKind.Unspecified);
+    /// <param name="Governed">A noun governed by the noun before it (idafa, «شبكة الكهرباء»), not its adjective.</param>
+    private readonly record struct Piece(string English, Role Role, Source Source, bool And, NameKind Kind = NameKind.Unspecified, bool Governed = false);
 
     /// <summary>
     /// Particles that join the parts of a phrase; never transliterated or looked up. Keyed as written: folding would
@@ -38,10 +39,16 @@ public sealed class ArabicEnglishRenderer : IEnglishRenderer
     private readonly Gazetteer _gazetteer;
     private readonly FreeDictDictionary? _dictionary;
     private readonly Lazy<ReverseGazetteer> _names;
+    private readonly CommonEnglishWords? _common;
+
+    /// <summary>A what-answer of more content words than this is a clause: rendered word by word it reads as a word list.</summary>
+    public const int MaxPhraseWords = 3;
 
     /// <param name="arabicEnglish">The FreeDict Arabic→English dictionary (<see cref="DictionaryDirection.ArabicToEnglish"/>); null renders common words as unknown.</param>
-    public ArabicEnglishRenderer(Gazetteer gazetteer, FreeDictDictionary? arabicEnglish = null)
+    /// <param name="common">Common English words: a phrase renders only with senses among them; null (or a missing list) renders phrases of one dictionary word only.</param>
+    public ArabicEnglishRenderer(Gazetteer gazetteer, FreeDictDictionary? arabicEnglish = null, CommonEnglishWords? common = null)
     {
+        _common = common;
         if (arabicEnglish is { Direction: not DictionaryDirection.ArabicToEnglish })
             throw new ArgumentException("The renderer needs the Arabic→English dictionary.", nameof(arabicEnglish));
         _gazetteer = gazetteer;
@@ -55,7 +62,7 @@ public sealed class ArabicEnglishRenderer : IEnglishRenderer
             return null;
         var words = ArabicWords.Split(arabicSpan);
         if (words.Count == 0 || words.Count > MaxSpanWords || !words.Any(w => w.IsArabic)) return null;
-        var pieces = Resolve(words, type, QuestionWords(question));
+        var pieces = Resolve(words, type, QuestionWords(question), phrase: false);
         if (pieces is null || pieces.All(p => p.Source == Source.Verbatim)) return null;
         var weakest = pieces.Where(p => p.Source != Source.Verbatim).Max(p => p.Source);
         return new EnglishRendering(Compose(pieces), weakest switch
@@ -66,12 +73,39 @@ public sealed class ArabicEnglishRenderer : IEnglishRenderer
         });
     }
 
+    /// <summary>
+    /// A noun phrase in English word order («صواريخ فرط صوتية», «عالم متعدد الأقطاب»): the dictionary's phrase when it
+    /// lists one (an indefinite phrase also as its definite form, «أقمار صناعية» as «الأقمار الصناعية»), else word by
+    /// word: a noun from its headword forms, a word after it as an adjective (the indefinite masculine «صناعي» before the
+    /// definite «الصناعي», which FreeDict gives as a noun, "industrialist"), each word's sense a common English word.
+    /// Names come from the gazetteer. Null when a word has no such sense, when there are more than
+    /// <see cref="MaxPhraseWords"/> content words, or — without the common-word list — more than one dictionary word.
+    /// </summary>
+    public EnglishRendering? RenderPhrase(string arabicPhrase, string? question = null)
+    {
+        if (string.IsNullOrWhiteSpace(arabicPhrase)) return null;
+        var words = ArabicWords.Split(arabicPhrase);
+        if (words.Count == 0 || !words.All(w => w.IsArabic)) return null;
+        var pieces = Resolve(words, AnswerType.Other, QuestionWords(question), phrase: true);
+        if (pieces is null || pieces.Count == 0 || pieces[0].Role == Role.Function || pieces[^1].Role == Role.Function) return null;
+        var content = pieces.Count(p => p.Role != Role.Function);
+        // «حملة مكافحة المخدرات»: a chain of governed nouns reads in English as "campaign of fight of drugs" at best;
+        // «عالم متعدد الأقطاب»: an adjective governing a noun ("multi-polar") has no word-by-word English either.
+        var content0 = pieces.FindIndex(p => p.Role != Role.Function);
+        if (pieces.Select((p, i) => (p, i)).Any(x => x.p.Governed && x.i != content0 + 1)) return null;
+        var dictionaryWords = pieces.Count(p => p.Source == Source.Dictionary);
+        if (content > MaxPhraseWords || (dictionaryWords > 1 && _common is not { IsAvailable: true })) return null;
+        var weakest = pieces.Where(p => p.Source != Source.Verbatim).Max(p => p.Source);
+        return new EnglishRendering(Compose(pieces), weakest == Source.Gazetteer ? GazetteerMethod : DictionaryMethod);
+    }
+
     /// <summary>The question's English words and their base forms, lower-cased: the senses the asker has in mind.</summary>
     internal static HashSet<string> QuestionWords(string? question) =>
         question is null ? [] : EnglishQuestion.Tokenize(question).Where(t => !t.IsStopWord && !t.IsNumber)
             .SelectMany(t => DictionaryQueryExpander.BaseForms(t.Lower)).ToHashSet(StringComparer.Ordinal);
 
-    private List<Piece>? Resolve(IReadOnlyList<ArabicWord> words, AnswerType type, IReadOnlySet<string> asked)
+    /// <param name="phrase">A what-answer's noun phrase (<see cref="RenderPhrase"/>): adjective forms after a noun, common senses only.</param>
+    private List<Piece>? Resolve(IReadOnlyList<ArabicWord> words, AnswerType type, IReadOnlySet<string> asked, bool phrase)
     {
         var dictionaryFirst = type is AnswerType.Organization or AnswerType.Other or AnswerType.Unknown;
         var transliterate = type is not AnswerType.Other;
@@ -85,7 +119,8 @@ public sealed class ArabicEnglishRenderer : IEnglishRenderer
                 pieces.Add(new Piece(particle, Role.Function, Source.Verbatim, false));
                 i++;
             }
-            else if (MatchName(words, i) is { } name)
+            // Inside a phrase a clitic read off makes names of common words («كامل» as «ك» + Amal).
+            else if (MatchName(words, i, clitics: !phrase || i == 0) is { } name)
             {
                 pieces.Add(name.Piece);
                 i += name.Length;
@@ -97,7 +132,7 @@ public sealed class ArabicEnglishRenderer : IEnglishRenderer
             }
             // After an office, a definite word completes it («وزير الصحة»): read it as a common noun even in a name.
             else if ((dictionaryFirst || (pieces.Count > 0 && pieces[^1].Role is Role.Title or Role.Noun && word.Folded.StartsWith("ال", StringComparison.Ordinal)))
-                     && MatchDictionary(words, i, asked) is { } common)
+                     && MatchDictionary(words, i, asked, phrase, modifier: phrase && pieces.Count > 0 && IsModifiable(pieces[^1].Role)) is { } common)
             {
                 pieces.Add(common.Piece);
                 i += common.Length;
@@ -113,13 +148,13 @@ public sealed class ArabicEnglishRenderer : IEnglishRenderer
     }
 
     /// <summary>The longest gazetteer spelling starting at <paramref name="start"/>, its first word read with and without clitics.</summary>
-    private (Piece Piece, int Length)? MatchName(IReadOnlyList<ArabicWord> words, int start)
+    private (Piece Piece, int Length)? MatchName(IReadOnlyList<ArabicWord> words, int start, bool clitics = true)
     {
         var names = _names.Value;
         for (var length = Math.Min(names.MaxWords, words.Count - start); length >= 1; length--)
         {
             var rest = string.Join(' ', words.Skip(start + 1).Take(length - 1).Select(w => w.Folded));
-            foreach (var reading in ArabicWords.Readings(words[start].Folded))
+            foreach (var reading in clitics ? ArabicWords.Readings(words[start].Folded) : [new ProcliticReading(words[start].Folded, false)])
             {
                 var key = rest.Length == 0 ? reading.Folded : reading.Folded + " " + rest;
                 if (names.Find(key) is { } entry)
@@ -130,21 +165,100 @@ public sealed class ArabicEnglishRenderer : IEnglishRenderer
     }
 
     /// <summary>A dictionary phrase (up to three words) or word, trying the forms the dictionary lists (mostly definite).</summary>
-    private (Piece Piece, int Length)? MatchDictionary(IReadOnlyList<ArabicWord> words, int start, IReadOnlySet<string> asked)
+    /// <param name="phrase">Common senses only, gathered over all of a word's forms, and an indefinite phrase also looked up as definite.</param>
+    /// <param name="modifier">The word follows a noun: its adjective forms come first.</param>
+    private (Piece Piece, int Length)? MatchDictionary(IReadOnlyList<ArabicWord> words, int start, IReadOnlySet<string> asked, bool phrase = false, bool modifier = false)
     {
         if (_dictionary is null) return null;
         for (var length = Math.Min(3, words.Count - start); length >= 1; length--)
         {
-            var rest = string.Join(' ', words.Skip(start + 1).Take(length - 1).Select(w => w.Folded));
+            var following = words.Skip(start + 1).Take(length - 1).Select(w => w.Folded).ToList();
             foreach (var reading in ArabicWords.Readings(words[start].Folded))
-                foreach (var form in length == 1 ? DictionaryForms(reading.Folded) : [reading.Folded])
+            {
+                if (length == 1 && phrase)
                 {
-                    var translations = _dictionary.Lookup(rest.Length == 0 ? form : form + " " + rest);
-                    if (translations.Count > 0)
-                        return (new Piece(BestSense(translations, form, IsHeadword, asked), Role.Noun, Source.Dictionary, reading.AttachedAnd && start > 0), length);
+                    if (PhraseSense(reading.Folded, modifier, asked) is { } sense)
+                        return (new Piece(sense, Role.Noun, Source.Dictionary, reading.AttachedAnd && start > 0, Governed: modifier && !LooksAdjectival(reading.Folded)), 1);
+                    continue;
                 }
+                var keys = length == 1 ? DictionaryForms(reading.Folded).ToList() : [string.Join(' ', following.Prepend(reading.Folded))];
+                // «أقمار صناعية»: the dictionary lists phrases definite, «الأقمار الصناعية».
+                if (phrase && length > 1) keys.Add(string.Join(' ', following.Prepend(reading.Folded).Select(Definite)));
+                foreach (var key in keys)
+                {
+                    var translations = _dictionary.Lookup(key);
+                    if (phrase) translations = [.. translations.Where(t => _common?.Contains(t.Text) == true)];
+                    if (translations.Count > 0)
+                        return (new Piece(BestSense(translations, key.Split(' ')[0], IsHeadword, asked), Role.Noun, Source.Dictionary, reading.AttachedAnd && start > 0), length);
+                }
+            }
         }
         return null;
+    }
+
+    private static string Definite(string folded) => folded.StartsWith("ال", StringComparison.Ordinal) ? folded : "ال" + folded;
+
+    /// <summary>
+    /// One word of a noun phrase: the senses of all its headword forms, in the order of the forms (an adjective's own
+    /// first), kept when they are common English words («أسلحة» lists only "armata", «الأسلحة» "weapons").
+    /// </summary>
+    private string? PhraseSense(string folded, bool modifier, IReadOnlySet<string> asked)
+    {
+        if (_dictionary is null) return null;
+        // A nisba («الجوية») or participle («المتطورة») after a noun is its adjective: its noun readings («الصناعي»,
+        // industrialist) are another word. A noun after a noun («شبكة الكهرباء») is read as a noun.
+        var forms = (modifier && LooksAdjectival(folded) ? AdjectiveForms(folded) : modifier ? AdjectiveForms(folded).Concat(DictionaryForms(folded)) : DictionaryForms(folded))
+            .Distinct(StringComparer.Ordinal);
+        var senses = new List<Translation>();
+        string? first = null;
+        foreach (var form in forms)
+        {
+            var found = _dictionary.Lookup(form).Where(t => (_common?.IsAvailable != true || _common.Contains(t.Text)) && !Inflected(t.Text, modifier)).ToList();
+            if (found.Count == 0) continue;
+            first ??= form;
+            senses.AddRange(found.Where(t => !senses.Any(s => s.Text == t.Text)));
+        }
+        return first is null ? null : BestSense(senses, first, IsHeadword, asked);
+    }
+
+    /// <summary>«جوية», «الاقتصادية», «متطورة»: a nisba ending or a participle's «م» (as <c>AnswerPhrase</c> reads a qualifier).</summary>
+    private static bool LooksAdjectival(string folded)
+    {
+        var bare = folded.StartsWith("ال", StringComparison.Ordinal) && folded.Length > 4 ? folded[2..] : folded;
+        // Not «مكافحة» (the masdar مفاعلة) nor «مخدرات», «مساعدات» (participles become plural nouns).
+        return bare.EndsWith("يه", StringComparison.Ordinal) || (bare.EndsWith('ي') && bare.Length > 3) || bare.EndsWith("يين", StringComparison.Ordinal)
+               || bare.EndsWith("يون", StringComparison.Ordinal)
+               || (bare[0] == 'م' && bare.Length >= 4 && bare[2] != 'ا' && !bare.EndsWith("ات", StringComparison.Ordinal));
+    }
+
+    /// <summary>
+    /// FreeDict gives inflected English for some Arabic words («الخام»: rawer, rawest; «دعم»: buttressed): a comparative
+    /// or superlative (of a word itself common: not "water") never renders an Arabic noun phrase's word, nor a past form its head noun.
+    /// </summary>
+    private bool Inflected(string english, bool modifier)
+    {
+        if (english.Contains(' ') || english.Length < 5) return false;
+        if (!modifier && english.Length > 5 && english.EndsWith("ed", StringComparison.Ordinal) && !english.EndsWith("eed", StringComparison.Ordinal)) return true;
+        foreach (var ending in new[] { "est", "er" })
+        {
+            if (!english.EndsWith(ending, StringComparison.Ordinal)) continue;
+            var stem = english[..^ending.Length];
+            if (_common?.IsAvailable == true && (_common.Contains(stem) || _common.Contains(stem + "e") || (stem.EndsWith('i') && _common.Contains(stem[..^1] + "y")))) return true;
+        }
+        return false;
+    }
+
+    /// <summary>
+    /// An adjective's dictionary forms: FreeDict lists adjectives indefinite and masculine («صناعي», «متطور», «مباشر»)
+    /// and gives the definite or feminine form as a noun («الصناعي» industrialist, «مباشرة» directly).
+    /// </summary>
+    internal static IEnumerable<string> AdjectiveForms(string folded)
+    {
+        var bare = folded.StartsWith("ال", StringComparison.Ordinal) && folded.Length > 4 ? folded[2..] : folded;
+        if (bare.EndsWith('ه') && bare.Length > 3) yield return bare[..^1];
+        foreach (var ending in new[] { "ون", "ين", "ات" })
+            if (bare.EndsWith(ending, StringComparison.Ordinal) && bare.Length - ending.Length >= 3) yield return bare[..^ending.Length];
+        yield return bare;
     }
 
     /// <summary>
