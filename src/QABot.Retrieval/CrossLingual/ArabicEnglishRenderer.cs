@@ -187,7 +187,7 @@ public sealed class ArabicEnglishRenderer : IEnglishRenderer
                 foreach (var key in keys)
                 {
                     var translations = _dictionary.Lookup(key);
-                    if (phrase) translations = [.. translations.Where(t => _common?.Contains(t.Text) == true)];
+                    if (phrase && _common?.IsAvailable == true) translations = [.. translations.Where(t => _common.Contains(t.Text))];
                     if (translations.Count > 0)
                         return (new Piece(BestSense(translations, key.Split(' ')[0], IsHeadword, asked), Role.Noun, Source.Dictionary, reading.AttachedAnd && start > 0), length);
                 }

@@ -130,6 +130,29 @@ public sealed class AnswerPhraseTests(SampleCorpusAnswerer corpus) : IClassFixtu
         Assert.StartsWith("(no reliable English", said);
     }
 
+    /// <summary>Renders the phrases it is given and nothing else.</summary>
+    private sealed class PhraseRenderer(Dictionary<string, string> phrases) : IEnglishRenderer
+    {
+        public EnglishRendering? Render(string arabicSpan, AnswerType type, string? question = null) => null;
+
+        public EnglishRendering? RenderPhrase(string arabicPhrase, string? question = null) =>
+            phrases.TryGetValue(arabicPhrase, out var english) ? new EnglishRendering(english, "dictionary") : null;
+    }
+
+    [Fact]
+    public void An_English_reason_is_the_whole_rendered_phrase_or_else_its_head_noun_introduced_as_in_Arabic()
+    {
+        var whole = new ShortAnswerWriter(new PhraseRenderer(new() { ["تدريبات عسكرية"] = "Military exercises", ["تدريبات"] = "Exercises" }));
+        var headOnly = new ShortAnswerWriter(new PhraseRenderer(new() { ["تهديد"] = "Threat" }));
+
+        Assert.Equal(("because of military exercises", true),
+            whole.Write(new AnswerPhrase("بسبب تدريبات عسكرية", "تدريبات عسكرية", ["تدريبات"], ReasonForm.BecauseOf), Languages.English));
+        Assert.Equal(("because of threat", true),
+            headOnly.Write(new AnswerPhrase("بسبب تهديد بوجود قنابل", "تهديد بوجود قنابل", ["تهديد"], ReasonForm.BecauseOf), Languages.English));
+        Assert.Equal(("تهديد بوجود قنابل", true),
+            headOnly.Write(new AnswerPhrase("تهديد بوجود قنابل", "تهديد بوجود قنابل", ["تهديد"]), Languages.Arabic));
+    }
+
     [Fact]
     public async Task A_gift_question_over_the_sample_corpus_is_answered_with_the_gift()
     {

@@ -152,6 +152,52 @@ public sealed class ArabicEnglishRendererTests
         Assert.Contains("bad.tsv:1", error.Message);
     }
 
+    /// <summary>A small common-word list: the tests stand without the installed wbritish-small.</summary>
+    private static readonly CommonEnglishWords Common = new(
+        ["satellites", "satellite", "nuclear", "energy", "raw", "oil", "crude", "developed", "weapons", "weaponry", "guns", "withdrawal", "forces", "troops",
+         "campaign", "fight", "drugs", "world", "scientist", "scholar", "multi", "magnates", "poles", "friend", "buddy", "crony"]);
+
+    private static readonly Lazy<ArabicEnglishRenderer> WithCommonWords = new(() =>
+        new ArabicEnglishRenderer(Gazetteer.Load(), new FreeDictDictionary(ReverseDictionaryPath, direction: DictionaryDirection.ArabicToEnglish), Common));
+
+    [RequiresFileFact(ReverseDictionaryPath)]
+    public void A_noun_phrase_renders_with_its_adjectives_before_the_noun()
+    {
+        var renderer = WithCommonWords.Value;
+
+        // corpus/sample 002 «معاينة أسلحة متطورة»: the indefinite «أسلحة» lists only "armata", its definite form "weapons".
+        Assert.Equal("Developed weaponry", renderer.RenderPhrase("أسلحة متطورة")?.Text);
+        // FreeDict lists the phrase definite: «الأقمار الصناعية».
+        Assert.Equal("Satellites", renderer.RenderPhrase("أقمار صناعية")?.Text);
+        Assert.Equal("Nuclear energy", renderer.RenderPhrase("الطاقة النووية")?.Text, ignoreCase: true);
+        // «الخام» is listed as "rawer, rawest" too: a comparative of a common word is never the sense.
+        Assert.Equal("Raw oil", renderer.RenderPhrase("النفط الخام")?.Text, ignoreCase: true);
+    }
+
+    [RequiresFileFact(ReverseDictionaryPath)]
+    public void A_noun_phrase_without_a_common_sense_for_every_word_is_not_rendered()
+    {
+        var renderer = WithCommonWords.Value;
+
+        // «مقرب» is only "telephotographic" in FreeDict: "Telephotographic buddy" would be word salad.
+        Assert.Null(renderer.RenderPhrase("صديق مقرب"));
+        // An adjective governing a noun ("multi-polar") and a chain of governed nouns have no word-by-word English.
+        Assert.Null(renderer.RenderPhrase("عالم متعدد الأقطاب"));
+        Assert.Null(renderer.RenderPhrase("حملة مكافحة المخدرات"));
+        Assert.Null(renderer.RenderPhrase("اتفاقية تجارة حرة مع الصين والهند"));
+    }
+
+    [RequiresFileFact(ReverseDictionaryPath)]
+    public void Without_the_common_word_list_a_phrase_renders_one_dictionary_word_at_most()
+    {
+        var renderer = new ArabicEnglishRenderer(Gazetteer.Load(), new FreeDictDictionary(ReverseDictionaryPath, direction: DictionaryDirection.ArabicToEnglish),
+            new CommonEnglishWords("/nonexistent/words"));
+
+        Assert.Null(renderer.RenderPhrase("أسلحة متطورة"));
+        // One dictionary phrase is one dictionary word (its sense unchecked: "Sputniks").
+        Assert.NotNull(renderer.RenderPhrase("أقمار صناعية"));
+    }
+
     [Fact]
     public void Retrieval_services_provide_the_renderer()
     {
