@@ -482,6 +482,16 @@ public sealed class ExtractiveAnswerer(
             (shortAnswer, _) = shortAnswers.Write(phrase, language, analysis.Question);
             lead = $"{shortAnswer} [1]";
         }
+        // An English what-question naming the kind of thing asked ("what agreement…") with no verb's object in the
+        // quote takes that noun and its qualifiers («اتفاقية الشراكة الاستراتيجية الشاملة»), only where they render
+        // in English: an Arabic phrase this unsure is no answer to put before the quote.
+        else if (language == Languages.English && analysis.Kind == QuestionKind.What && analysis.NamedNoun is null
+                 && evidence[0].Reading is { } nounReading && AnswerPhrase.AskedNounPhrase(nounReading, analysis) is { } named
+                 && shortAnswers.Write(named, language, analysis.Question) is { Rendered: true } rendered)
+        {
+            shortAnswer = rendered.Text;
+            lead = $"{shortAnswer} [1]";
+        }
         // Otherwise a clause answers what-did-they-say questions; an English question keeps the quote alone, as no
         // offline rendering of an Arabic clause would be faithful (measured: the clause's new words rendered word by
         // word read "Anne account clearest", "Production abundant American").

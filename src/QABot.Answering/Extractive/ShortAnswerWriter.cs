@@ -60,7 +60,10 @@ public sealed class ShortAnswerWriter
     public (string Text, bool Rendered) Write(AnswerPhrase phrase, string language, string? question = null)
     {
         if (language != Languages.English) return (phrase.Text, true);
-        foreach (var arabic in new[] { phrase.Core }.Concat(phrase.Shorter))
+        if (phrase.Title)
+            return _english.Value?.RenderTitle(phrase.Core) is { } title ? (title.Text, true) : (Formatting.AnswerTexts.UnrenderedPhrase(phrase.Text), false);
+        var words = phrase.Core.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        foreach (var arabic in new[] { phrase.Core }.Concat(phrase.Shorter.Where(s => !CutsConstruct(s, words))))
         {
             if (_english.Value?.RenderPhrase(arabic, question) is not { } rendering) continue;
             var english = phrase.Reason switch
@@ -69,11 +72,24 @@ public sealed class ShortAnswerWriter
                 ReasonForm.BecauseOf => "because of " + Lower(rendering),
                 ReasonForm.InOrderTo => "for " + Lower(rendering),
                 ReasonForm.After => "after " + Lower(rendering),
+                ReasonForm.ForReasons => "for " + Lower(rendering),
                 _ => rendering.Text,
             };
             return (english, true);
         }
         return (Formatting.AnswerTexts.UnrenderedPhrase(phrase.Text), false);
+    }
+
+    /// <summary>
+    /// «عالم متعدد | الأقطاب»: an indefinite word before a definite one governs it, and the two say one thing
+    /// ("multipolar"); cut between them, the shorter form says something else ("multi world").
+    /// </summary>
+    private static bool CutsConstruct(string shorter, string[] words)
+    {
+        var kept = shorter.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
+        if (kept == 0 || kept >= words.Length) return false;
+        return !Text.Tokens.ArabicWordForms.IsDefinite(Text.ArabicNormalizer.NormalizeLower(words[kept - 1]))
+               && Text.Tokens.ArabicWordForms.IsDefinite(Text.ArabicNormalizer.NormalizeLower(words[kept]));
     }
 
     /// <summary>A dictionary word is capitalised at the start of an answer; inside a phrase it is not (names keep theirs).</summary>

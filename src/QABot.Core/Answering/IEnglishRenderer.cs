@@ -19,6 +19,13 @@ public interface IEnglishRenderer
     /// or null unless every word has a rendering a reader would understand. A renderer without such a check renders none.
     /// </summary>
     EnglishRendering? RenderPhrase(string arabicPhrase, string? question = null) => null;
+
+    /// <summary>
+    /// A quoted title (a book, film or slogan the article names in quotes), word by word in title case: a name from the
+    /// gazetteer, an English word the Arabic spells out («أميريكان باستورال»), else a transliteration. Null when a
+    /// word has none. A renderer without such a reading renders none.
+    /// </summary>
+    EnglishRendering? RenderTitle(string arabicTitle) => null;
 }
 
 /// <param name="Method">Where the rendering came from: "gazetteer", "dictionary" or "transliteration".</param>

@@ -40,6 +40,7 @@ public sealed class ArabicEnglishRenderer : IEnglishRenderer
     private readonly FreeDictDictionary? _dictionary;
     private readonly Lazy<ReverseGazetteer> _names;
     private readonly CommonEnglishWords? _common;
+    private readonly Lazy<Dictionary<string, string>> _spelledOut;
 
     /// <summary>A what-answer of more content words than this is a clause: rendered word by word it reads as a word list.</summary>
     public const int MaxPhraseWords = 3;
@@ -49,6 +50,7 @@ public sealed class ArabicEnglishRenderer : IEnglishRenderer
     public ArabicEnglishRenderer(Gazetteer gazetteer, FreeDictDictionary? arabicEnglish = null, CommonEnglishWords? common = null)
     {
         _common = common;
+        _spelledOut = new(SpelledOutWords, LazyThreadSafetyMode.ExecutionAndPublication);
         if (arabicEnglish is { Direction: not DictionaryDirection.ArabicToEnglish })
             throw new ArgumentException("The renderer needs the Arabic→English dictionary.", nameof(arabicEnglish));
         _gazetteer = gazetteer;
@@ -97,6 +99,59 @@ public sealed class ArabicEnglishRenderer : IEnglishRenderer
         if (content > MaxPhraseWords || (dictionaryWords > 1 && _common is not { IsAvailable: true })) return null;
         var weakest = pieces.Where(p => p.Source != Source.Verbatim).Max(p => p.Source);
         return new EnglishRendering(Compose(pieces), weakest == Source.Gazetteer ? GazetteerMethod : DictionaryMethod);
+    }
+
+    public EnglishRendering? RenderTitle(string arabicTitle)
+    {
+        if (string.IsNullOrWhiteSpace(arabicTitle)) return null;
+        var words = ArabicWords.Split(arabicTitle);
+        if (words.Count == 0 || words.Count > MaxSpanWords || !words.Any(w => w.IsArabic)) return null;
+        var parts = new List<string>();
+        var weakest = Source.Gazetteer;
+        for (var i = 0; i < words.Count;)
+        {
+            if (!words[i].IsArabic)
+            {
+                parts.Add(words[i++].Text);
+                continue;
+            }
+            if (MatchName(words, i, clitics: false) is { } name)
+            {
+                parts.Add(name.Piece.English);
+                i += name.Length;
+                continue;
+            }
+            if (_spelledOut.Value.TryGetValue(words[i].Folded, out var english))
+                weakest = (Source)Math.Max((int)weakest, (int)Source.Dictionary);
+            else if (ArabicRomanizer.Romanize(words[i].Text) is { Length: > 0 } latin)
+            {
+                english = latin;
+                weakest = Source.Transliteration;
+            }
+            else return null;
+            parts.Add(char.ToUpperInvariant(english[0]) + english[1..]);
+            i++;
+        }
+        return new EnglishRendering(string.Join(' ', parts), weakest switch
+        {
+            Source.Gazetteer => GazetteerMethod,
+            Source.Dictionary => DictionaryMethod,
+            _ => TransliterationMethod,
+        });
+    }
+
+    /// <summary>
+    /// Common English words by their Arabic spellings: a title keeps its English words spelt out in Arabic letters
+    /// («أميريكان باستورال» is American Pastoral). Short words are left out: «كان» or «من» spell "can" and "man" by chance.
+    /// </summary>
+    private Dictionary<string, string> SpelledOutWords()
+    {
+        var byArabic = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (_common is not { IsAvailable: true }) return byArabic;
+        foreach (var word in _common.All.Where(w => w.Length >= 5 && w.All(char.IsAsciiLetterLower)).Order(StringComparer.Ordinal))
+            foreach (var spelling in Transliterator.Transliterate(word, 2))
+                byArabic.TryAdd(ArabicWords.Fold(spelling), word);
+        return byArabic;
     }
 
     /// <summary>The question's English words and their base forms, lower-cased: the senses the asker has in mind.</summary>
@@ -218,7 +273,18 @@ public sealed class ArabicEnglishRenderer : IEnglishRenderer
             first ??= form;
             senses.AddRange(found.Where(t => !senses.Any(s => s.Text == t.Text)));
         }
+        if (first is null && modifier && NisbaNoun(folded) is { } noun)
+            // «أمنية» is not listed, «الأمن» (security) is: English says it with the noun before the head ("security reasons").
+            return PhraseSense(noun, modifier: false, asked);
         return first is null ? null : BestSense(senses, first, IsHeadword, asked);
+    }
+
+    /// <summary>The noun a nisba adjective is formed from («أمنية», «الأمني» → «الأمن»), or null for a word of another form.</summary>
+    internal static string? NisbaNoun(string folded)
+    {
+        var bare = WithoutAccusative(folded.StartsWith("ال", StringComparison.Ordinal) && folded.Length > 4 ? folded[2..] : folded);
+        var stem = bare.EndsWith("يه", StringComparison.Ordinal) ? bare[..^2] : bare.EndsWith('ي') ? bare[..^1] : null;
+        return stem is { Length: >= 2 } ? "ال" + stem : null;
     }
 
     /// <summary>«جوية», «الاقتصادية», «متطورة»: a nisba ending or a participle's «م» (as <c>AnswerPhrase</c> reads a qualifier).</summary>
@@ -254,7 +320,7 @@ public sealed class ArabicEnglishRenderer : IEnglishRenderer
     /// </summary>
     internal static IEnumerable<string> AdjectiveForms(string folded)
     {
-        var bare = folded.StartsWith("ال", StringComparison.Ordinal) && folded.Length > 4 ? folded[2..] : folded;
+        var bare = WithoutAccusative(folded.StartsWith("ال", StringComparison.Ordinal) && folded.Length > 4 ? folded[2..] : folded);
         if (bare.EndsWith('ه') && bare.Length > 3) yield return bare[..^1];
         foreach (var ending in new[] { "ون", "ين", "ات" })
             if (bare.EndsWith(ending, StringComparison.Ordinal) && bare.Length - ending.Length >= 3) yield return bare[..^ending.Length];
@@ -265,7 +331,8 @@ public sealed class ArabicEnglishRenderer : IEnglishRenderer
     /// FreeDict Arabic→English lists its senses in no order of frequency («الصحة»: advisability, healths, health, …).
     /// A sense whose words the question used wins: the asker names the thing as they know it ("what kind of world…"
     /// picks "world" among «العالم»'s scholar, world, …). Otherwise the plain form: no gerund, abstract «-ness»,
-    /// hyphenation, or plural for a singular Arabic word; then the dictionary's order.
+    /// hyphenation, or plural for a singular Arabic word; then the shortest, as plain words are short ("gun" before
+    /// "blunderbuss", "letter" before "epistle"), then the dictionary's order.
     /// </summary>
     /// <param name="isHeadword">Whether the dictionary lists a form: «ـون/ـين/ـات» is a plural only when the word without
     /// it is a word too («المسؤولون» of «المسؤول»); «التعاون» (cooperation) is a singular masdar.</param>
@@ -278,7 +345,7 @@ public sealed class ArabicEnglishRenderer : IEnglishRenderer
                 (t.Text.EndsWith("ing", StringComparison.Ordinal) ? 2 : 0) + (t.Text.EndsWith("ness", StringComparison.Ordinal) ? 2 : 0) +
                 (t.Text.Contains('-') ? 2 : 0) + (t.Text.Contains(' ') ? 1 : 0) +
                 (!arabicPlural && t.Text.EndsWith('s') && !t.Text.EndsWith("ss", StringComparison.Ordinal) ? 1 : 0)))
-            .OrderBy(t => t.Penalty).ThenBy(t => t.Order)
+            .OrderBy(t => t.Penalty).ThenBy(t => t.Text.Length).ThenBy(t => t.Order)
             .First().Text;
     }
 
@@ -306,6 +373,13 @@ public sealed class ArabicEnglishRenderer : IEnglishRenderer
         var bare = folded.StartsWith("ال", StringComparison.Ordinal) && folded.Length > 4 ? folded[2..] : folded;
         yield return folded;
         yield return bare == folded ? "ال" + bare : bare;
+        // «صديقاً مقرباً»: an object and its adjectives carry the accusative «ا», which no headword has.
+        if (WithoutAccusative(bare) is var indefinite && indefinite != bare)
+        {
+            bare = indefinite;
+            yield return bare;
+            yield return "ال" + bare;
+        }
         foreach (var ending in new[] { "ات", "ون", "ين", "ان", "ه" })
         {
             if (!bare.EndsWith(ending, StringComparison.Ordinal) || bare.Length - ending.Length < 3) continue;
@@ -315,6 +389,10 @@ public sealed class ArabicEnglishRenderer : IEnglishRenderer
             yield return stem;
         }
     }
+
+    /// <summary>«مقربا» as «مقرب»: the accusative ending of an indefinite word, not a stem's own long «ا» («دنيا», «عليا»).</summary>
+    internal static string WithoutAccusative(string bare) =>
+        bare.Length >= 4 && bare[^1] == 'ا' && bare[^2] is not ('ا' or 'ي' or 'و' or 'ه' or 'ن') ? bare[..^1] : bare;
 
     private static string WithoutMarks(string word) => new(word.Where(c => c is not (>= '\u064B' and <= '\u065F' or '\u0640')).ToArray());
 

@@ -22,6 +22,9 @@ public sealed class CommonEnglishWords
 
     public bool IsAvailable => _words.Value.Count > 0;
 
+    /// <summary>Every word of the list, lower-cased.</summary>
+    public IEnumerable<string> All => _words.Value;
+
     /// <summary>Whether every word of <paramref name="english"/> is a common one ("air traffic": both).</summary>
     public bool Contains(string english) =>
         english.Split(' ', StringSplitOptions.RemoveEmptyEntries) is { Length: > 0 } words && words.All(w => _words.Value.Contains(w.ToLowerInvariant()));
