@@ -66,6 +66,7 @@ public sealed class ArabicEnglishRenderer : IEnglishRenderer
         if (words.Count == 0 || words.Count > MaxSpanWords || !words.Any(w => w.IsArabic)) return null;
         var pieces = Resolve(words, type, QuestionWords(question), phrase: false);
         if (pieces is null || pieces.All(p => p.Source == Source.Verbatim)) return null;
+        if (NotAName(words, pieces)) return null;
         var weakest = pieces.Where(p => p.Source != Source.Verbatim).Max(p => p.Source);
         return new EnglishRendering(Compose(pieces), weakest switch
         {
@@ -88,6 +89,11 @@ public sealed class ArabicEnglishRenderer : IEnglishRenderer
         if (string.IsNullOrWhiteSpace(arabicPhrase)) return null;
         var words = ArabicWords.Split(arabicPhrase);
         if (words.Count == 0 || !words.All(w => w.IsArabic)) return null;
+        // «أفضل فيلم», «أول زيارة»: an elative or ordinal stands before its noun in Arabic as in English.
+        if (words.Count > 1 && Elatives.Contains(words[0].Folded))
+            return Superlative(words[0].Folded) is { } first && RenderPhrase(arabicPhrase[(arabicPhrase.IndexOf(words[1].Text, StringComparison.Ordinal))..], question) is { } rest
+                ? new EnglishRendering($"{TitleCase(first)} {Lower(rest.Text)}", rest.Method == GazetteerMethod ? DictionaryMethod : rest.Method)
+                : null;
         var pieces = Resolve(words, AnswerType.Other, QuestionWords(question), phrase: true);
         if (pieces is null || pieces.Count == 0 || pieces[0].Role == Role.Function || pieces[^1].Role == Role.Function) return null;
         var content = pieces.Count(p => p.Role != Role.Function);
@@ -152,6 +158,52 @@ public sealed class ArabicEnglishRenderer : IEnglishRenderer
             foreach (var spelling in Transliterator.Transliterate(word, 2))
                 byArabic.TryAdd(ArabicWords.Fold(spelling), word);
         return byArabic;
+    }
+
+    /// <summary>Elatives and ordinals (folded) that precede the noun they rank.</summary>
+    private static readonly HashSet<string> Elatives = ["افضل", "اول", "اخر", "اكبر", "اضخم", "اطول", "اعلي", "اهم", "احدث", "اقدم", "اكثر", "اقل"];
+
+    /// <summary>
+    /// An elative before its noun ranks it: «أفضل فيلم» is the best film, not a better one. Of the word's senses (as
+    /// written or definite), a common superlative or ordinal; none, and the phrase has no rendering.
+    /// </summary>
+    private string? Superlative(string folded)
+    {
+        if (_dictionary is null) return null;
+        var senses = new[] { folded, "ال" + folded }.SelectMany(f => _dictionary.Lookup(f)).Select(t => t.Text).Where(t => !t.Contains(' ')).ToList();
+        return senses.FirstOrDefault(CommonSuperlatives.Contains);
+    }
+
+    /// <summary>FreeDict lists rare superlatives beside the plain one («أكبر»: chunkiest, eldest, largest): only these are trusted.</summary>
+    private static readonly HashSet<string> CommonSuperlatives =
+        ["first", "last", "best", "worst", "most", "least", "largest", "biggest", "highest", "oldest", "latest", "newest", "greatest", "earliest", "longest", "strongest"];
+
+    private static string Lower(string text) => text.Length > 1 && char.IsUpper(text[0]) && char.IsLower(text[1]) ? char.ToLowerInvariant(text[0]) + text[1..] : text;
+
+    /// <summary>
+    /// A name was asked for, but each word that would be spelt out as one is a common word the dictionary lists, and
+    /// in a form names do not take: with the article («رابطة الأندية»), a possessive («إنتاجنا»), or two feminine words
+    /// («سابقة نادرة»). Spelt out, it is a name nobody has ("Sabqa Nadra"), so there is no rendering. Names that are
+    /// words too («نبيل», «جميلة») keep their transliteration.
+    /// </summary>
+    private bool NotAName(IReadOnlyList<ArabicWord> words, List<Piece> pieces)
+    {
+        if (_dictionary is null || !pieces.Any(p => p.Source == Source.Transliteration)) return false;
+        var spelled = words.Where(w => w.IsArabic && !FunctionWords.ContainsKey(WithoutMarks(w.Text)) && MatchName([w], 0) is null).ToList();
+        if (spelled.Count == 0 || !spelled.All(w => CommonWordForms(w.Folded).Any(IsHeadword))) return false;
+        return spelled.Any(w => w.Folded.StartsWith("ال", StringComparison.Ordinal) && w.Folded.Length > 4 || Possessives.Any(p => w.Folded.EndsWith(p, StringComparison.Ordinal)))
+               || spelled.Count(w => w.Folded.EndsWith('ه')) >= 2;
+    }
+
+    private static readonly string[] Possessives = ["نا", "ها", "هم", "كم"];
+
+    /// <summary>A word's dictionary forms, also without a possessive pronoun («إنتاجنا» as «إنتاج»).</summary>
+    private static IEnumerable<string> CommonWordForms(string folded)
+    {
+        foreach (var form in DictionaryForms(folded)) yield return form;
+        foreach (var suffix in Possessives)
+            if (folded.EndsWith(suffix, StringComparison.Ordinal) && folded.Length - suffix.Length >= 3)
+                foreach (var form in DictionaryForms(folded[..^suffix.Length])) yield return form;
     }
 
     /// <summary>The question's English words and their base forms, lower-cased: the senses the asker has in mind.</summary>

@@ -198,6 +198,56 @@ public sealed class ArabicEnglishRendererTests
         Assert.NotNull(renderer.RenderPhrase("أقمار صناعية"));
     }
 
+    [RequiresFileFact(ReverseDictionaryPath)]
+    public void Phrase_words_are_read_through_the_accusative_ending_and_a_nisba_missing_from_the_dictionary_as_its_noun()
+    {
+        var renderer = new ArabicEnglishRenderer(Gazetteer.Load(), new FreeDictDictionary(ReverseDictionaryPath, direction: DictionaryDirection.ArabicToEnglish),
+            new CommonEnglishWords(["security", "reasons", "reason", "causes", "cause", "friend", "buddy", "gun", "rifle", "musket", "cooperation", "cooperations"]));
+
+        // «أمنية» is no headword (its «الأمنية» is "wish"): the nisba of «الأمن» reads as "security" before the noun.
+        Assert.Equal("security causes", renderer.RenderPhrase("أسباب أمنية")?.Text, ignoreCase: true);
+        // «بندقيةً» in the accusative: the shortest plain sense.
+        Assert.Equal("Gun", renderer.RenderPhrase("بندقيةً")?.Text);
+        // «التعاون» ends in «ون» but is a singular masdar: no plural sense.
+        Assert.Equal("Cooperation", renderer.RenderPhrase("التعاون")?.Text);
+        Assert.Equal("السلام", ArabicEnglishRenderer.NisbaNoun("سلامي"));
+        Assert.Null(ArabicEnglishRenderer.NisbaNoun("حرب"));
+    }
+
+    [RequiresFileFact(ReverseDictionaryPath)]
+    public void A_quoted_title_keeps_its_English_words_spelt_out_in_Arabic_letters()
+    {
+        var renderer = new ArabicEnglishRenderer(Gazetteer.Load(), new FreeDictDictionary(ReverseDictionaryPath, direction: DictionaryDirection.ArabicToEnglish),
+            new CommonEnglishWords(["american", "pastoral", "can", "pastor"]));
+
+        // ANT FR-culture-85-20180523: Philip Roth's «أميريكان باستورال».
+        Assert.Equal("American Pastoral", renderer.RenderTitle("أميريكان باستورال")?.Text);
+        // A word no English word spells is transliterated, capitalised as a title word.
+        Assert.Equal(ArabicEnglishRenderer.TransliterationMethod, renderer.RenderTitle("بوكو")?.Method);
+    }
+
+    [RequiresFileFact(ReverseDictionaryPath)]
+    public void A_name_asked_for_is_not_made_up_from_common_words()
+    {
+        var renderer = Installed.Value;
+
+        // ANT: «سابقة نادرة» (a rare precedent) and «رابطة الأندية» (the clubs' league) are no names to spell out.
+        Assert.Null(renderer.Render("سابقة نادرة", AnswerType.Place));
+        Assert.Null(renderer.Render("رابطة الأندية", AnswerType.Person));
+        // A name that is also a word is still a name.
+        Assert.NotNull(renderer.Render("نبيل معلول", AnswerType.Person));
+    }
+
+    [RequiresFileFact(ReverseDictionaryPath)]
+    public void An_elative_before_its_noun_stays_before_it_as_a_superlative()
+    {
+        var renderer = new ArabicEnglishRenderer(Gazetteer.Load(), new FreeDictDictionary(ReverseDictionaryPath, direction: DictionaryDirection.ArabicToEnglish),
+            new CommonEnglishWords(["missile", "largest", "bigger", "eldest"]));
+
+        // «أكبر» lists bigger, chunkiest, eldest, largest…: before a noun it ranks it, and only a common superlative will do.
+        Assert.Equal("Largest missile", renderer.RenderPhrase("أكبر صاروخ")?.Text);
+    }
+
     [Fact]
     public void Retrieval_services_provide_the_renderer()
     {
