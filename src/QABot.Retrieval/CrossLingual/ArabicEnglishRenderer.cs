@@ -314,7 +314,11 @@ public sealed class ArabicEnglishRenderer : IEnglishRenderer
         if (_dictionary is null) return null;
         // A nisba («الجوية») or participle («المتطورة») after a noun is its adjective: its noun readings («الصناعي»,
         // industrialist) are another word. A noun after a noun («شبكة الكهرباء») is read as a noun.
-        var forms = (modifier && LooksAdjectival(folded) ? AdjectiveForms(folded) : modifier ? AdjectiveForms(folded).Concat(DictionaryForms(folded)) : DictionaryForms(folded))
+        // «أمنية» after a noun is the nisba «أمني» (security), not the noun «أمنية» (wish): a feminine nisba is read
+        // through its masculine form and its noun before it is read as written.
+        var nisba = modifier && NisbaNoun(folded) is not null && WithoutAccusative(folded).EndsWith('ه');
+        var forms = (nisba ? AdjectiveForms(folded).Where(f => !f.EndsWith('ه'))
+                : modifier && LooksAdjectival(folded) ? AdjectiveForms(folded) : modifier ? AdjectiveForms(folded).Concat(DictionaryForms(folded)) : DictionaryForms(folded))
             .Distinct(StringComparer.Ordinal);
         var senses = new List<Translation>();
         string? first = null;
@@ -326,7 +330,7 @@ public sealed class ArabicEnglishRenderer : IEnglishRenderer
             senses.AddRange(found.Where(t => !senses.Any(s => s.Text == t.Text)));
         }
         if (first is null && modifier && NisbaNoun(folded) is { } noun)
-            // «أمنية» is not listed, «الأمن» (security) is: English says it with the noun before the head ("security reasons").
+            // «أمني» is not listed, «الأمن» (security) is: English says it with the noun before the head ("security reasons").
             return PhraseSense(noun, modifier: false, asked);
         return first is null ? null : BestSense(senses, first, IsHeadword, asked);
     }
@@ -383,8 +387,8 @@ public sealed class ArabicEnglishRenderer : IEnglishRenderer
     /// FreeDict Arabic→English lists its senses in no order of frequency («الصحة»: advisability, healths, health, …).
     /// A sense whose words the question used wins: the asker names the thing as they know it ("what kind of world…"
     /// picks "world" among «العالم»'s scholar, world, …). Otherwise the plain form: no gerund, abstract «-ness»,
-    /// hyphenation, or plural for a singular Arabic word; then the shortest, as plain words are short ("gun" before
-    /// "blunderbuss", "letter" before "epistle"), then the dictionary's order.
+    /// hyphenation, or plural for a singular Arabic word; then the dictionary's order (not the shortest: measured,
+    /// it picks "synergy" for «التعاون» and "quake" for «الزلزال»).
     /// </summary>
     /// <param name="isHeadword">Whether the dictionary lists a form: «ـون/ـين/ـات» is a plural only when the word without
     /// it is a word too («المسؤولون» of «المسؤول»); «التعاون» (cooperation) is a singular masdar.</param>
@@ -397,7 +401,7 @@ public sealed class ArabicEnglishRenderer : IEnglishRenderer
                 (t.Text.EndsWith("ing", StringComparison.Ordinal) ? 2 : 0) + (t.Text.EndsWith("ness", StringComparison.Ordinal) ? 2 : 0) +
                 (t.Text.Contains('-') ? 2 : 0) + (t.Text.Contains(' ') ? 1 : 0) +
                 (!arabicPlural && t.Text.EndsWith('s') && !t.Text.EndsWith("ss", StringComparison.Ordinal) ? 1 : 0)))
-            .OrderBy(t => t.Penalty).ThenBy(t => t.Text.Length).ThenBy(t => t.Order)
+            .OrderBy(t => t.Penalty).ThenBy(t => t.Order)
             .First().Text;
     }
 
