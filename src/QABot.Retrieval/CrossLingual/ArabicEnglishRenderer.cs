@@ -104,6 +104,8 @@ public sealed class ArabicEnglishRenderer : IEnglishRenderer
         var dictionaryWords = pieces.Count(p => p.Source == Source.Dictionary);
         if (content > MaxPhraseWords || (dictionaryWords > 1 && _common is not { IsAvailable: true })) return null;
         var weakest = pieces.Where(p => p.Source != Source.Verbatim).Max(p => p.Source);
+        // The gazetteer writes its common nouns as in a title ("Agreement"); inside a phrase they are common words.
+        pieces = [.. pieces.Select(p => p is { Role: Role.Noun, Source: Source.Gazetteer } && !IsAcronym(p.English) ? p with { English = p.English.ToLowerInvariant() } : p)];
         return new EnglishRendering(Compose(pieces), weakest == Source.Gazetteer ? GazetteerMethod : DictionaryMethod);
     }
 

@@ -243,8 +243,10 @@ public sealed class ArabicEnglishRendererTests
     public void An_elative_before_its_noun_stays_before_it_as_a_superlative()
     {
         var renderer = new ArabicEnglishRenderer(Gazetteer.Load(), new FreeDictDictionary(ReverseDictionaryPath, direction: DictionaryDirection.ArabicToEnglish),
-            new CommonEnglishWords(["missile", "largest", "bigger", "eldest"]));
+            new CommonEnglishWords(["missile", "largest", "bigger", "eldest", "strategic", "partnership"]));
 
+        // The gazetteer's "Agreement" is a common word inside a phrase.
+        Assert.Equal("Strategic partnership agreement", renderer.RenderPhrase("اتفاقية الشراكة الاستراتيجية")?.Text);
         // «أكبر» lists bigger, chunkiest, eldest, largest…: before a noun it ranks it, and only a common superlative will do.
         Assert.Equal("Largest missile", renderer.RenderPhrase("أكبر صاروخ")?.Text);
     }
