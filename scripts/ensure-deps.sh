@@ -2,6 +2,7 @@
 # Installs the Debian packages QABot and its tests rely on, only when they are missing (idempotent).
 #   dict-freedict-eng-ara : English->Arabic dictionary for cross-lingual retrieval
 #   dict-freedict-ara-eng : Arabic->English dictionary for English renderings of short answers
+#   wbritish-small        : common English words; English renderings of noun phrases use only senses among them
 #   chromium              : headless browser for the web chat end-to-end tests (only with --with-browser)
 # Usage: scripts/ensure-deps.sh [--with-browser] [--quiet]
 set -euo pipefail
@@ -20,6 +21,7 @@ say() { [ "$quiet" = 1 ] || echo "ensure-deps: $*" >&2; }
 missing=()
 [ -f /usr/share/dictd/freedict-eng-ara.index ] || missing+=(dict-freedict-eng-ara)
 [ -f /usr/share/dictd/freedict-ara-eng.index ] || missing+=(dict-freedict-ara-eng)
+[ -f /usr/share/dict/british-english-small ] || missing+=(wbritish-small)
 if [ "$with_browser" = 1 ] && ! command -v chromium >/dev/null 2>&1; then missing+=(chromium); fi
 [ ${#missing[@]} -eq 0 ] && exit 0
 

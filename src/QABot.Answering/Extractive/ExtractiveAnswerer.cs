@@ -474,9 +474,22 @@ public sealed class ExtractiveAnswerer(
             lead = AnswerTexts.UndatedEventLead(language, 1, first.Source, first.Published);
         // A what-question is answered by the thing asked (the object of its verb, a quoted title), a why-question by
         // its reason, both short; English renders them only where every word has a rendering it trusts.
-        else if (evidence[0].Reading is { } phraseReading && AnswerPhrase.Find(phraseReading, analysis) is { } phrase)
+        // The best-scoring quote may hold the question's words without its answer (a title, «ألغيت المباراة»); a quote of
+        // the same article after it may say why («ألغيت بسبب التهديدات»): the first quote of that article with an answer gives it.
+        else if (evidence.Where(c => c.Chunk.ArticleId == evidence[0].Chunk.ArticleId)
+                     .Select(c => c.Reading is { } reading ? AnswerPhrase.Find(reading, analysis) : null).FirstOrDefault(p => p is not null) is { } phrase)
         {
             (shortAnswer, _) = shortAnswers.Write(phrase, language, analysis.Question);
+            lead = $"{shortAnswer} [1]";
+        }
+        // An English what-question naming the kind of thing asked ("what agreement…") with no verb's object in the
+        // quote takes that noun and its qualifiers («اتفاقية الشراكة الاستراتيجية الشاملة»), only where they render
+        // in English: an Arabic phrase this unsure is no answer to put before the quote.
+        else if (language == Languages.English && analysis.Kind == QuestionKind.What && analysis.NamedNoun is null
+                 && evidence[0].Reading is { } nounReading && AnswerPhrase.AskedNounPhrase(nounReading, analysis) is { } named
+                 && shortAnswers.Write(named, language, analysis.Question) is { Rendered: true } rendered)
+        {
+            shortAnswer = rendered.Text;
             lead = $"{shortAnswer} [1]";
         }
         // Otherwise a clause answers what-did-they-say questions; an English question keeps the quote alone, as no

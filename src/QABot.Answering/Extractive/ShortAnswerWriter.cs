@@ -51,28 +51,28 @@ public sealed class ShortAnswerWriter
         return rendering is null ? (span.Text, false) : (rendering.Text, true);
     }
 
-    /// <summary>FreeDict lists senses in no order of use: two words rendered one by one read as a word list ("Circuit unpeace" for «الحرب الدائرة»), so only one is trusted.</summary>
-    private const int MaxDictionaryWords = 1;
-
     /// <summary>
-    /// A what/why phrase in the question's language. English takes the whole phrase when every word has a rendering
-    /// (names from the gazetteer, at most <see cref="MaxDictionaryWords"/> dictionary words), else the head noun with
-    /// fewer modifiers; a reason keeps how it was introduced ("because of …"). With none to trust, the English
-    /// answer says so and gives the Arabic phrase.
+    /// A what/why phrase in the question's language. English takes the whole phrase when the renderer has a faithful
+    /// English noun phrase for it (<see cref="IEnglishRenderer.RenderPhrase"/>: names from the gazetteer, every other
+    /// word a common English sense, adjectives before the noun), else the head noun with fewer modifiers; a reason keeps
+    /// how it was introduced ("because of …"). With none to trust, the English answer says so and gives the Arabic phrase.
     /// </summary>
     public (string Text, bool Rendered) Write(AnswerPhrase phrase, string language, string? question = null)
     {
         if (language != Languages.English) return (phrase.Text, true);
-        foreach (var arabic in new[] { phrase.Core }.Concat(phrase.Shorter))
+        if (phrase.Title)
+            return _english.Value?.RenderTitle(phrase.Core) is { } title ? (title.Text, true) : (Formatting.AnswerTexts.UnrenderedPhrase(phrase.Text), false);
+        var words = phrase.Core.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        foreach (var arabic in new[] { phrase.Core }.Concat(phrase.Shorter.Where(s => !CutsConstruct(s, words))))
         {
-            if (_english.Value?.Render(arabic, AnswerType.Other, question) is not { } rendering) continue;
-            if (rendering.Method != "gazetteer" && arabic.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length > MaxDictionaryWords) continue;
+            if (_english.Value?.RenderPhrase(arabic, question) is not { } rendering) continue;
             var english = phrase.Reason switch
             {
-                ReasonForm.Because => "because " + Lower(rendering.Text),
-                ReasonForm.BecauseOf => "because of " + Lower(rendering.Text),
-                ReasonForm.InOrderTo => "for " + Lower(rendering.Text),
-                ReasonForm.After => "after " + Lower(rendering.Text),
+                ReasonForm.Because => "because " + Lower(rendering),
+                ReasonForm.BecauseOf => "because of " + Lower(rendering),
+                ReasonForm.InOrderTo => "for " + Lower(rendering),
+                ReasonForm.After => "after " + Lower(rendering),
+                ReasonForm.ForReasons => "for " + Lower(rendering),
                 _ => rendering.Text,
             };
             return (english, true);
@@ -80,7 +80,23 @@ public sealed class ShortAnswerWriter
         return (Formatting.AnswerTexts.UnrenderedPhrase(phrase.Text), false);
     }
 
+    /// <summary>
+    /// «عالم متعدد | الأقطاب»: an indefinite word before a definite one governs it, and the two say one thing
+    /// ("multipolar"); cut between them, the shorter form says something else ("multi world").
+    /// </summary>
+    private static bool CutsConstruct(string shorter, string[] words)
+    {
+        var kept = shorter.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
+        if (kept == 0 || kept >= words.Length) return false;
+        return !Text.Tokens.ArabicWordForms.IsDefinite(Text.ArabicNormalizer.NormalizeLower(words[kept - 1]))
+               && Text.Tokens.ArabicWordForms.IsDefinite(Text.ArabicNormalizer.NormalizeLower(words[kept]));
+    }
+
     /// <summary>A dictionary word is capitalised at the start of an answer; inside a phrase it is not (names keep theirs).</summary>
-    private static string Lower(string text) =>
-        text.Length > 1 && char.IsUpper(text[0]) && char.IsLower(text[1]) && !text.Contains(' ') ? char.ToLowerInvariant(text[0]) + text[1..] : text;
+    private static string Lower(EnglishRendering rendering)
+    {
+        var text = rendering.Text;
+        return text.Length > 1 && char.IsUpper(text[0]) && char.IsLower(text[1]) && (!text.Contains(' ') || rendering.Method != "gazetteer")
+            ? char.ToLowerInvariant(text[0]) + text[1..] : text;
+    }
 }

@@ -70,13 +70,14 @@ public static class AnswerTexts
     /// says where the quote below comes from, so the reader is not met by Arabic text alone.
     /// </summary>
     public static string SourcesLead(string articleLanguage, int number) =>
-        articleLanguage == Languages.English ? $"From the sources [{number}]:" : $"From the Arabic sources [{number}]:";
+        articleLanguage == Languages.English ? $"From the sources [{number}]:"
+            : $"The source [{number}] answers this in Arabic only, and no short English wording of its answer is reliable offline; its text is quoted below.";
 
     /// <summary>
     /// An English answer whose Arabic phrase has no rendering to trust: said in English, with the phrase as written,
     /// rather than a word-by-word guess.
     /// </summary>
-    public static string UnrenderedPhrase(string arabic) => $"(no reliable English wording offline) the source says: «{arabic}»";
+    public static string UnrenderedPhrase(string arabic) => $"No reliable English wording is available offline; in the source's words: «{arabic}»";
 
     /// <summary>English answers quote the evidence verbatim after the English short answer, labelled as the original text.</summary>
     public static string OriginalTextLabel(string articleLanguage) =>

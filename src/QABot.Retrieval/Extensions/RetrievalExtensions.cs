@@ -51,7 +51,10 @@ public static class RetrievalExtensions
                 sp.GetRequiredService<IOptions<RetrievalOptions>>().Value.CrossLingual.ReverseDictionaryPath,
                 sp.GetRequiredService<ILogger<FreeDictDictionary>>(),
                 DictionaryDirection.ArabicToEnglish,
-                DictionaryCache(sp))));
+                DictionaryCache(sp)),
+            new CommonEnglishWords(
+                sp.GetRequiredService<IOptions<RetrievalOptions>>().Value.CrossLingual.CommonEnglishWordsPath,
+                sp.GetRequiredService<ILogger<CommonEnglishWords>>())));
         services.AddSingleton<IQueryExpander, DictionaryQueryExpander>();
         services.AddSingleton<IQueryExpander, GazetteerQueryExpander>();
         services.AddSingleton<IQueryPlanner>(sp => new QueryPlanner(

@@ -51,6 +51,12 @@ public sealed class CrossLingualOptions
     /// <summary>The Arabic→English dictd index file, for English renderings of short answers.</summary>
     public string ReverseDictionaryPath { get; set; } = "/usr/share/dictd/freedict-ara-eng.index";
 
+    /// <summary>
+    /// A list of common English words, one a line (Debian's wbritish-small, SCOWL's commonest sizes): a dictionary sense
+    /// outside it ("unpeace", "telephotographic") is no English a reader of a short answer understands.
+    /// </summary>
+    public string CommonEnglishWordsPath { get; set; } = "/usr/share/dict/british-english-small";
+
     /// <summary>Optional extra gazetteer TSV (english, arabic variants separated by '|'), merged over the built-in one.</summary>
     public string? GazetteerPath { get; set; }
 }

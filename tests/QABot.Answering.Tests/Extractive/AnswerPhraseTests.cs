@@ -127,7 +127,88 @@ public sealed class AnswerPhraseTests(SampleCorpusAnswerer corpus) : IClassFixtu
         var (said, rendered2) = writer.Write(unknown, Languages.English, "why does putin say he can't sign");
         Assert.False(rendered2);
         Assert.Contains("يعتبر القيادة الأوكرانية", said);
-        Assert.StartsWith("(no reliable English", said);
+        Assert.StartsWith("No reliable English wording", said);
+    }
+
+    /// <summary>Renders the phrases it is given and nothing else.</summary>
+    private sealed class PhraseRenderer(Dictionary<string, string> phrases) : IEnglishRenderer
+    {
+        public EnglishRendering? Render(string arabicSpan, AnswerType type, string? question = null) => null;
+
+        public EnglishRendering? RenderPhrase(string arabicPhrase, string? question = null) =>
+            phrases.TryGetValue(arabicPhrase, out var english) ? new EnglishRendering(english, "dictionary") : null;
+    }
+
+    [Fact]
+    public void An_English_reason_is_the_whole_rendered_phrase_or_else_its_head_noun_introduced_as_in_Arabic()
+    {
+        var whole = new ShortAnswerWriter(new PhraseRenderer(new() { ["تدريبات عسكرية"] = "Military exercises", ["تدريبات"] = "Exercises" }));
+        var headOnly = new ShortAnswerWriter(new PhraseRenderer(new() { ["تهديد"] = "Threat" }));
+
+        Assert.Equal(("because of military exercises", true),
+            whole.Write(new AnswerPhrase("بسبب تدريبات عسكرية", "تدريبات عسكرية", ["تدريبات"], ReasonForm.BecauseOf), Languages.English));
+        Assert.Equal(("because of threat", true),
+            headOnly.Write(new AnswerPhrase("بسبب تهديد بوجود قنابل", "تهديد بوجود قنابل", ["تهديد"], ReasonForm.BecauseOf), Languages.English));
+        Assert.Equal(("تهديد بوجود قنابل", true),
+            headOnly.Write(new AnswerPhrase("تهديد بوجود قنابل", "تهديد بوجود قنابل", ["تهديد"]), Languages.Arabic));
+    }
+
+    [Fact]
+    public async Task Reasons_named_by_their_adjective_keep_the_noun()
+    {
+        // ANT SK-sport-2658-20180908, AL-sport-1836-20180606: «لأسباب شخصية», «لأسباب أمنية».
+        var phrase = await FindAsync("غادر ساني معسكر المنتخب الألماني لأسباب شخصية يوم الجمعة.", "ليش غادر ساني معسكر المنتخب؟");
+
+        Assert.Equal("أسباب شخصية", phrase?.Core);
+        Assert.Equal(ReasonForm.ForReasons, phrase?.Reason);
+        Assert.Equal(("for personal reasons", true),
+            new ShortAnswerWriter(new PhraseRenderer(new() { ["أسباب شخصية"] = "Personal reasons" })).Write(phrase!, Languages.English));
+    }
+
+    [Fact]
+    public async Task An_English_question_naming_the_kind_of_thing_asked_gets_that_noun_with_its_qualifiers()
+    {
+        var analysis = await corpus.AnalyzeAsync("what agreement did putin and kim sign", Now);
+        var terms = new HashSet<string>(StringComparer.Ordinal);
+        for (var g = 0; g < analysis.Words.Count; g++) terms.UnionWith(analysis.Words[g]);
+        const string sentence = "وقّع بوتين، ورئيس كوريا الديمقراطية الشعبية، كيم جونغ أون، اليوم الأربعاء، اتفاقية الشراكة الاستراتيجية الشاملة بين روسيا وكوريا.";
+        var reading = SentenceReading.Read(sentence, SearchAnalysis.Analyze(sentence, Languages.Arabic), terms.Contains);
+
+        var phrase = AnswerPhrase.AskedNounPhrase(reading, analysis);
+
+        Assert.Equal("اتفاقية الشراكة الاستراتيجية الشاملة", phrase?.Text);
+        // The noun alone would only repeat the question.
+        Assert.DoesNotContain("اتفاقية", phrase!.Shorter);
+    }
+
+    [Fact]
+    public void A_shorter_form_never_cuts_an_adjective_from_the_noun_it_governs()
+    {
+        var writer = new ShortAnswerWriter(new PhraseRenderer(new() { ["عالم متعدد"] = "Multi world", ["عالم"] = "World" }));
+
+        // «متعدد الأقطاب» says one thing (multipolar); "multi world" is not what the text says.
+        var (said, rendered) = writer.Write(new AnswerPhrase("عالم متعدد الأقطاب", "عالم متعدد الأقطاب", ["عالم متعدد", "عالم"]), Languages.English);
+
+        Assert.Equal(("World", true), (said, rendered));
+    }
+
+    [Fact]
+    public void A_quoted_title_is_rendered_as_a_title_or_given_in_Arabic()
+    {
+        var titles = new ShortAnswerWriter(new TitleRenderer());
+
+        Assert.Equal(("American Pastoral", true), titles.Write(new AnswerPhrase("أميريكان باستورال", "أميريكان باستورال", [], Title: true), Languages.English));
+        var (said, rendered) = new ShortAnswerWriter(new PhraseRenderer([])).Write(new AnswerPhrase("بوكو", "بوكو", [], Title: true), Languages.English);
+        Assert.False(rendered);
+        Assert.Contains("بوكو", said);
+    }
+
+    /// <summary>Renders one title and no phrase: a title must not be read as a noun phrase.</summary>
+    private sealed class TitleRenderer : IEnglishRenderer
+    {
+        public EnglishRendering? Render(string arabicSpan, AnswerType type, string? question = null) => null;
+
+        public EnglishRendering? RenderTitle(string arabicTitle) => arabicTitle == "أميريكان باستورال" ? new EnglishRendering("American Pastoral", "dictionary") : null;
     }
 
     [Fact]

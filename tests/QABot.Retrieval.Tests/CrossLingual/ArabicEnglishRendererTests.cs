@@ -152,6 +152,105 @@ public sealed class ArabicEnglishRendererTests
         Assert.Contains("bad.tsv:1", error.Message);
     }
 
+    /// <summary>A small common-word list: the tests stand without the installed wbritish-small.</summary>
+    private static readonly CommonEnglishWords Common = new(
+        ["satellites", "satellite", "nuclear", "energy", "raw", "oil", "crude", "developed", "weapons", "weaponry", "guns", "withdrawal", "forces", "troops",
+         "campaign", "fight", "drugs", "world", "scientist", "scholar", "multi", "magnates", "poles", "friend", "buddy", "crony"]);
+
+    private static readonly Lazy<ArabicEnglishRenderer> WithCommonWords = new(() =>
+        new ArabicEnglishRenderer(Gazetteer.Load(), new FreeDictDictionary(ReverseDictionaryPath, direction: DictionaryDirection.ArabicToEnglish), Common));
+
+    [RequiresFileFact(ReverseDictionaryPath)]
+    public void A_noun_phrase_renders_with_its_adjectives_before_the_noun()
+    {
+        var renderer = WithCommonWords.Value;
+
+        // corpus/sample 002 «معاينة أسلحة متطورة»: the indefinite «أسلحة» lists only "armata", its definite form "weapons".
+        Assert.Equal("Developed weaponry", renderer.RenderPhrase("أسلحة متطورة")?.Text);
+        // FreeDict lists the phrase definite: «الأقمار الصناعية».
+        Assert.Equal("Satellites", renderer.RenderPhrase("أقمار صناعية")?.Text);
+        Assert.Equal("Nuclear energy", renderer.RenderPhrase("الطاقة النووية")?.Text, ignoreCase: true);
+        // «الخام» is listed as "rawer, rawest" too: a comparative of a common word is never the sense.
+        Assert.Equal("Raw oil", renderer.RenderPhrase("النفط الخام")?.Text, ignoreCase: true);
+    }
+
+    [RequiresFileFact(ReverseDictionaryPath)]
+    public void A_noun_phrase_without_a_common_sense_for_every_word_is_not_rendered()
+    {
+        var renderer = WithCommonWords.Value;
+
+        // «مقرب» is only "telephotographic" in FreeDict: "Telephotographic buddy" would be word salad.
+        Assert.Null(renderer.RenderPhrase("صديق مقرب"));
+        // An adjective governing a noun ("multi-polar") and a chain of governed nouns have no word-by-word English.
+        Assert.Null(renderer.RenderPhrase("عالم متعدد الأقطاب"));
+        Assert.Null(renderer.RenderPhrase("حملة مكافحة المخدرات"));
+        Assert.Null(renderer.RenderPhrase("اتفاقية تجارة حرة مع الصين والهند"));
+    }
+
+    [RequiresFileFact(ReverseDictionaryPath)]
+    public void Without_the_common_word_list_a_phrase_renders_one_dictionary_word_at_most()
+    {
+        var renderer = new ArabicEnglishRenderer(Gazetteer.Load(), new FreeDictDictionary(ReverseDictionaryPath, direction: DictionaryDirection.ArabicToEnglish),
+            new CommonEnglishWords("/nonexistent/words"));
+
+        Assert.Null(renderer.RenderPhrase("أسلحة متطورة"));
+        // One dictionary phrase is one dictionary word (its sense unchecked: "Sputniks").
+        Assert.NotNull(renderer.RenderPhrase("أقمار صناعية"));
+    }
+
+    [RequiresFileFact(ReverseDictionaryPath)]
+    public void Phrase_words_are_read_through_the_accusative_ending_and_a_nisba_missing_from_the_dictionary_as_its_noun()
+    {
+        var renderer = new ArabicEnglishRenderer(Gazetteer.Load(), new FreeDictDictionary(ReverseDictionaryPath, direction: DictionaryDirection.ArabicToEnglish),
+            new CommonEnglishWords(["security", "reasons", "reason", "causes", "cause", "wish", "gun", "rifle", "musket", "cooperation", "cooperations"]));
+
+        // «أمنية» after a noun is the nisba «أمني», which FreeDict lacks (its «الأمنية» is the noun "wish"): the nisba's
+        // noun «الأمن» reads as "security" before the head.
+        Assert.Equal("security causes", renderer.RenderPhrase("أسباب أمنية")?.Text, ignoreCase: true);
+        // «بندقيةً» in the accusative: the shortest plain sense.
+        Assert.Equal("Gun", renderer.RenderPhrase("بندقيةً")?.Text);
+        // «التعاون» ends in «ون» but is a singular masdar: no plural sense.
+        Assert.Equal("Cooperation", renderer.RenderPhrase("التعاون")?.Text);
+        Assert.Equal("السلام", ArabicEnglishRenderer.NisbaNoun("سلامي"));
+        Assert.Null(ArabicEnglishRenderer.NisbaNoun("حرب"));
+    }
+
+    [RequiresFileFact(ReverseDictionaryPath)]
+    public void A_quoted_title_keeps_its_English_words_spelt_out_in_Arabic_letters()
+    {
+        var renderer = new ArabicEnglishRenderer(Gazetteer.Load(), new FreeDictDictionary(ReverseDictionaryPath, direction: DictionaryDirection.ArabicToEnglish),
+            new CommonEnglishWords(["american", "pastoral", "can", "pastor"]));
+
+        // ANT FR-culture-85-20180523: Philip Roth's «أميريكان باستورال».
+        Assert.Equal("American Pastoral", renderer.RenderTitle("أميريكان باستورال")?.Text);
+        // A word no English word spells is transliterated, capitalised as a title word.
+        Assert.Equal(ArabicEnglishRenderer.TransliterationMethod, renderer.RenderTitle("بوكو")?.Method);
+    }
+
+    [RequiresFileFact(ReverseDictionaryPath)]
+    public void A_name_asked_for_is_not_made_up_from_common_words()
+    {
+        var renderer = Installed.Value;
+
+        // ANT: «سابقة نادرة» (a rare precedent) and «رابطة أندية» (a league of clubs) are no names to spell out.
+        Assert.Null(renderer.Render("سابقة نادرة", AnswerType.Place));
+        Assert.Null(renderer.Render("رابطة أندية", AnswerType.Person));
+        // A name that is also a word is still a name.
+        Assert.NotNull(renderer.Render("نبيل معلول", AnswerType.Person));
+    }
+
+    [RequiresFileFact(ReverseDictionaryPath)]
+    public void An_elative_before_its_noun_stays_before_it_as_a_superlative()
+    {
+        var renderer = new ArabicEnglishRenderer(Gazetteer.Load(), new FreeDictDictionary(ReverseDictionaryPath, direction: DictionaryDirection.ArabicToEnglish),
+            new CommonEnglishWords(["missile", "largest", "bigger", "eldest", "strategic", "partnership"]));
+
+        // The gazetteer's "Agreement" is a common word inside a phrase.
+        Assert.Equal("Strategic partnership agreement", renderer.RenderPhrase("اتفاقية الشراكة الاستراتيجية")?.Text);
+        // «أكبر» lists bigger, chunkiest, eldest, largest…: before a noun it ranks it, and only a common superlative will do.
+        Assert.Equal("Largest missile", renderer.RenderPhrase("أكبر صاروخ")?.Text);
+    }
+
     [Fact]
     public void Retrieval_services_provide_the_renderer()
     {

@@ -6,7 +6,7 @@ using QABot.Text.Tokens;
 namespace QABot.Answering.Extractive.Spans;
 
 /// <summary>How a reason is introduced, so that an English rendering can introduce it the same way.</summary>
-public enum ReasonForm { None, Because, BecauseOf, InOrderTo, After }
+public enum ReasonForm { None, Because, BecauseOf, InOrderTo, After, ForReasons }
 
 /// <summary>
 /// A short answer to a what- or why-question, cut from the quoted sentence. <see cref="Text"/> is the Arabic phrase as
@@ -14,7 +14,8 @@ public enum ReasonForm { None, Because, BecauseOf, InOrderTo, After }
 /// <see cref="Shorter"/> its shorter forms (the head noun with fewer of its modifiers), which an English rendering falls
 /// back to when the whole phrase has none it can trust.
 /// </summary>
-public sealed record AnswerPhrase(string Text, string Core, IReadOnlyList<string> Shorter, ReasonForm Reason = ReasonForm.None)
+/// <param name="Title">A quoted title («كتابه "أميريكان باستورال"»): rendered as a name, word by word, not as a noun phrase.</param>
+public sealed record AnswerPhrase(string Text, string Core, IReadOnlyList<string> Shorter, ReasonForm Reason = ReasonForm.None, bool Title = false)
 {
     /// <summary>A what-answer is a noun phrase: a head noun and at most this many words qualifying it.</summary>
     private const int MaxObjectWords = 4;
@@ -36,6 +37,9 @@ public sealed record AnswerPhrase(string Text, string Core, IReadOnlyList<string
         ["كي"] = ReasonForm.InOrderTo, ["سعيا"] = ReasonForm.InOrderTo, ["حرصا"] = ReasonForm.InOrderTo, ["رغبه"] = ReasonForm.InOrderTo,
         ["تجنبا"] = ReasonForm.InOrderTo, ["منعا"] = ReasonForm.InOrderTo,
     };
+
+    /// <summary>«لأسباب», «لسبب» (folded, with «لـ»): for reasons the adjective after them names.</summary>
+    private static readonly HashSet<string> ReasonNouns = ["لاسباب", "لسبب", "لدواعي", "لدواع"];
 
     /// <summary>
     /// «وبالتالي», «لذلك»: the clause they open follows from the clause before it, so when the question's predicate
@@ -71,6 +75,30 @@ public sealed record AnswerPhrase(string Text, string Core, IReadOnlyList<string
                                                                 ?? (AsksMannerOrWords(question.Question) ? null : ObjectOf(sentence, isPredicate, head)),
             _ => null,
         };
+    }
+
+    /// <summary>
+    /// An English what-question naming the kind of thing it asks for ("what agreement…", "what kind of weapons…")
+    /// where no verb's object is found: that noun in the sentence with the words that qualify it («اتفاقية الشراكة
+    /// الاستراتيجية الشاملة», «أسلحة متطورة»). The noun alone repeats the question, so at least one qualifier must follow.
+    /// </summary>
+    public static AnswerPhrase? AskedNounPhrase(SentenceReading s, QuestionAnalysis question)
+    {
+        var head = AskedNoun(question);
+        if (head.Count == 0) return null;
+        var t = s.Tokens;
+        for (var i = 0; i + 1 < t.Count; i++)
+        {
+            if (!s.TermsOf(i).Any(head.Contains)) continue;
+            var end = i + 1;
+            while (end < t.Count && end - i <= MaxObjectWords && !t[end].BreakBefore && Qualifies(s, end) && !s.InDateOrNumber(end)) end++;
+            if (end - i < 2 || Enumerable.Range(i + 1, end - i - 1).All(s.IsQuestionToken)) continue;
+            var words = Enumerable.Range(i, end - i).Select(k => k == i ? CitationForm(s, k) : Word(s, k)).ToList();
+            var shorter = Enumerable.Range(2, words.Count - 2).Reverse().Select(n => string.Join(' ', words.Take(n))).ToList();
+            var text = string.Join(' ', words);
+            return new AnswerPhrase(text, text, shorter);
+        }
+        return null;
     }
 
     /// <summary>
@@ -150,7 +178,7 @@ public sealed record AnswerPhrase(string Text, string Core, IReadOnlyList<string
             while (close < t.Count && close - open < MaxObjectWords + 2 && !t[close].BreakBefore) close++;
             if (close < t.Count && !ClosesQuote(s, close) || Enumerable.Range(open, close - open).All(s.IsQuestionToken)) continue;
             var text = Span(s, open, close);
-            return new AnswerPhrase(text, text, []);
+            return new AnswerPhrase(text, text, [], Title: true);
         }
         return null;
     }
@@ -249,8 +277,20 @@ public sealed record AnswerPhrase(string Text, string Core, IReadOnlyList<string
             else if (CausalWords.TryGetValue(word, out var form) && !(word == "خلفيه" && (i == 0 || t[i - 1].Folded != "علي")))
                 causes.Add((word == "خلفيه" ? i - 1 : i, i + 1, form));
         }
+        // «لأسباب أمنية», «لسبب صحي»: the reason is the adjective of «أسباب»; the phrase keeps the noun ("security reasons").
+        for (var i = 0; i + 1 < t.Count; i++)
+            if (ReasonNouns.Contains(WithoutConjunction(t[i].Folded)) && !t[i + 1].BreakBefore && Qualifies(s, i + 1) && !ArabicWordForms.IsDefinite(t[i + 1].Folded))
+                causes.Add((i, i, ReasonForm.ForReasons));
         foreach (var (at, from, form) in causes.OrderBy(c => Distance(c.At)))
         {
+            if (form == ReasonForm.ForReasons)
+            {
+                var adjectiveEnd = at + 1;
+                while (adjectiveEnd < t.Count && adjectiveEnd - at <= 2 && !t[adjectiveEnd].BreakBefore && Qualifies(s, adjectiveEnd)) adjectiveEnd++;
+                // Without «لـ»: «أسباب أمنية» is what a renderer can read.
+                var reasons = s.Text[(t[at].Start + (t[at].Folded.StartsWith('و') ? 2 : 1))..t[adjectiveEnd - 1].End].Trim();
+                return new AnswerPhrase(Span(s, at, adjectiveEnd), reasons, [], form);
+            }
             var end = ClauseEnd(s, from);
             // «نظراً لـ», «من أجل», «احتجاجاً على»: the particle belongs to the opener, not to the reason.
             var core = from;
