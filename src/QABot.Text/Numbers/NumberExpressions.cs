@@ -79,6 +79,33 @@ public static class NumberExpressions
     private static Dictionary<string, int> Table(Dictionary<string, int> source) =>
         source.ToDictionary(p => ArabicNormalizer.Normalize(p.Key), p => p.Value, StringComparer.Ordinal);
 
+    /// <summary>
+    /// Every word a number in words or a dual noun opens with, also without its article (what a «لل» word leaves once
+    /// its particle is off).
+    /// </summary>
+    private static readonly HashSet<string> OpeningWords = BuildOpeningWords();
+
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> OpeningWordEnds = OpeningWords.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    private static HashSet<string> BuildOpeningWords()
+    {
+        var words = new HashSet<string>(Ones.Keys.Concat(Tens.Keys).Concat(Hundreds.Keys).Concat(Scales.Keys).Concat(EnglishWords.Keys).Concat(Units.DualWords), StringComparer.Ordinal);
+        words.UnionWith(words.Where(w => w.StartsWith("ال", StringComparison.Ordinal) && w.Length > 2).Select(w => w[2..]).ToList());
+        return words;
+    }
+
+    /// <summary>
+    /// Whether some base form of the word (<see cref="ArabicWordForms.Bases"/>: the word less at most five leading letters,
+    /// or «ال» and what «لل» leaves) is a number word or a dual noun. Most words of a sentence are not, and skip the
+    /// readers that take their forms apart.
+    /// </summary>
+    private static bool MayOpenNumber(string folded)
+    {
+        for (var cut = 0; cut <= 5 && folded.Length - cut >= 2; cut++)
+            if (OpeningWordEnds.Contains(folded.AsSpan(cut))) return true;
+        return false;
+    }
+
     public static List<NumberMention> Find(string text) => Find(text, WordTokenizer.Tokenize(text));
 
     /// <summary>The numbers of <paramref name="text"/>, given its tokens (callers that already tokenized pass them).</summary>
@@ -88,7 +115,8 @@ public static class NumberExpressions
         var i = 0;
         while (i < tokens.Count)
         {
-            if (TryReadNumber(text, tokens, i, out var value, out var next, out var inWords))
+            var opens = tokens[i].IsNumber || MayOpenNumber(tokens[i].Folded);
+            if (opens && TryReadNumber(text, tokens, i, out var value, out var next, out var inWords))
             {
                 var start = tokens[i].Start;
                 var end = tokens[next - 1].End;
@@ -113,7 +141,7 @@ public static class NumberExpressions
                 i = next;
                 continue;
             }
-            if (Units.FindDual(tokens[i].Folded) is { } dual)
+            if (opens && Units.FindDual(tokens[i].Folded) is { } dual)
             {
                 mentions.Add(new NumberMention(tokens[i].Start, tokens[i].Length, 2, dual, true));
                 i++;

@@ -77,6 +77,36 @@ public sealed class NumberAndDateExpressionsTests
     }
 
     [Theory]
+    // Number words and dual nouns behind their particles: the scan passes over words that open no number, never over these.
+    [InlineData("وانتظروا وللساعتين في البرد", 2, "hour", "وللساعتين")]
+    [InlineData("فازوا بالجائزة وبالستة معا", 6, null, "وبالستة")]
+    [InlineData("وصلت الحصيلة وبخمسة وعشرين قتيلا", 25, "dead", "وبخمسة وعشرين قتيلا")]
+    public void Finds_number_words_behind_attached_particles(string text, double value, string? unit, string span)
+    {
+        var mention = Assert.Single(NumberExpressions.Find(text));
+
+        Assert.Equal((decimal)value, mention.Value);
+        Assert.Equal(unit, mention.Unit?.Key);
+        Assert.Equal(span, text.Substring(mention.Start, mention.Length));
+    }
+
+    [Theory]
+    // Date words behind their particles: the scan passes over words that open no date, never over these.
+    [InlineData("وتراجعت الأسعار للشهر الماضي بشدة", "للشهر الماضي", "August 2023")]
+    [InlineData("وصل الوفد وبالأمس التقى الرئيس", "وبالأمس", "13 September 2023")]
+    [InlineData("التقيا، والأربعاء، في القاعدة", "والأربعاء", "Wednesday, 13 September 2023")]
+    [InlineData("اجتمعا وبسبتمبر 2023 في موسكو", "وبسبتمبر 2023", "September 2023")]
+    public void Finds_date_words_behind_attached_particles(string text, string span, string english)
+    {
+        var published = new DateTimeOffset(2023, 9, 14, 10, 0, 0, TimeSpan.FromHours(3));
+
+        var mention = Assert.Single(DateExpressions.Find(text));
+
+        Assert.Equal(span, text.Substring(mention.Start, mention.Length));
+        Assert.Equal(english, mention.Resolve(published).ToEnglish());
+    }
+
+    [Theory]
     [InlineData("وصل بين الاثنين خلاف")]
     [InlineData("مارس الضغط على الحكومة")]
     [InlineData("قتل 2000 شخص")]
