@@ -79,32 +79,9 @@ public static class NumberExpressions
     private static Dictionary<string, int> Table(Dictionary<string, int> source) =>
         source.ToDictionary(p => ArabicNormalizer.Normalize(p.Key), p => p.Value, StringComparer.Ordinal);
 
-    /// <summary>
-    /// Every word a number in words or a dual noun opens with, also without its article (what a «لل» word leaves once
-    /// its particle is off).
-    /// </summary>
-    private static readonly HashSet<string> OpeningWords = BuildOpeningWords();
-
-    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> OpeningWordEnds = OpeningWords.GetAlternateLookup<ReadOnlySpan<char>>();
-
-    private static HashSet<string> BuildOpeningWords()
-    {
-        var words = new HashSet<string>(Ones.Keys.Concat(Tens.Keys).Concat(Hundreds.Keys).Concat(Scales.Keys).Concat(EnglishWords.Keys).Concat(Units.DualWords), StringComparer.Ordinal);
-        words.UnionWith(words.Where(w => w.StartsWith("ال", StringComparison.Ordinal) && w.Length > 2).Select(w => w[2..]).ToList());
-        return words;
-    }
-
-    /// <summary>
-    /// Whether some base form of the word (<see cref="ArabicWordForms.Bases"/>: the word less at most five leading letters,
-    /// or «ال» and what «لل» leaves) is a number word or a dual noun. Most words of a sentence are not, and skip the
-    /// readers that take their forms apart.
-    /// </summary>
-    private static bool MayOpenNumber(string folded)
-    {
-        for (var cut = 0; cut <= 5 && folded.Length - cut >= 2; cut++)
-            if (OpeningWordEnds.Contains(folded.AsSpan(cut))) return true;
-        return false;
-    }
+    /// <summary>Every word a number in words or a dual noun opens with: most words of a sentence are neither.</summary>
+    private static readonly BaseFormFilter OpeningWords =
+        new(Ones.Keys.Concat(Tens.Keys).Concat(Hundreds.Keys).Concat(Scales.Keys).Concat(EnglishWords.Keys).Concat(Units.DualWords));
 
     public static List<NumberMention> Find(string text) => Find(text, WordTokenizer.Tokenize(text));
 
@@ -115,7 +92,7 @@ public static class NumberExpressions
         var i = 0;
         while (i < tokens.Count)
         {
-            var opens = tokens[i].IsNumber || MayOpenNumber(tokens[i].Folded);
+            var opens = tokens[i].IsNumber || OpeningWords.MayHold(tokens[i].Folded);
             if (opens && TryReadNumber(text, tokens, i, out var value, out var next, out var inWords))
             {
                 var start = tokens[i].Start;

@@ -58,6 +58,11 @@ public sealed class NumberAndDateExpressionsTests
     [InlineData("في اجتماع أيلول/سبتمبر 2023 بين الرئيسين", "أيلول/سبتمبر 2023", "September 2023")]
     [InlineData("التقى الزعيمان في سبتمبر الماضي", "سبتمبر الماضي", "September 2022")]
     [InlineData("Kim met Putin on September 13, 2023 at the base", "September 13, 2023", "13 September 2023")]
+    // Date words behind their particles: the scan passes over words that open no date, never over these.
+    [InlineData("وتراجعت الأسعار للشهر الماضي بشدة", "للشهر الماضي", "August 2023")]
+    [InlineData("وصل الوفد وبالأمس التقى الرئيس", "وبالأمس", "13 September 2023")]
+    [InlineData("التقيا، والأربعاء، في القاعدة", "والأربعاء", "Wednesday, 13 September 2023")]
+    [InlineData("اجتمعا وبسبتمبر 2023 في موسكو", "وبسبتمبر 2023", "September 2023")]
     public void Finds_and_resolves_dates(string text, string span, string english)
     {
         var published = new DateTimeOffset(2023, 9, 14, 10, 0, 0, TimeSpan.FromHours(3));
@@ -88,22 +93,6 @@ public sealed class NumberAndDateExpressionsTests
         Assert.Equal((decimal)value, mention.Value);
         Assert.Equal(unit, mention.Unit?.Key);
         Assert.Equal(span, text.Substring(mention.Start, mention.Length));
-    }
-
-    [Theory]
-    // Date words behind their particles: the scan passes over words that open no date, never over these.
-    [InlineData("وتراجعت الأسعار للشهر الماضي بشدة", "للشهر الماضي", "August 2023")]
-    [InlineData("وصل الوفد وبالأمس التقى الرئيس", "وبالأمس", "13 September 2023")]
-    [InlineData("التقيا، والأربعاء، في القاعدة", "والأربعاء", "Wednesday, 13 September 2023")]
-    [InlineData("اجتمعا وبسبتمبر 2023 في موسكو", "وبسبتمبر 2023", "September 2023")]
-    public void Finds_date_words_behind_attached_particles(string text, string span, string english)
-    {
-        var published = new DateTimeOffset(2023, 9, 14, 10, 0, 0, TimeSpan.FromHours(3));
-
-        var mention = Assert.Single(DateExpressions.Find(text));
-
-        Assert.Equal(span, text.Substring(mention.Start, mention.Length));
-        Assert.Equal(english, mention.Resolve(published).ToEnglish());
     }
 
     [Theory]
