@@ -100,7 +100,7 @@ public sealed class QueryTermGroups
         }
         if (bySkeleton is null) return matched;
         // One pass over the evidence's terms, their skeletons built in place: a window's or a passage's hundreds of
-        // terms were each given a new string (and a set) per call, a third of the cost of choosing among sentences.
+        // terms were each given a new string (and a set) per call.
         Span<char> buffer = stackalloc char[SkeletonBufferLength];
         foreach (var term in terms)
         {

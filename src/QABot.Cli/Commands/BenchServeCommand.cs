@@ -63,7 +63,7 @@ public static class BenchServeCommand
                 }
 
                 // Listing the default questions reads every article of the index: its garbage is collected now, not by a
-                // background collection billed to the requests of the first run (about 8% of that run's CPU in profiles).
+                // background collection billed to the requests of the first run.
                 GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
                 GC.WaitForPendingFinalizers();
                 await host.StartAsync(ct);
