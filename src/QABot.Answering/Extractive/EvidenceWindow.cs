@@ -272,8 +272,11 @@ public sealed record EvidenceWindow(IReadOnlySet<string> Terms, IReadOnlyList<Nu
     }
 
     /// <summary>The question's names that may be a person's: not a place, organisation, event, office or nationality the gazetteer knows.</summary>
-    private static IEnumerable<QuestionConstraint> PersonNames(QuestionAnalysis question) =>
-        question.Constraints.Where(c => c.Kind == ConstraintKind.Name && KnownNames.KindOf(c.Text) is null or NameKind.Person or NameKind.GivenName or NameKind.Unspecified);
+    private static IReadOnlyList<QuestionConstraint> PersonNames(QuestionAnalysis question) =>
+        Persons.GetValue(question, q => [.. q.Constraints.Where(c => c.Kind == ConstraintKind.Name && KnownNames.KindOf(c.Text) is null or NameKind.Person or NameKind.GivenName or NameKind.Unspecified)]);
+
+    /// <summary>Read once per question, as <see cref="Offices"/>: every candidate sentence asks for them, and each gazetteer look-up tokenizes the name.</summary>
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<QuestionAnalysis, List<QuestionConstraint>> Persons = new();
 
     /// <summary>
     /// The sentence itself names one of the question's names, when it sets any: for an answer that has no short answer to

@@ -91,16 +91,49 @@ public sealed class QueryTermGroups
     public double[] Matches(IReadOnlySet<string> terms)
     {
         var matched = new double[_groups.Count];
-        HashSet<string>? skeletons = null;
+        List<int>? bySkeleton = null;
         for (var i = 0; i < _groups.Count; i++)
         {
-            if (_groups[i].Overlaps(terms)) { matched[i] = 1; continue; }
+            if (Overlaps(_groups[i], terms)) { matched[i] = 1; continue; }
             if (_skeletons[i].Count == 0) continue;
-            skeletons ??= terms.Select(Skeleton).OfType<string>().ToHashSet(StringComparer.Ordinal);
-            if (_skeletons[i].Overlaps(skeletons)) matched[i] = SkeletonMatch;
+            (bySkeleton ??= []).Add(i);
+        }
+        if (bySkeleton is null) return matched;
+        // One pass over the evidence's terms, their skeletons built in place: a window's or a passage's hundreds of
+        // terms were each given a new string (and a set) per call.
+        Span<char> buffer = stackalloc char[SkeletonBufferLength];
+        foreach (var term in terms)
+        {
+            var skeleton = term.Length <= SkeletonBufferLength ? SkeletonOf(term, buffer) : Skeleton(term).AsSpan();
+            if (skeleton.IsEmpty) continue;
+            for (var k = bySkeleton.Count - 1; k >= 0; k--)
+            {
+                if (!_skeletons[bySkeleton[k]].GetAlternateLookup<ReadOnlySpan<char>>().Contains(skeleton)) continue;
+                matched[bySkeleton[k]] = SkeletonMatch;
+                bySkeleton.RemoveAt(k);
+            }
+            if (bySkeleton.Count == 0) break;
         }
         return matched;
     }
+
+    /// <summary>
+    /// Whether a group shares a term with the evidence. A group holds a few terms and the evidence (a window, a
+    /// passage) hundreds: the group's are looked up there when both sets compare alike, rather than all of the
+    /// evidence's in the group.
+    /// </summary>
+    private static bool Overlaps(HashSet<string> group, IReadOnlySet<string> terms)
+    {
+        if (terms is HashSet<string> set && ReferenceEquals(set.Comparer, StringComparer.Ordinal) && group.Count < set.Count)
+        {
+            foreach (var term in group)
+                if (set.Contains(term)) return true;
+            return false;
+        }
+        return group.Overlaps(terms);
+    }
+
+    private const int SkeletonBufferLength = 128;
 
     /// <summary>
     /// An Arabic term without its long vowels (ا، و، ي) and final «ه»: what a verb and its verbal noun share. Short
@@ -108,9 +141,19 @@ public sealed class QueryTermGroups
     /// </summary>
     public static string? Skeleton(string term)
     {
-        if (term.Length < 4 || !ArabicNormalizer.IsArabicLetter(term[0])) return null;
-        var skeleton = new string(term.Where(c => c is not ('ا' or 'و' or 'ي')).ToArray()).TrimEnd('ه');
-        return skeleton.Length >= 3 ? skeleton : null;
+        if (term.Length <= SkeletonBufferLength) return SkeletonOf(term, stackalloc char[SkeletonBufferLength]) is { IsEmpty: false } skeleton ? new string(skeleton) : null;
+        return SkeletonOf(term, new char[term.Length]) is { IsEmpty: false } longSkeleton ? new string(longSkeleton) : null;
+    }
+
+    /// <summary><see cref="Skeleton"/> written into <paramref name="buffer"/> (at least the term's length); empty when it has none.</summary>
+    private static ReadOnlySpan<char> SkeletonOf(string term, Span<char> buffer)
+    {
+        if (term.Length < 4 || !ArabicNormalizer.IsArabicLetter(term[0])) return default;
+        var length = 0;
+        foreach (var c in term)
+            if (c is not ('ا' or 'و' or 'ي')) buffer[length++] = c;
+        while (length > 0 && buffer[length - 1] == 'ه') length--;
+        return length >= 3 ? buffer[..length] : default;
     }
 
     /// <summary>

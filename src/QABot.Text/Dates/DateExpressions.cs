@@ -122,6 +122,14 @@ public static class DateExpressions
 
     private static readonly HashSet<string> RangeJoins = new(StringComparer.Ordinal) { "الي", "حتي", "و", "to", "until", "and" };
 
+    /// <summary>
+    /// Every word a date that starts at a word (not a number) opens with: month names and the first words of two-word
+    /// ones, weekdays, the relative words. Date scanning of the sentences an answer reads closely was 15% of the answer
+    /// path's sampled time (dotnet-trace, `bench query`) while every word was taken apart by the six readers below.
+    /// </summary>
+    private static readonly BaseFormFilter OpeningWords =
+        new(MonthNames.FoldedWords.Concat(Weekdays.Keys).Concat(["امس", "البارحه", "الشهر", "العام", "السنه", "yesterday", "last", "month", "year"]));
+
     public static List<DateMention> Find(string text) => Find(WordTokenizer.Tokenize(text));
 
     public static List<DateMention> Find(IReadOnlyList<WordToken> tokens)
@@ -130,6 +138,12 @@ public static class DateExpressions
         var i = 0;
         while (i < tokens.Count)
         {
+            // Only a number (a day or a year) or a date word opens a date.
+            if (!tokens[i].IsNumber && !OpeningWords.MayHold(tokens[i].Folded))
+            {
+                i++;
+                continue;
+            }
             var found = DayMonth(tokens, i) ?? MonthDay(tokens, i) ?? MonthOnly(tokens, i) ?? Year(tokens, i) ?? WeekdayAt(tokens, i) ?? Relative(tokens, i);
             if (found is { } f)
             {

@@ -47,6 +47,9 @@ public static class MonthNames
     /// </summary>
     public static bool TryGetFoldedMonth(string folded, out int month) => Numbers.TryGetValue(folded, out month);
 
+    /// <summary>The one-word names and the first words of the two-word ones, folded: every word a month name opens with.</summary>
+    internal static IEnumerable<string> FoldedWords => Numbers.Keys.Where(k => !k.Contains(' ')).Concat(FirstWords);
+
     /// <summary>Whether a folded word opens a two-word name («تشرين», «كانون»); no other word needs the pair looked up.</summary>
     public static bool OpensTwoWordName(string folded) => FirstWords.Contains(folded);
 

@@ -79,6 +79,10 @@ public static class NumberExpressions
     private static Dictionary<string, int> Table(Dictionary<string, int> source) =>
         source.ToDictionary(p => ArabicNormalizer.Normalize(p.Key), p => p.Value, StringComparer.Ordinal);
 
+    /// <summary>Every word a number in words or a dual noun opens with: most words of a sentence are neither.</summary>
+    private static readonly BaseFormFilter OpeningWords =
+        new(Ones.Keys.Concat(Tens.Keys).Concat(Hundreds.Keys).Concat(Scales.Keys).Concat(EnglishWords.Keys).Concat(Units.DualWords));
+
     public static List<NumberMention> Find(string text) => Find(text, WordTokenizer.Tokenize(text));
 
     /// <summary>The numbers of <paramref name="text"/>, given its tokens (callers that already tokenized pass them).</summary>
@@ -88,7 +92,8 @@ public static class NumberExpressions
         var i = 0;
         while (i < tokens.Count)
         {
-            if (TryReadNumber(text, tokens, i, out var value, out var next, out var inWords))
+            var opens = tokens[i].IsNumber || OpeningWords.MayHold(tokens[i].Folded);
+            if (opens && TryReadNumber(text, tokens, i, out var value, out var next, out var inWords))
             {
                 var start = tokens[i].Start;
                 var end = tokens[next - 1].End;
@@ -113,7 +118,7 @@ public static class NumberExpressions
                 i = next;
                 continue;
             }
-            if (Units.FindDual(tokens[i].Folded) is { } dual)
+            if (opens && Units.FindDual(tokens[i].Folded) is { } dual)
             {
                 mentions.Add(new NumberMention(tokens[i].Start, tokens[i].Length, 2, dual, true));
                 i++;

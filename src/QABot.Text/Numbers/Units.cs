@@ -89,6 +89,9 @@ public static class Units
         return null;
     }
 
+    /// <summary>The dual nouns' folded forms, every word <see cref="FindDual"/> finds a unit for once its particles are off.</summary>
+    internal static IEnumerable<string> DualWords => DualByArabic.Keys;
+
     /// <summary>The unit of a dual noun («ساعتين», «يومين»), which counts two of it without a number word.</summary>
     public static Unit? FindDual(string folded)
     {

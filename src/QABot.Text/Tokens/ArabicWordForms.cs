@@ -40,3 +40,30 @@ public static class ArabicWordForms
     public static bool IsDefinite(string folded) =>
         Bases(folded).Any(f => f.StartsWith("ال", StringComparison.Ordinal) && f.Length > 3) || (folded.StartsWith("لل", StringComparison.Ordinal) && folded.Length > 3);
 }
+
+/// <summary>
+/// A closed list of words (month names, number words) that callers look up by each of a word's
+/// <see cref="ArabicWordForms.Bases"/>: tells cheaply, without taking the word apart, that no base form of it can be in
+/// the list. A base form is the word less at most five leading letters, or «ال» and what a «لل» word leaves, so a word
+/// none of whose ends is a listed word (or one less its article) has none. Scans that ask about every word of every
+/// sentence read pass over most words this way.
+/// </summary>
+public sealed class BaseFormFilter
+{
+    private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _ends;
+
+    public BaseFormFilter(IEnumerable<string> words)
+    {
+        var ends = new HashSet<string>(words, StringComparer.Ordinal);
+        ends.UnionWith(ends.Where(w => w.StartsWith("ال", StringComparison.Ordinal) && w.Length > 2).Select(w => w[2..]).ToList());
+        _ends = ends.GetAlternateLookup<ReadOnlySpan<char>>();
+    }
+
+    /// <summary>False when no base form of the folded word can be one of the words; true when one may be.</summary>
+    public bool MayHold(string folded)
+    {
+        for (var cut = 0; cut <= 5 && folded.Length - cut >= 2; cut++)
+            if (_ends.Contains(folded.AsSpan(cut))) return true;
+        return false;
+    }
+}

@@ -61,6 +61,11 @@ public sealed class NumberAndDateExpressionsTests
     // An ordinal day before «من» and a month is that day of the month.
     [InlineData("ستنظم الانتخابات في الأول من أيلول/سبتمبر 2018 في حين", "الأول من أيلول/سبتمبر 2018", "1 September 2018")]
     [InlineData("وتبدأ السنة المالية في الأول من يوليو وتنتهي", "الأول من يوليو", "1 July 2023")]
+    // Date words behind their particles: the scan passes over words that open no date, never over these.
+    [InlineData("وتراجعت الأسعار للشهر الماضي بشدة", "للشهر الماضي", "August 2023")]
+    [InlineData("وصل الوفد وبالأمس التقى الرئيس", "وبالأمس", "13 September 2023")]
+    [InlineData("التقيا، والأربعاء، في القاعدة", "والأربعاء", "Wednesday, 13 September 2023")]
+    [InlineData("اجتمعا وبسبتمبر 2023 في موسكو", "وبسبتمبر 2023", "September 2023")]
     public void Finds_and_resolves_dates(string text, string span, string english)
     {
         var published = new DateTimeOffset(2023, 9, 14, 10, 0, 0, TimeSpan.FromHours(3));
@@ -77,6 +82,20 @@ public sealed class NumberAndDateExpressionsTests
         var mention = Assert.Single(DateExpressions.Find("وقّع الرئيسان اليوم الأربعاء اتفاقية"));
 
         Assert.Equal("Wednesday", mention.Resolve(null).ToEnglish());
+    }
+
+    [Theory]
+    // Number words and dual nouns behind their particles: the scan passes over words that open no number, never over these.
+    [InlineData("وانتظروا وللساعتين في البرد", 2, "hour", "وللساعتين")]
+    [InlineData("فازوا بالجائزة وبالستة معا", 6, null, "وبالستة")]
+    [InlineData("وصلت الحصيلة وبخمسة وعشرين قتيلا", 25, "dead", "وبخمسة وعشرين قتيلا")]
+    public void Finds_number_words_behind_attached_particles(string text, double value, string? unit, string span)
+    {
+        var mention = Assert.Single(NumberExpressions.Find(text));
+
+        Assert.Equal((decimal)value, mention.Value);
+        Assert.Equal(unit, mention.Unit?.Key);
+        Assert.Equal(span, text.Substring(mention.Start, mention.Length));
     }
 
     [Theory]
