@@ -50,6 +50,12 @@ public sealed class ExtractiveAnswerer(
     private const double AdjacentShare = 1.0;
     /// <summary>How much the strength of a sentence's answer span adds to its coverage when sentences are compared.</summary>
     private const double SpanShare = 0.4;
+    /// <summary>
+    /// How many of the best articles are read whole. A long article is several chunks and its title lifts the first
+    /// one: the sentence stating the answer («ويتوقع أن يتوفر كابل Dunant في أواخر عام 2020») sits in a later chunk
+    /// that ranks below other articles' first chunks and was never read.
+    /// </summary>
+    private const int ArticlesReadWhole = 2;
     /// <summary>Lifts the sentence a follow-up points back to above any other.</summary>
     private const double PreviousQuoteBonus = 100;
     private readonly AnsweringOptions _options = options.Value;
@@ -87,10 +93,31 @@ public sealed class ExtractiveAnswerer(
             hits = [.. hits.OrderByDescending(h => previous.CitedArticleIds.Contains(h.Chunk.ArticleId))];
         var retrieved = hits.Select(h => new RetrievedRef(h.Chunk.ArticleId, h.Chunk.ChunkId, Math.Round(h.Score, 4))).ToList();
 
-        var answer = Answer(analysis, hits, retrieved, followUp ? previous!.Answer : null);
+        var siblings = await SiblingsAsync(hits, cancellationToken);
+        var answer = Answer(analysis, hits, siblings, retrieved, followUp ? previous!.Answer : null);
         await RememberAsync(request, question, answer, cancellationToken);
         return answer;
     }
+
+    /// <summary>
+    /// The chunks of the best-ranked articles that the search did not return, each scored as its article's best hit:
+    /// the passage belongs to an article that matched the question, whatever its own words score.
+    /// </summary>
+    private async Task<IReadOnlyList<ScoredChunk>> SiblingsAsync(IReadOnlyList<ScoredChunk> hits, CancellationToken cancellationToken)
+    {
+        var siblings = new List<ScoredChunk>();
+        foreach (var best in hits.DistinctBy(h => h.Chunk.ArticleId).Take(ArticlesReadWhole))
+        {
+            var retrievedChunks = hits.Where(h => h.Chunk.ArticleId == best.Chunk.ArticleId).Select(h => h.Chunk.Ordinal).ToHashSet();
+            if (await index.GetArticleAsync(best.Chunk.ArticleId, cancellationToken) is not { } stored || stored.ChunkCount <= retrievedChunks.Count) continue;
+            siblings.AddRange(Chunker.Split(stored.Article)
+                .Where(c => !retrievedChunks.Contains(c.Ordinal))
+                .Select(c => new ScoredChunk(c with { Metadata = best.Chunk.Metadata }, best.Score)));
+        }
+        return siblings;
+    }
+
+    private static readonly Text.Chunking.ArticleChunker Chunker = new();
 
     private async Task RememberAsync(AnswerRequest request, string question, Answer answer, CancellationToken cancellationToken)
     {
@@ -135,9 +162,9 @@ public sealed class ExtractiveAnswerer(
 
 
     /// <param name="previousAnswer">For a follow-up, the answer it follows: the sentences quoted there are what "that" refers to.</param>
-    private Answer Answer(QuestionAnalysis analysis, IReadOnlyList<ScoredChunk> hits, List<RetrievedRef> retrieved, string? previousAnswer)
+    private Answer Answer(QuestionAnalysis analysis, IReadOnlyList<ScoredChunk> hits, IReadOnlyList<ScoredChunk> siblings, List<RetrievedRef> retrieved, string? previousAnswer)
     {
-        var read = Candidates(hits, analysis, previousAnswer);
+        var read = Candidates(hits, siblings, analysis, previousAnswer);
         if (analysis.Kind == QuestionKind.Claim)
         {
             var judged = ClaimJudge.Judge(analysis, read?.Candidates ?? [], read?.Weights ?? []);
@@ -198,7 +225,8 @@ public sealed class ExtractiveAnswerer(
     /// question sets (news names a summit's city once, then speaks of "the talks") and, for a who-question, the sentence
     /// states the role asked about.
     /// </summary>
-    private Reading? Candidates(IReadOnlyList<ScoredChunk> hits, QuestionAnalysis analysis, string? previousAnswer)
+    /// <param name="siblings">The best articles' chunks that were not retrieved (<see cref="SiblingsAsync"/>).</param>
+    private Reading? Candidates(IReadOnlyList<ScoredChunk> hits, IReadOnlyList<ScoredChunk> siblings, QuestionAnalysis analysis, string? previousAnswer)
     {
         var followUp = previousAnswer is not null;
         var groups = analysis.Words;
@@ -208,6 +236,7 @@ public sealed class ExtractiveAnswerer(
         // further down, where one article's many chunks have pushed another article's answer.
         var evidenceChunks = Math.Max(1, _options.EvidenceChunks);
         var readHits = hits.Take(evidenceChunks + evidenceChunks / 2 + 1).ToList();
+        readHits.AddRange(siblings);
         var passageTerms = readHits.Select(h => (IReadOnlySet<string>)TermSet(h.Chunk.Metadata.Title + "\n" + h.Chunk.Text, AnalysisLanguage(h.Chunk))).ToList();
         var weights = groups.WeightsOver(passageTerms.Take(evidenceChunks).ToList());
         // A claim's numbers may be the very thing it gets wrong: they do not count towards finding its event.

@@ -105,6 +105,30 @@ public sealed class SentenceChoiceTests
         Assert.Equal(refused, answer.Refused);
     }
 
+    [Fact]
+    public async Task The_best_articles_are_read_past_their_retrieved_chunk()
+    {
+        // The article's title lifted its first chunk; the date the question asks for is only in its last one, which
+        // the search did not return. Another article's retrieved chunk gives a date for something else of Google's.
+        var filler = string.Concat(Enumerable.Range(1, 14).Select(i => $"وتضيف الشبكات الجديدة سعة كبيرة للخدمات السحابية في المنطقة رقم {i} بحسب بيانات الشركة المنشورة. "));
+        var cable = new Article
+        {
+            Id = "dunant", Title = "غوغل تمد كابل دونانت عبر الأطلسي", Source = "test", Published = new DateTimeOffset(2018, 7, 18, 0, 0, 0, TimeSpan.Zero),
+            Body = "أعلنت شركة غوغل عن كابل دونانت البحري الجديد بين الولايات المتحدة وفرنسا. " + filler + "ويتوقع أن يتوفر كابل دونانت في أواخر عام 2020.",
+        };
+        var chunks = new Text.Chunking.ArticleChunker().Split(cable);
+        Assert.True(chunks.Count > 1);
+        var other = Hit("phone", "غوغل تطلق هاتفا جديدا", "أعلنت غوغل أن هاتفها الجديد سيكون في الأسواق في أكتوبر 2018.", 5);
+        using var host = Host([new ScoredChunk(chunks[0], 10), other], [new StoredArticle(cable, [], chunks.Count, "hash")]);
+
+        var answer = await host.Services.GetRequiredService<ExtractiveAnswerer>()
+            .AnswerAsync(new AnswerRequest { Question = "متى سيكون كابل دونانت من غوغل جاهزا؟", Now = new DateTimeOffset(2018, 8, 1, 0, 0, 0, TimeSpan.Zero) });
+
+        Assert.False(answer.Refused, answer.Text);
+        Assert.Equal("dunant", answer.Citations[0].ArticleId);
+        Assert.Contains("2020", answer.ShortAnswer);
+    }
+
     private static async Task<Answer> AskAsync(string question, params ScoredChunk[] hits)
     {
         using var host = Host(hits);
@@ -115,24 +139,27 @@ public sealed class SentenceChoiceTests
     private static ScoredChunk Hit(string id, string title, string text, double score) =>
         new(new Chunk(Chunk.MakeId(id, 0), 0, text, 0, new ArticleMetadata(id, title, "test", null, new DateTimeOffset(2018, 4, 5, 0, 0, 0, TimeSpan.Zero), Languages.Arabic)), score);
 
-    private static IHost Host(params ScoredChunk[] hits)
+    private static IHost Host(params ScoredChunk[] hits) => Host(hits, []);
+
+    private static IHost Host(IReadOnlyList<ScoredChunk> hits, IReadOnlyList<StoredArticle> articles)
     {
         var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Data:Directory"] = Path.Combine(Path.GetTempPath(), "qabot-choice-" + Guid.NewGuid().ToString("N")) });
         builder.AddRetrieval();
         builder.AddAnswering();
-        builder.Services.AddSingleton<IArticleIndex>(new FixedHits(hits));
+        builder.Services.AddSingleton<IArticleIndex>(new FixedHits(hits, articles));
         return builder.Build();
     }
 
-    /// <summary>An index that returns the same ranked passages for any search.</summary>
-    private sealed class FixedHits(IReadOnlyList<ScoredChunk> hits) : IArticleIndex
+    /// <summary>An index that returns the same ranked passages for any search, and stores only the articles given.</summary>
+    private sealed class FixedHits(IReadOnlyList<ScoredChunk> hits, IReadOnlyList<StoredArticle> articles) : IArticleIndex
     {
         public string BackendName => "fixed";
         public Task<IReadOnlyList<ScoredChunk>> SearchAsync(SearchRequest request, CancellationToken cancellationToken = default) => Task.FromResult(hits);
         public Task<IReadOnlyList<ManifestEntry>> ReadManifestAsync(CancellationToken cancellationToken = default) => throw new NotSupportedException();
         public Task<IIndexWriteSession> BeginWriteAsync(CancellationToken cancellationToken = default) => throw new NotSupportedException();
-        public Task<StoredArticle?> GetArticleAsync(string articleId, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+        public Task<StoredArticle?> GetArticleAsync(string articleId, CancellationToken cancellationToken = default) =>
+            Task.FromResult(articles.FirstOrDefault(a => a.Article.Id == articleId));
         public IAsyncEnumerable<StoredArticle> ListArticlesAsync(CancellationToken cancellationToken = default) => throw new NotSupportedException();
         public Task<IndexStats> GetStatsAsync(CancellationToken cancellationToken = default) =>
             Task.FromResult(new IndexStats(BackendName, hits.Count, hits.Count, hits.Count, null, null, new Dictionary<string, int>(), null));

@@ -62,7 +62,8 @@ public sealed partial class SampleCorpusIndex : IArticleIndex
 
     public Task<IReadOnlyList<ManifestEntry>> ReadManifestAsync(CancellationToken cancellationToken = default) => throw new NotSupportedException();
     public Task<IIndexWriteSession> BeginWriteAsync(CancellationToken cancellationToken = default) => throw new NotSupportedException();
-    public Task<StoredArticle?> GetArticleAsync(string articleId, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+    /// <summary>The double keeps passages, not articles: the extractive fallback reads only the passages it retrieved.</summary>
+    public Task<StoredArticle?> GetArticleAsync(string articleId, CancellationToken cancellationToken = default) => Task.FromResult<StoredArticle?>(null);
     public IAsyncEnumerable<StoredArticle> ListArticlesAsync(CancellationToken cancellationToken = default) => throw new NotSupportedException();
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 }
