@@ -88,8 +88,36 @@ public sealed class ExtractiveAnswerer(
         var retrieved = hits.Select(h => new RetrievedRef(h.Chunk.ArticleId, h.Chunk.ChunkId, Math.Round(h.Score, 4))).ToList();
 
         var answer = Answer(analysis, hits, retrieved, followUp ? previous!.Answer : null);
+        if (answer.Refused && !followUp && EventMonth(analysis) is { } eventMonth)
+        {
+            logger.LogDebug("Reading «{Month}» as the event's month: searching the articles of that month and the next", eventMonth.PublicationWindow!.Expression);
+            plan = await planner.PlanAsync(searchText, Math.Max(1, request.Top), eventMonth.PublicationWindow!.Range, cancellationToken);
+            if (eventMonth.OutletSources is { } outletSources) plan = plan with { Sources = outletSources };
+            var later = await index.SearchAsync(plan, cancellationToken);
+            var laterRetrieved = later.Select(h => new RetrievedRef(h.Chunk.ArticleId, h.Chunk.ChunkId, Math.Round(h.Score, 4))).ToList();
+            if (Answer(eventMonth, later, laterRetrieved, null) is { Refused: false } found) answer = found;
+        }
         await RememberAsync(request, question, answer, cancellationToken);
         return answer;
+    }
+
+    /// <summary>
+    /// «كم وظيفة جديدة أضيفت في فبراير 2018؟»: a month named in a question about an event may be the event's rather than
+    /// the publication's, and news tells a month's figures and events in the month after. Read so, the question searches
+    /// that month and the next, and its evidence must state the month (or be published in it). Null when the question
+    /// asks for articles or their date, or names no calendar month.
+    /// </summary>
+    private static QuestionAnalysis? EventMonth(QuestionAnalysis analysis)
+    {
+        if (analysis.Kind is QuestionKind.List or QuestionKind.Claim || analysis.AsksPublicationDate || analysis.PublicationWindow is not { } window
+            || !window.Expression.Any(char.IsAsciiDigit) || window.Range.From is not { } from) return null;
+        if (from.Day != 1 || window.Range.To != from.AddMonths(1).AddTicks(-1)) return null;
+        var month = new QuestionConstraint(ConstraintKind.Date, window.Expression, [], Date: new Text.Dates.DateMention(0, 0, Year: from.Year, Month: from.Month));
+        return analysis with
+        {
+            PublicationWindow = window with { Range = new DateRange(from, from.AddMonths(2).AddTicks(-1)) },
+            Constraints = [.. analysis.Constraints, month],
+        };
     }
 
     private async Task RememberAsync(AnswerRequest request, string question, Answer answer, CancellationToken cancellationToken)
@@ -311,6 +339,11 @@ public sealed class ExtractiveAnswerer(
         var roleWeights = analysis.HeadPhrase
             .Select(word => Enumerable.Range(0, analysis.Words.Count).Where(g => analysis.Words[g].Overlaps(word.Terms)).Select(g => weights[g]).DefaultIfEmpty(1.0).Max())
             .ToList();
+        if (EvidenceWindow.OfficeMostlyOtherwise(analysis, candidates.Where(c => c.Reading is not null).Select(c => c.Reading!)))
+        {
+            logger.LogDebug("Refusing: the evidence gives the question's person another office, seldom the one asked");
+            return null;
+        }
         Choice? best = null;
         var bestScore = double.MinValue;
         var eligible = new List<(Choice Choice, double Score)>();

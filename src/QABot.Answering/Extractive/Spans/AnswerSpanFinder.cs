@@ -166,10 +166,14 @@ public static class AnswerSpanFinder
         for (var i = 0; i < t.Count; i++)
         {
             if (!NewsLexicon.Has(NewsLexicon.Organizations, t[i].Folded)) continue;
+            // «منتخب بلاده», «حكومة بلادها»: an institution owned by a pronoun is someone's named before; it names no one.
+            if (i + 1 < t.Count && !t[i + 1].BreakBefore && IsPossessed(s, i + 1)) continue;
             var j = i + 1;
             while (j < t.Count && j - i < 5 && !t[j].BreakBefore && !s.InDateOrNumber(j)
                    && (ArabicWordForms.IsDefinite(t[j].Folded) || IsNameWord(s, j)) && !NewsLexicon.NotNames.Contains(t[j].Folded))
                 j++;
+            // «صحيفة» with its name left behind quotes: a bare noun of the construct state names no institution.
+            if (j == i + 1 && !ArabicWordForms.IsDefinite(t[i].Folded) && t[i].Folded.EndsWith('ه')) continue;
             spans.Add(Span(s, i, j, AnswerType.Organization, weight * 0.8));
             i = j - 1;
         }
