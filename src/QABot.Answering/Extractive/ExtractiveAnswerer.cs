@@ -91,14 +91,43 @@ public sealed class ExtractiveAnswerer(
         if (answer.Refused && !followUp && EventMonth(analysis) is { } eventMonth)
         {
             logger.LogDebug("Reading «{Month}» as the event's month: searching the articles of that month and the next", eventMonth.PublicationWindow!.Expression);
-            plan = await planner.PlanAsync(searchText, Math.Max(1, request.Top), eventMonth.PublicationWindow!.Range, cancellationToken);
-            if (eventMonth.OutletSources is { } outletSources) plan = plan with { Sources = outletSources };
-            var later = await index.SearchAsync(plan, cancellationToken);
+            var monthPlan = await planner.PlanAsync(searchText, Math.Max(1, request.Top), eventMonth.PublicationWindow!.Range, cancellationToken);
+            if (eventMonth.OutletSources is { } outletSources) monthPlan = monthPlan with { Sources = outletSources };
+            var later = await index.SearchAsync(monthPlan, cancellationToken);
             var laterRetrieved = later.Select(h => new RetrievedRef(h.Chunk.ArticleId, h.Chunk.ChunkId, Math.Round(h.Score, 4))).ToList();
             if (Answer(eventMonth, later, laterRetrieved, null) is { Refused: false } found) answer = found;
         }
+        if (answer.Refused && !followUp && analysis.Kind is not (QuestionKind.List or QuestionKind.Claim) && NewsSenseExpansions(analysis, plan) is { Count: > 0 } senses)
+        {
+            // The dictionary's sense of an everyday word ("born" → «مولود») may miss how news tells it («ولد في»,
+            // «مسقط رأسه»): asked again, the news senses compete with the dictionary's renderings of the same word.
+            logger.LogDebug("Searching again with the news senses {Senses}", string.Join(", ", senses.Select(e => e.Text)));
+            var again = await index.SearchAsync(plan with { Expansions = [.. plan.Expansions, .. senses] }, cancellationToken);
+            var againRetrieved = again.Select(h => new RetrievedRef(h.Chunk.ArticleId, h.Chunk.ChunkId, Math.Round(h.Score, 4))).ToList();
+            if (Answer(analysis, again, againRetrieved, null) is { Refused: false } found) answer = found;
+        }
         await RememberAsync(request, question, answer, cancellationToken);
         return answer;
+    }
+
+    /// <summary>
+    /// The news senses (<see cref="NewsSenses"/>) of an English question's words that the search did not already render,
+    /// each weighed as the dictionary's strongest rendering of its word so that they compete with it rather than add up.
+    /// </summary>
+    private static List<WeightedPhrase> NewsSenseExpansions(QuestionAnalysis analysis, SearchRequest plan)
+    {
+        if (analysis.Language != Languages.English) return [];
+        var searched = plan.Expansions.Select(e => ArabicNormalizer.Normalize(e.Text)).ToHashSet(StringComparer.Ordinal);
+        var senses = new List<WeightedPhrase>();
+        foreach (var word in Text.Tokens.WordTokenizer.Tokenize(analysis.Focus).Select(t => t.Folded).Distinct(StringComparer.Ordinal))
+        {
+            var origin = Retrieval.CrossLingual.ExpansionOrigin.Of("news", word);
+            var concept = origin[(origin.IndexOf(':') + 1)..];
+            var rendered = plan.Expansions.Where(e => e.Origin.EndsWith(":" + concept, StringComparison.Ordinal)).Select(e => e.Weight).DefaultIfEmpty(0).Max();
+            foreach (var arabic in NewsSenses.WrittenFor(word).Where(a => !searched.Contains(ArabicNormalizer.Normalize(a))))
+                senses.Add(new WeightedPhrase(arabic, rendered > 0 ? rendered : 1f, origin));
+        }
+        return senses;
     }
 
     /// <summary>
