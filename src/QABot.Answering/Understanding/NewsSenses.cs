@@ -58,6 +58,8 @@ public static class NewsSenses
         ("telegram telegrams", ["برقية", "رسالة"]),
         ("sign signed signs signing", ["وقع", "وقعت", "وقعها", "توقيع"]),
         ("deal deals agreement agreements", ["اتفاق", "اتفاقية", "اتفاقيات", "صفقة"]),
+        ("expat expats expatriate expatriates", ["مغترب", "مغتربين", "وافد", "وافدين", "الأجانب"]),
+        ("expensive", ["أغلى", "الأغلى", "تكلفة", "غلاء"]),
     ];
 
     private static readonly Dictionary<string, string[]> Senses = Build(Table);
