@@ -67,7 +67,8 @@ public static class NewsSenses
     /// <summary>The Arabic words as written, for a search: the index analyses them itself.</summary>
     private static readonly Dictionary<string, string[]> Written = Table
         .SelectMany(sense => sense.English.Split(' ').Select(word => (word, sense.Arabic)))
-        .ToDictionary(pair => pair.word, pair => pair.Arabic, StringComparer.Ordinal);
+        .GroupBy(pair => pair.word, StringComparer.Ordinal)
+        .ToDictionary(group => group.Key, group => group.Last().Arabic, StringComparer.Ordinal);
 
     /// <summary>The Arabic news terms for an English question word (lower case), or none.</summary>
     public static IEnumerable<string> For(string english) =>
