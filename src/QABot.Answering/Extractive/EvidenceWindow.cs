@@ -177,6 +177,30 @@ public sealed record EvidenceWindow(IReadOnlySet<string> Terms, IReadOnlyList<Nu
         return true;
     }
 
+    /// <summary>How many times more often the evidence must give a person another office than the one asked to refuse the question.</summary>
+    private const int OtherOfficeMajority = 3;
+
+    /// <summary>
+    /// For a question that gives a person an office («ليش استقال بوريس جونسون من رئاسة الحكومة»), whether the evidence
+    /// titles that person, and seldom with the office asked: then the articles know them in another office (foreign
+    /// secretary), and a sentence that names them bare («بعد استقالة بوريس جونسون») speaks of that office too, not of
+    /// the one asked. A title read before a name may be another person's («وتشكر رئيسة الوزراء بوريس على عمله»), so one
+    /// such reading does not outweigh many giving the person another office.
+    /// </summary>
+    public static bool OfficeMostlyOtherwise(QuestionAnalysis question, IEnumerable<SentenceReading> sentences)
+    {
+        if (question.Kind is Core.Domain.QuestionKind.Who or Core.Domain.QuestionKind.Claim or Core.Domain.QuestionKind.List) return false;
+        if (AskedOffice(question) is not { } office) return false;
+        var (asked, otherwise) = (0, 0);
+        foreach (var sentence in sentences)
+            switch (Titled(question, office, sentence))
+            {
+                case true: asked++; break;
+                case false: otherwise++; break;
+            }
+        return otherwise > OtherOfficeMajority * asked;
+    }
+
     /// <summary>Whether the sentence gives a question's person the office asked (null: it gives them no title).</summary>
     private static bool? Titled(QuestionAnalysis question, Office office, SentenceReading sentence)
     {

@@ -91,13 +91,34 @@ public sealed class ExtractiveAnswerer(
         StartupTrace.Mark("searched");
         if (followUp && previous!.CitedArticleIds.Count > 0)
             hits = [.. hits.OrderByDescending(h => previous.CitedArticleIds.Contains(h.Chunk.ArticleId))];
-        var retrieved = hits.Select(h => new RetrievedRef(h.Chunk.ArticleId, h.Chunk.ChunkId, Math.Round(h.Score, 4))).ToList();
+        var retrieved = RetrievedRefs(hits);
 
         var siblings = await SiblingsAsync(hits, cancellationToken);
         var answer = Answer(analysis, hits, siblings, retrieved, followUp ? previous!.Answer : null);
+        if (answer.Refused && !followUp && EventMonth(analysis) is { } eventMonth)
+        {
+            logger.LogDebug("Reading «{Month}» as the event's month: searching the articles of that month and the next", eventMonth.PublicationWindow!.Expression);
+            var monthPlan = await planner.PlanAsync(searchText, Math.Max(1, request.Top), eventMonth.PublicationWindow!.Range, cancellationToken);
+            if (eventMonth.OutletSources is { } outletSources) monthPlan = monthPlan with { Sources = outletSources };
+            var later = await index.SearchAsync(monthPlan, cancellationToken);
+            var laterRetrieved = RetrievedRefs(later);
+            if (Answer(eventMonth, later, await SiblingsAsync(later, cancellationToken), laterRetrieved, null) is { Refused: false } found) answer = found;
+        }
+        if (answer.Refused && !followUp && analysis.Kind is not (QuestionKind.List or QuestionKind.Claim) && NewsSenseExpansions(analysis, plan) is { Count: > 0 } senses)
+        {
+            // The dictionary's sense of an everyday word ("born" → «مولود») may miss how news tells it («ولد في»,
+            // «مسقط رأسه»): asked again, the news senses compete with the dictionary's renderings of the same word.
+            logger.LogDebug("Searching again with the news senses {Senses}", string.Join(", ", senses.Select(e => e.Text)));
+            var again = await index.SearchAsync(plan with { Expansions = [.. plan.Expansions, .. senses] }, cancellationToken);
+            var againRetrieved = RetrievedRefs(again);
+            if (Answer(analysis, again, await SiblingsAsync(again, cancellationToken), againRetrieved, null) is { Refused: false } found) answer = found;
+        }
         await RememberAsync(request, question, answer, cancellationToken);
         return answer;
     }
+
+    private static List<RetrievedRef> RetrievedRefs(IReadOnlyList<ScoredChunk> hits) =>
+        [.. hits.Select(h => new RetrievedRef(h.Chunk.ArticleId, h.Chunk.ChunkId, Math.Round(h.Score, 4)))];
 
     /// <summary>
     /// The chunks of the best-ranked articles that the search did not return, each scored as its article's best hit:
@@ -118,6 +139,45 @@ public sealed class ExtractiveAnswerer(
     }
 
     private static readonly Text.Chunking.ArticleChunker Chunker = new();
+
+    /// <summary>
+    /// The news senses (<see cref="NewsSenses"/>) of an English question's words that the search did not already render,
+    /// each weighed as the dictionary's strongest rendering of its word so that they compete with it rather than add up.
+    /// </summary>
+    private static List<WeightedPhrase> NewsSenseExpansions(QuestionAnalysis analysis, SearchRequest plan)
+    {
+        if (analysis.Language != Languages.English) return [];
+        var searched = plan.Expansions.Select(e => ArabicNormalizer.Normalize(e.Text)).ToHashSet(StringComparer.Ordinal);
+        var senses = new List<WeightedPhrase>();
+        foreach (var word in Text.Tokens.WordTokenizer.Tokenize(analysis.Focus).Select(t => t.Folded).Distinct(StringComparer.Ordinal))
+        {
+            var origin = Retrieval.CrossLingual.ExpansionOrigin.Of("news", word);
+            var concept = origin[(origin.IndexOf(':') + 1)..];
+            var rendered = plan.Expansions.Where(e => e.Origin.EndsWith(":" + concept, StringComparison.Ordinal)).Select(e => e.Weight).DefaultIfEmpty(0).Max();
+            foreach (var arabic in NewsSenses.WrittenFor(word).Where(a => !searched.Contains(ArabicNormalizer.Normalize(a))))
+                senses.Add(new WeightedPhrase(arabic, rendered > 0 ? rendered : 1f, origin));
+        }
+        return senses;
+    }
+
+    /// <summary>
+    /// «كم وظيفة جديدة أضيفت في فبراير 2018؟»: a month named in a question about an event may be the event's rather than
+    /// the publication's, and news tells a month's figures and events in the month after. Read so, the question searches
+    /// that month and the next, and its evidence must state the month (or be published in it). Null when the question
+    /// asks for articles or their date, or names no calendar month.
+    /// </summary>
+    private static QuestionAnalysis? EventMonth(QuestionAnalysis analysis)
+    {
+        if (analysis.Kind is QuestionKind.List or QuestionKind.Claim || analysis.AsksPublicationDate || analysis.PublicationWindow is not { } window
+            || !window.Expression.Any(char.IsAsciiDigit) || window.Range.From is not { } from) return null;
+        if (from.Day != 1 || window.Range.To != from.AddMonths(1).AddTicks(-1)) return null;
+        var month = new QuestionConstraint(ConstraintKind.Date, window.Expression, [], Date: new Text.Dates.DateMention(0, 0, Year: from.Year, Month: from.Month));
+        return analysis with
+        {
+            PublicationWindow = window with { Range = new DateRange(from, from.AddMonths(2).AddTicks(-1)) },
+            Constraints = [.. analysis.Constraints, month],
+        };
+    }
 
     private async Task RememberAsync(AnswerRequest request, string question, Answer answer, CancellationToken cancellationToken)
     {
@@ -340,6 +400,11 @@ public sealed class ExtractiveAnswerer(
         var roleWeights = analysis.HeadPhrase
             .Select(word => Enumerable.Range(0, analysis.Words.Count).Where(g => analysis.Words[g].Overlaps(word.Terms)).Select(g => weights[g]).DefaultIfEmpty(1.0).Max())
             .ToList();
+        if (EvidenceWindow.OfficeMostlyOtherwise(analysis, candidates.Where(c => c.Reading is not null).Select(c => c.Reading!)))
+        {
+            logger.LogDebug("Refusing: the evidence gives the question's person another office, seldom the one asked");
+            return null;
+        }
         Choice? best = null;
         var bestScore = double.MinValue;
         var eligible = new List<(Choice Choice, double Score)>();

@@ -11,7 +11,8 @@ namespace QABot.Answering.Understanding;
 /// </summary>
 public static class NewsSenses
 {
-    private static readonly Dictionary<string, string[]> Senses = Build(
+    private static readonly (string English, string[] Arabic)[] Table =
+    [
         ("die died dies dead death", ["توفي", "توفيت", "وفاة", "رحل", "رحلت", "رحيل", "الراحل", "مات"]),
         ("cap caps", ["مباراة", "مباريات"]),
         ("medal medals", ["ميدالية", "ميداليات"]),
@@ -56,14 +57,29 @@ public static class NewsSenses
         ("born birth birthplace", ["ولد", "مولود", "مواليد", "مسقط"]),
         ("telegram telegrams", ["برقية", "رسالة"]),
         ("sign signed signs signing", ["وقع", "وقعت", "وقعها", "توقيع"]),
-        ("deal deals agreement agreements", ["اتفاق", "اتفاقية", "اتفاقيات", "صفقة"]));
+        ("deal deals agreement agreements", ["اتفاق", "اتفاقية", "اتفاقيات", "صفقة"]),
+        ("expat expats expatriate expatriates", ["مغترب", "مغتربين", "وافد", "وافدين", "الأجانب"]),
+        ("expensive", ["أغلى", "الأغلى", "تكلفة", "غلاء"]),
+    ];
+
+    private static readonly Dictionary<string, string[]> Senses = Build(Table);
+
+    /// <summary>The Arabic words as written, for a search: the index analyses them itself.</summary>
+    private static readonly Dictionary<string, string[]> Written = Table
+        .SelectMany(sense => sense.English.Split(' ').Select(word => (word, sense.Arabic)))
+        .GroupBy(pair => pair.word, StringComparer.Ordinal)
+        .ToDictionary(group => group.Key, group => group.Last().Arabic, StringComparer.Ordinal);
 
     /// <summary>The Arabic news terms for an English question word (lower case), or none.</summary>
     public static IEnumerable<string> For(string english) =>
         Senses.TryGetValue(english, out var terms) ? terms : [];
 
+    /// <summary>The Arabic news words for an English question word (lower case) as written, or none.</summary>
+    public static IReadOnlyList<string> WrittenFor(string english) =>
+        Written.TryGetValue(english, out var words) ? words : [];
+
     /// <summary>Each English word's Arabic words, analysed once as the index analyses them.</summary>
-    private static Dictionary<string, string[]> Build(params (string English, string[] Arabic)[] senses)
+    private static Dictionary<string, string[]> Build((string English, string[] Arabic)[] senses)
     {
         var table = new Dictionary<string, string[]>(StringComparer.Ordinal);
         foreach (var (english, arabic) in senses)

@@ -51,6 +51,24 @@ public sealed class AnswerSpanFinderTests
         Assert.DoesNotContain(await SpansAsync(sentence, question), span => span.StartsWith(notAName, StringComparison.Ordinal));
 
     [Theory]
+    // «منتخب بلاده» is the team of someone named before; «صحيفة» stands without the name its quotes hold.
+    [InlineData("وذلك بعد تتويجه مع منتخب بلاده بلقب كأس العالم في روسيا", "مين فاز بالكرة الذهبية 2018؟", "منتخب")]
+    [InlineData("ووصفت صحيفة \"الماركا\" الإسبانية غريزمان بأبرز المرشحين", "مين فاز بالكرة الذهبية 2018؟", "صحيفة")]
+    public async Task An_institution_owned_by_a_pronoun_or_left_without_its_name_answers_no_who(string sentence, string question, string notAnAnswer) =>
+        Assert.DoesNotContain(await SpansAsync(sentence, question), span => span.StartsWith(notAnAnswer, StringComparison.Ordinal));
+
+    [Fact]
+    public async Task An_institution_with_its_name_still_answers_who() =>
+        Assert.Contains(await SpansAsync("وأعلنت وكالة الأنباء الكورية المركزية أن الزيارة انتهت", "مين أعلن انتهاء الزيارة؟"), span => span.StartsWith("وكالة الأنباء", StringComparison.Ordinal));
+
+    [Theory]
+    // A relative clause puts its subject between the verb and the date; a date in another clause, far off, dates something else.
+    [InlineData("جدير بالذكر أن مبادرة البحر الأسود، التي وقعها ممثلو روسيا وتركيا وأوكرانيا والأمم المتحدة في 22 يوليو 2022، نصت على تصدير الحبوب", true)]
+    [InlineData("جدير بالذكر أن مبادرة البحر الأسود وقعت بعد مفاوضات شاقة استمرت أشهرا بين الطرفين، وفي 22 يوليو 2022 أعلنت الأمم المتحدة خطة أخرى", false)]
+    public async Task A_date_far_from_the_verb_answers_when_only_within_its_clause(string sentence, bool found) =>
+        Assert.Equal(found, (await SpansAsync(sentence, "امتى انوقعت مبادرة البحر الاسود؟")).Contains("22 يوليو 2022"));
+
+    [Theory]
     // What the question counts («باص») stands beside its number; the other number counts something else.
     [InlineData("وصل إلى الشمال 1100 مدني على متن 24 باصا", "كم باص وصل إلى الشمال؟", "24")]
     // An age follows the words for age («عن عمر ناهز»), where other years are a duration.

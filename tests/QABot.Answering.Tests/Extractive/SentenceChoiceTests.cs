@@ -95,6 +95,37 @@ public sealed class SentenceChoiceTests
     }
 
     [Theory]
+    // The first passage names Johnson bare; the others title him, as foreign secretary unless the last says premier.
+    [InlineData("وزير الخارجية", true)]
+    [InlineData("رئيس الحكومة", false)]
+    public async Task A_person_the_evidence_titles_with_another_office_is_not_asked_about_under_a_bare_name(string office, bool refused)
+    {
+        var answer = await AskAsync("ليش استقال بوريس جونسون من رئاسة الحكومة البريطانية؟",
+            Hit("hunt", "هانت خلفا لجونسون", "عينت رئيسة الوزراء تيريزا ماي جيريمي هانت بعد استقالة بوريس جونسون بسبب خلاف على خطة الخروج.", 10),
+            Hit("foreign", "استقالة جونسون", "استقال وزير الخارجية البريطاني بوريس جونسون من منصبه. وقال وزير الخارجية بوريس جونسون إنه يرفض الخطة.", 9),
+            Hit("office", "جونسون يستقيل", $"استقال {office} البريطانية بوريس جونسون من منصبه.", 8));
+
+        Assert.True(refused == answer.Refused, answer.Text);
+    }
+
+    [Theory]
+    // A month's figures are news of the month after: read as the event's month, «فبراير 2018» is stated by a March story.
+    [InlineData("خلال فبراير", false)]
+    [InlineData("خلال مارس", true)]
+    public async Task A_month_asked_of_an_event_is_also_sought_in_the_next_months_articles(string month, bool refused)
+    {
+        var march = new ScoredChunk(new Chunk(Chunk.MakeId("jobs", 0), 0, $"أعلنت وزارة العمل الأمريكية أن أرباب العمل أضافوا 313 ألف وظيفة جديدة {month}.", 0,
+            new ArticleMetadata("jobs", "الوظائف في أمريكا", "test", null, new DateTimeOffset(2018, 3, 10, 0, 0, 0, TimeSpan.Zero), Languages.Arabic)), 10);
+        using var host = Host(new PublishedHits([march]));
+
+        var answer = await host.Services.GetRequiredService<ExtractiveAnswerer>()
+            .AnswerAsync(new AnswerRequest { Question = "كم وظيفة جديدة أضيفت في أمريكا في فبراير 2018؟", Now = new DateTimeOffset(2018, 8, 1, 0, 0, 0, TimeSpan.Zero) });
+
+        Assert.True(refused == answer.Refused, answer.Text);
+        if (!refused) Assert.Contains("313", answer.ShortAnswer);
+    }
+
+    [Theory]
     // The window speaks of the person's favourite singer, not of a dish.
     [InlineData("وكان المغني شو لي هو المفضل لدى كيم جونغ أون منذ سنوات طويلة.", true)]
     [InlineData("وأكلة كيم جونغ أون المفضلة هي المعجنات الباردة التي تشتهر بها بيونغ يانغ.", false)]
@@ -139,23 +170,34 @@ public sealed class SentenceChoiceTests
     private static ScoredChunk Hit(string id, string title, string text, double score) =>
         new(new Chunk(Chunk.MakeId(id, 0), 0, text, 0, new ArticleMetadata(id, title, "test", null, new DateTimeOffset(2018, 4, 5, 0, 0, 0, TimeSpan.Zero), Languages.Arabic)), score);
 
-    private static IHost Host(params ScoredChunk[] hits) => Host(hits, []);
+    private static IHost Host(params ScoredChunk[] hits) => Host(new FixedHits(hits, []));
 
-    private static IHost Host(IReadOnlyList<ScoredChunk> hits, IReadOnlyList<StoredArticle> articles)
+    private static IHost Host(IReadOnlyList<ScoredChunk> hits, IReadOnlyList<StoredArticle> articles) => Host(new FixedHits(hits, articles));
+
+    private static IHost Host(IArticleIndex index)
     {
         var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Data:Directory"] = Path.Combine(Path.GetTempPath(), "qabot-choice-" + Guid.NewGuid().ToString("N")) });
         builder.AddRetrieval();
         builder.AddAnswering();
-        builder.Services.AddSingleton<IArticleIndex>(new FixedHits(hits, articles));
+        builder.Services.AddSingleton(index);
         return builder.Build();
     }
 
-    /// <summary>An index that returns the same ranked passages for any search, and stores only the articles given.</summary>
-    private sealed class FixedHits(IReadOnlyList<ScoredChunk> hits, IReadOnlyList<StoredArticle> articles) : IArticleIndex
+    /// <summary>An index that returns the passages published in the search's window, as the real backends filter.</summary>
+    private sealed class PublishedHits(IReadOnlyList<ScoredChunk> hits) : FixedHits(hits, [])
     {
+        public override Task<IReadOnlyList<ScoredChunk>> SearchAsync(SearchRequest request, CancellationToken cancellationToken = default) =>
+            Task.FromResult<IReadOnlyList<ScoredChunk>>([.. Hits.Where(h => request.PublishedRange is not { } range || h.Chunk.Metadata.Published is not { } published
+                || ((range.From is null || published >= range.From) && (range.To is null || published <= range.To)))]);
+    }
+
+    /// <summary>An index that returns the same ranked passages for any search, and stores only the articles given.</summary>
+    private class FixedHits(IReadOnlyList<ScoredChunk> hits, IReadOnlyList<StoredArticle> articles) : IArticleIndex
+    {
+        protected IReadOnlyList<ScoredChunk> Hits => hits;
         public string BackendName => "fixed";
-        public Task<IReadOnlyList<ScoredChunk>> SearchAsync(SearchRequest request, CancellationToken cancellationToken = default) => Task.FromResult(hits);
+        public virtual Task<IReadOnlyList<ScoredChunk>> SearchAsync(SearchRequest request, CancellationToken cancellationToken = default) => Task.FromResult(hits);
         public Task<IReadOnlyList<ManifestEntry>> ReadManifestAsync(CancellationToken cancellationToken = default) => throw new NotSupportedException();
         public Task<IIndexWriteSession> BeginWriteAsync(CancellationToken cancellationToken = default) => throw new NotSupportedException();
         public Task<StoredArticle?> GetArticleAsync(string articleId, CancellationToken cancellationToken = default) =>

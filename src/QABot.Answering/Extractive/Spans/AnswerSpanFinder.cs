@@ -27,6 +27,12 @@ public static class AnswerSpanFinder
     private const double MinRoleFit = 0.5;
     /// <summary><see cref="SentenceReading.Proximity"/> of a date to the question's words: five words apart at most.</summary>
     private const double MinDateProximity = 1.0 / 3;
+    /// <summary>
+    /// The same for a date in the clause of one of the question's words, eleven words apart at most: a relative clause
+    /// puts its subject between the verb and the date («التي وقعها ممثلو روسيا وتركيا وأوكرانيا والأمم المتحدة في 22
+    /// يوليو 2022»), and no comma stands between them.
+    /// </summary>
+    private const double MinClauseDateProximity = 1.0 / 6;
     /// <summary>What each of the question's words in the span's own clause adds to the span, up to <see cref="MaxClauseWords"/> words.</summary>
     private const double ClauseShare = 0.2;
     private const int MaxClauseWords = 3;
@@ -70,7 +76,8 @@ public static class AnswerSpanFinder
             // is that name run on into the words after it, never the other person asked for.
             .Where(s => s.Type is not (AnswerType.Person or AnswerType.Organization) || !sentence.StartsWithQuestionWord(s.Start))
             // A date far from every word of the question dates something else (the announcement, not the meeting).
-            .Where(s => s.Type != AnswerType.Date || anywhere || sentence.Proximity(s.Start, s.End) >= MinDateProximity)
+            .Where(s => s.Type != AnswerType.Date || anywhere || sentence.Proximity(s.Start, s.End) >= MinDateProximity
+                        || (sentence.Proximity(s.Start, s.End) >= MinClauseDateProximity && sentence.ClauseSupport(s.Start, s.End) > 0))
             .Select(s => s with { Score = s.Score + sentence.Proximity(s.Start, s.End) })
             // The clause only orders the spans of one sentence: which sentence answers is decided by its coverage of the
             // whole question, which this would count twice.
@@ -166,10 +173,14 @@ public static class AnswerSpanFinder
         for (var i = 0; i < t.Count; i++)
         {
             if (!NewsLexicon.Has(NewsLexicon.Organizations, t[i].Folded)) continue;
+            // «منتخب بلاده», «حكومة بلادها»: an institution owned by a pronoun is someone's named before; it names no one.
+            if (i + 1 < t.Count && !t[i + 1].BreakBefore && IsPossessed(s, i + 1)) continue;
             var j = i + 1;
             while (j < t.Count && j - i < 5 && !t[j].BreakBefore && !s.InDateOrNumber(j)
                    && (ArabicWordForms.IsDefinite(t[j].Folded) || IsNameWord(s, j)) && !NewsLexicon.NotNames.Contains(t[j].Folded))
                 j++;
+            // «صحيفة» with its name left behind quotes: a bare noun of the construct state names no institution.
+            if (j == i + 1 && !ArabicWordForms.IsDefinite(t[i].Folded) && t[i].Folded.EndsWith('ه')) continue;
             spans.Add(Span(s, i, j, AnswerType.Organization, weight * 0.8));
             i = j - 1;
         }
