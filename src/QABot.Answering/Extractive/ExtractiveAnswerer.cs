@@ -10,6 +10,7 @@ using QABot.Core.Domain;
 using QABot.Core.Retrieval;
 using QABot.Text;
 using QABot.Text.Analysis;
+using QABot.Text.Tokens;
 
 namespace QABot.Answering.Extractive;
 
@@ -289,6 +290,8 @@ public sealed class ExtractiveAnswerer(
         /// <summary>Quoted by the answer a follow-up follows.</summary>
         public bool QuotedBefore { get; init; }
         public SentenceReading? Reading { get; set; }
+        /// <summary>The passage the sentence was read from, whose lines it shares with its neighbours' windows.</summary>
+        public Passage? Passage { get; init; }
         public EvidenceWindow? Evidence { get; set; }
     }
 
@@ -362,7 +365,7 @@ public sealed class ExtractiveAnswerer(
                 var quotedBefore = previousAnswer is not null && sentences[position].Length > 20 && previousAnswer.Contains(sentences[position], StringComparison.Ordinal);
                 if (quotedBefore) score += PreviousQuoteBonus;
                 var window = string.Join("\n", new[] { chunk.Metadata.Title, position > 0 ? sentences[position - 1] : "", sentences[position], position + 1 < sentences.Count ? sentences[position + 1] : "" });
-                candidates.Add(new Candidate(chunk, rank, sentences[position], position, matched, score, window, windowTerms) { Analyzed = analyzed[position], ChunkTerms = passageTerms[rank], QuotedBefore = quotedBefore });
+                candidates.Add(new Candidate(chunk, rank, sentences[position], position, matched, score, window, windowTerms) { Analyzed = analyzed[position], ChunkTerms = passageTerms[rank], QuotedBefore = quotedBefore, Passage = read[rank] });
             }
         }
 
@@ -386,7 +389,19 @@ public sealed class ExtractiveAnswerer(
     /// <summary>A passage split into sentences and analysed, with the terms of the whole passage and its title.</summary>
     internal sealed record Passage(
         string Text, string TitleText, IReadOnlySet<string> Terms, IReadOnlyList<AnalyzedTerm> Title, HashSet<string> TitleTerms,
-        List<string> Sentences, List<IReadOnlyList<AnalyzedTerm>> Analyzed, List<HashSet<string>> SentenceTerms);
+        List<string> Sentences, List<IReadOnlyList<AnalyzedTerm>> Analyzed, List<HashSet<string>> SentenceTerms)
+    {
+        private static readonly TokenizedLine NoLine = WordTokenizer.TokenizeLine("");
+        private TokenizedLine? _title;
+        private readonly TokenizedLine?[] _sentences = new TokenizedLine?[Sentences.Count];
+
+        /// <summary>The words of the sentence's window (<see cref="Candidate.Window"/>): each line is read once, as windows overlap.</summary>
+        public List<WordToken> WindowTokens(int position) => WordTokenizer.JoinLines(
+            [_title ??= WordTokenizer.TokenizeLine(TitleText), position > 0 ? SentenceLine(position - 1) : NoLine, SentenceLine(position),
+             position + 1 < Sentences.Count ? SentenceLine(position + 1) : NoLine]);
+
+        public TokenizedLine SentenceLine(int position) => _sentences[position] ??= WordTokenizer.TokenizeLine(Sentences[position]);
+    }
 
     /// <summary>The chunk's passage, read once per question (<paramref name="passages"/>, by chunk id).</summary>
     private static Passage PassageOf(Chunk chunk, Dictionary<string, Passage> passages)
@@ -409,10 +424,9 @@ public sealed class ExtractiveAnswerer(
     /// whitespace nor does the analysis look past a word, so when every sentence is parted from the next by whitespace
     /// the sentences' terms are the chunk's. An overlong sentence cut inside a word («1,000» at its comma) is read whole.
     /// </summary>
-    internal static HashSet<string> PassageTerms(Chunk chunk, string language, IReadOnlyList<SentenceSpan> spans, HashSet<string> titleTerms, List<HashSet<string>> sentenceTerms)
+    private static HashSet<string> PassageTerms(Chunk chunk, string language, IReadOnlyList<SentenceSpan> spans, HashSet<string> titleTerms, List<HashSet<string>> sentenceTerms)
     {
-        for (var i = 1; i < spans.Count; i++)
-            if (spans[i].Start <= spans[i - 1].End) return TermSet(chunk.Metadata.Title + "\n" + chunk.Text, language);
+        if (!SentenceSplitter.PartedByWhitespace(spans)) return TermSet(chunk.Metadata.Title + "\n" + chunk.Text, language);
         var terms = new HashSet<string>(titleTerms, StringComparer.Ordinal);
         foreach (var sentence in sentenceTerms) terms.UnionWith(sentence);
         return terms;
@@ -429,8 +443,13 @@ public sealed class ExtractiveAnswerer(
 
     private static void Read(Candidate candidate, Func<string, bool> isQuestionTerm)
     {
-        candidate.Reading = SentenceReading.Read(candidate.Sentence, candidate.Analyzed, isQuestionTerm);
-        var windowTokens = Text.Tokens.WordTokenizer.Tokenize(candidate.Window);
+        if (candidate.Passage is { } passage)
+        {
+            var line = passage.SentenceLine(candidate.Position);
+            candidate.Reading = SentenceReading.Read(candidate.Sentence, line.Tokens, candidate.Analyzed, isQuestionTerm);
+        }
+        else candidate.Reading = SentenceReading.Read(candidate.Sentence, candidate.Analyzed, isQuestionTerm);
+        var windowTokens = candidate.Passage?.WindowTokens(candidate.Position) ?? Text.Tokens.WordTokenizer.Tokenize(candidate.Window);
         candidate.Evidence = new EvidenceWindow(
             candidate.WindowTerms,
             Text.Numbers.NumberExpressions.Find(candidate.Window, windowTokens),
