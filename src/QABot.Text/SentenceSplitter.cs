@@ -45,6 +45,17 @@ public static class SentenceSplitter
         return spans;
     }
 
+    /// <summary>
+    /// Whether whitespace stands between every sentence and the next, as at every boundary but the cut of an overlong
+    /// sentence inside a word («1,000» at its comma): then no word runs from one sentence into the next.
+    /// </summary>
+    public static bool PartedByWhitespace(IReadOnlyList<SentenceSpan> spans)
+    {
+        for (var i = 1; i < spans.Count; i++)
+            if (spans[i].Start <= spans[i - 1].End) return false;
+        return true;
+    }
+
     public static bool IsTerminal(char c) => c is '.' or '!' or '?' or '؟' or '۔' or '…';
 
     public static bool IsCloser(char c) => c is '"' or '\'' or '»' or '”' or '’' or ')' or ']' or '}' or '›';

@@ -166,14 +166,22 @@ public sealed record EvidenceWindow(IReadOnlySet<string> Terms, IReadOnlyList<Nu
     /// </summary>
     /// <param name="window">The sentence's window (title, neighbours): where the sentence names the person bare, the
     /// office is the one its neighbours give them («قبلت استقالة وزير الخارجية بوريس جونسون»… «وشكر مكتب رئاسة الحكومة جونسون»).</param>
-    public static bool OfficeHolds(QuestionAnalysis question, SentenceReading sentence, string? window = null)
+    /// <param name="readLines">Window lines already read for this question: neighbouring candidates share their lines and the title.</param>
+    public static bool OfficeHolds(QuestionAnalysis question, SentenceReading sentence, string? window = null, Dictionary<string, SentenceReading>? readLines = null)
     {
         if (question.Kind is Core.Domain.QuestionKind.Who or Core.Domain.QuestionKind.Claim or Core.Domain.QuestionKind.List) return true;
         if (AskedOffice(question) is not { } office) return true;
         if (Titled(question, office, sentence) is { } held) return held;
         var language = question.Language == Core.Domain.Languages.English ? Core.Domain.Languages.Arabic : question.Language;
         foreach (var line in (window ?? "").Split('\n').Where(l => l.Length > 0 && l != sentence.Text))
-            if (Titled(question, office, SentenceReading.Read(line, Text.Analysis.SearchAnalysis.Analyze(line, language), _ => false)) is { } heldNearby) return heldNearby;
+        {
+            if (readLines is null || !readLines.TryGetValue(line, out var reading))
+            {
+                reading = SentenceReading.Read(line, Text.Analysis.SearchAnalysis.Analyze(line, language), _ => false);
+                readLines?.Add(line, reading);
+            }
+            if (Titled(question, office, reading) is { } heldNearby) return heldNearby;
+        }
         return true;
     }
 

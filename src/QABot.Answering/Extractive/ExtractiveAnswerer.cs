@@ -10,6 +10,7 @@ using QABot.Core.Domain;
 using QABot.Core.Retrieval;
 using QABot.Text;
 using QABot.Text.Analysis;
+using QABot.Text.Tokens;
 
 namespace QABot.Answering.Extractive;
 
@@ -93,8 +94,10 @@ public sealed class ExtractiveAnswerer(
             hits = [.. hits.OrderByDescending(h => previous.CitedArticleIds.Contains(h.Chunk.ArticleId))];
         var retrieved = RetrievedRefs(hits);
 
+        // The retries below read mostly the same passages again: each is split and analysed once per question.
+        var passages = new Dictionary<string, Passage>(StringComparer.Ordinal);
         var siblings = await SiblingsAsync(hits, cancellationToken);
-        var answer = Answer(analysis, hits, siblings, retrieved, followUp ? previous!.Answer : null);
+        var answer = Answer(analysis, hits, siblings, retrieved, followUp ? previous!.Answer : null, passages);
         if (answer.Refused && !followUp && EventMonth(analysis) is { } eventMonth)
         {
             logger.LogDebug("Reading «{Month}» as the event's month: searching the articles of that month and the next", eventMonth.PublicationWindow!.Expression);
@@ -102,7 +105,7 @@ public sealed class ExtractiveAnswerer(
             if (eventMonth.OutletSources is { } outletSources) monthPlan = monthPlan with { Sources = outletSources };
             var later = await index.SearchAsync(monthPlan, cancellationToken);
             var laterRetrieved = RetrievedRefs(later);
-            if (Answer(eventMonth, later, await SiblingsAsync(later, cancellationToken), laterRetrieved, null) is { Refused: false } found) answer = found;
+            if (Answer(eventMonth, later, await SiblingsAsync(later, cancellationToken), laterRetrieved, null, passages) is { Refused: false } found) answer = found;
         }
         if (answer.Refused && !followUp && analysis.Kind is not (QuestionKind.List or QuestionKind.Claim) && NewsSenseExpansions(analysis, plan) is { Count: > 0 } senses)
         {
@@ -111,7 +114,7 @@ public sealed class ExtractiveAnswerer(
             logger.LogDebug("Searching again with the news senses {Senses}", string.Join(", ", senses.Select(e => e.Text)));
             var again = await index.SearchAsync(plan with { Expansions = [.. plan.Expansions, .. senses] }, cancellationToken);
             var againRetrieved = RetrievedRefs(again);
-            if (Answer(analysis, again, await SiblingsAsync(again, cancellationToken), againRetrieved, null) is { Refused: false } found) answer = found;
+            if (Answer(analysis, again, await SiblingsAsync(again, cancellationToken), againRetrieved, null, passages) is { Refused: false } found) answer = found;
         }
         await RememberAsync(request, question, answer, cancellationToken);
         return answer;
@@ -131,7 +134,7 @@ public sealed class ExtractiveAnswerer(
         {
             var retrievedChunks = hits.Where(h => h.Chunk.ArticleId == best.Chunk.ArticleId).Select(h => h.Chunk.Ordinal).ToHashSet();
             if (await index.GetArticleAsync(best.Chunk.ArticleId, cancellationToken) is not { } stored || stored.ChunkCount <= retrievedChunks.Count) continue;
-            siblings.AddRange(Chunker.Split(stored.Article)
+            siblings.AddRange(Chunked(stored)
                 .Where(c => !retrievedChunks.Contains(c.Ordinal))
                 .Select(c => new ScoredChunk(c with { Metadata = best.Chunk.Metadata }, best.Score)));
         }
@@ -139,6 +142,21 @@ public sealed class ExtractiveAnswerer(
     }
 
     private static readonly Text.Chunking.ArticleChunker Chunker = new();
+
+    /// <summary>Stored articles already split, by id and content hash: the best articles recur across questions on one story.</summary>
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(string ArticleId, string ContentHash), IReadOnlyList<Chunk>> _chunked = new();
+    private const int ChunkedArticlesKept = 1024;
+
+    /// <summary>The article's chunks; the content hash covers everything stored and the chunking settings, so a changed article is split anew.</summary>
+    private IReadOnlyList<Chunk> Chunked(StoredArticle stored)
+    {
+        if (stored.ContentHash.Length == 0) return Chunker.Split(stored.Article);
+        var key = (stored.Article.Id, stored.ContentHash);
+        if (_chunked.TryGetValue(key, out var chunks)) return chunks;
+        // Cleared rather than evicted one by one: refilling costs one split per article, and the bound only keeps memory flat.
+        if (_chunked.Count >= ChunkedArticlesKept) _chunked.Clear();
+        return _chunked[key] = Chunker.Split(stored.Article);
+    }
 
     /// <summary>
     /// The news senses (<see cref="NewsSenses"/>) of an English question's words that the search did not already render,
@@ -222,9 +240,10 @@ public sealed class ExtractiveAnswerer(
 
 
     /// <param name="previousAnswer">For a follow-up, the answer it follows: the sentences quoted there are what "that" refers to.</param>
-    private Answer Answer(QuestionAnalysis analysis, IReadOnlyList<ScoredChunk> hits, IReadOnlyList<ScoredChunk> siblings, List<RetrievedRef> retrieved, string? previousAnswer)
+    private Answer Answer(QuestionAnalysis analysis, IReadOnlyList<ScoredChunk> hits, IReadOnlyList<ScoredChunk> siblings, List<RetrievedRef> retrieved, string? previousAnswer,
+        Dictionary<string, Passage> passages)
     {
-        var read = Candidates(hits, siblings, analysis, previousAnswer);
+        var read = Candidates(hits, siblings, analysis, previousAnswer, passages);
         if (analysis.Kind == QuestionKind.Claim)
         {
             var judged = ClaimJudge.Judge(analysis, read?.Candidates ?? [], read?.Weights ?? []);
@@ -271,6 +290,8 @@ public sealed class ExtractiveAnswerer(
         /// <summary>Quoted by the answer a follow-up follows.</summary>
         public bool QuotedBefore { get; init; }
         public SentenceReading? Reading { get; set; }
+        /// <summary>The passage the sentence was read from, whose lines it shares with its neighbours' windows.</summary>
+        public Passage? Passage { get; init; }
         public EvidenceWindow? Evidence { get; set; }
     }
 
@@ -286,7 +307,7 @@ public sealed class ExtractiveAnswerer(
     /// states the role asked about.
     /// </summary>
     /// <param name="siblings">The best articles' chunks that were not retrieved (<see cref="SiblingsAsync"/>).</param>
-    private Reading? Candidates(IReadOnlyList<ScoredChunk> hits, IReadOnlyList<ScoredChunk> siblings, QuestionAnalysis analysis, string? previousAnswer)
+    private Reading? Candidates(IReadOnlyList<ScoredChunk> hits, IReadOnlyList<ScoredChunk> siblings, QuestionAnalysis analysis, string? previousAnswer, Dictionary<string, Passage> passages)
     {
         var followUp = previousAnswer is not null;
         var groups = analysis.Words;
@@ -297,7 +318,8 @@ public sealed class ExtractiveAnswerer(
         var evidenceChunks = Math.Max(1, _options.EvidenceChunks);
         var readHits = hits.Take(evidenceChunks + evidenceChunks / 2 + 1).ToList();
         readHits.AddRange(siblings);
-        var passageTerms = readHits.Select(h => (IReadOnlySet<string>)TermSet(h.Chunk.Metadata.Title + "\n" + h.Chunk.Text, AnalysisLanguage(h.Chunk))).ToList();
+        var read = readHits.Select(h => PassageOf(h.Chunk, passages)).ToList();
+        var passageTerms = read.Select(p => p.Terms).ToList();
         var weights = groups.WeightsOver(passageTerms.Take(evidenceChunks).ToList());
         // A claim's numbers may be the very thing it gets wrong: they do not count towards finding its event.
         var coverageWeights = analysis.Kind == QuestionKind.Claim ? weights.Select((w, g) => groups.IsValue(g) ? 0 : w).ToArray() : weights;
@@ -308,17 +330,12 @@ public sealed class ExtractiveAnswerer(
         for (var rank = 0; rank < readHits.Count; rank++)
         {
             var chunk = readHits[rank].Chunk;
-            var language = AnalysisLanguage(chunk);
             if (rank < evidenceChunks) bestCoverage = Math.Max(bestCoverage, groups.Coverage(passageTerms[rank], coverageWeights));
             // A claim naming the wrong place is contradicted by the chunk that names the right one: the judge sees those too.
             if (analysis.Kind != QuestionKind.Claim && !EvidenceWindow.NamesHold(analysis, passageTerms[rank])) continue;
-            var analyzedTitle = SearchAnalysis.Analyze(chunk.Metadata.Title, language);
-            var titleTerms = analyzedTitle.Select(t => t.Text).ToHashSet(StringComparer.Ordinal);
+            var (analyzedTitle, titleTerms, sentences, analyzed, terms) = (read[rank].Title, read[rank].TitleTerms, read[rank].Sentences, read[rank].Analyzed, read[rank].SentenceTerms);
             var title = groups.Matches(titleTerms);
-            var sentences = SentenceSplitter.Split(chunk.Text, MaxQuotedSentenceChars).Select(span => chunk.Text.Substring(span.Start, span.Length).Trim()).ToList();
-            var analyzed = sentences.Select(s => SearchAnalysis.Analyze(s, language)).ToList();
             if (analysis.Kind != QuestionKind.Claim && !EvidenceWindow.NamesStandTogether(analysis, [.. analyzed, analyzedTitle])) continue;
-            var terms = analyzed.Select(a => a.Select(t => t.Text).ToHashSet(StringComparer.Ordinal)).ToList();
             var matches = terms.Select(groups.Matches).ToList();
             for (var position = 0; position < sentences.Count; position++)
             {
@@ -348,7 +365,7 @@ public sealed class ExtractiveAnswerer(
                 var quotedBefore = previousAnswer is not null && sentences[position].Length > 20 && previousAnswer.Contains(sentences[position], StringComparison.Ordinal);
                 if (quotedBefore) score += PreviousQuoteBonus;
                 var window = string.Join("\n", new[] { chunk.Metadata.Title, position > 0 ? sentences[position - 1] : "", sentences[position], position + 1 < sentences.Count ? sentences[position + 1] : "" });
-                candidates.Add(new Candidate(chunk, rank, sentences[position], position, matched, score, window, windowTerms) { Analyzed = analyzed[position], ChunkTerms = passageTerms[rank], QuotedBefore = quotedBefore });
+                candidates.Add(new Candidate(chunk, rank, sentences[position], position, matched, score, window, windowTerms) { Analyzed = analyzed[position], ChunkTerms = passageTerms[rank], QuotedBefore = quotedBefore, Passage = read[rank] });
             }
         }
 
@@ -369,6 +386,52 @@ public sealed class ExtractiveAnswerer(
         return new Reading(candidates, weights);
     }
 
+    /// <summary>A passage split into sentences and analysed, with the terms of the whole passage and its title.</summary>
+    internal sealed record Passage(
+        string Text, string TitleText, IReadOnlySet<string> Terms, IReadOnlyList<AnalyzedTerm> Title, HashSet<string> TitleTerms,
+        List<string> Sentences, List<IReadOnlyList<AnalyzedTerm>> Analyzed, List<HashSet<string>> SentenceTerms)
+    {
+        private static readonly TokenizedLine NoLine = WordTokenizer.TokenizeLine("");
+        private TokenizedLine? _title;
+        private readonly TokenizedLine?[] _sentences = new TokenizedLine?[Sentences.Count];
+
+        /// <summary>The words of the sentence's window (<see cref="Candidate.Window"/>): each line is read once, as windows overlap.</summary>
+        public List<WordToken> WindowTokens(int position) => WordTokenizer.JoinLines(
+            [_title ??= WordTokenizer.TokenizeLine(TitleText), position > 0 ? SentenceLine(position - 1) : NoLine, SentenceLine(position),
+             position + 1 < Sentences.Count ? SentenceLine(position + 1) : NoLine]);
+
+        public TokenizedLine SentenceLine(int position) => _sentences[position] ??= WordTokenizer.TokenizeLine(Sentences[position]);
+    }
+
+    /// <summary>The chunk's passage, read once per question (<paramref name="passages"/>, by chunk id).</summary>
+    private static Passage PassageOf(Chunk chunk, Dictionary<string, Passage> passages)
+    {
+        if (passages.TryGetValue(chunk.ChunkId, out var known) && known.Text == chunk.Text && known.TitleText == chunk.Metadata.Title) return known;
+        var language = AnalysisLanguage(chunk);
+        var analyzedTitle = SearchAnalysis.Analyze(chunk.Metadata.Title, language);
+        var titleTerms = analyzedTitle.Select(t => t.Text).ToHashSet(StringComparer.Ordinal);
+        var spans = SentenceSplitter.Split(chunk.Text, MaxQuotedSentenceChars);
+        var sentences = spans.Select(span => chunk.Text.Substring(span.Start, span.Length).Trim()).ToList();
+        var analyzed = sentences.Select(s => SearchAnalysis.Analyze(s, language)).ToList();
+        var terms = analyzed.Select(a => a.Select(t => t.Text).ToHashSet(StringComparer.Ordinal)).ToList();
+        var passage = new Passage(chunk.Text, chunk.Metadata.Title, PassageTerms(chunk, language, spans, titleTerms, terms), analyzedTitle, titleTerms, sentences, analyzed, terms);
+        passages[chunk.ChunkId] = passage;
+        return passage;
+    }
+
+    /// <summary>
+    /// The terms of the title and the whole chunk. Only whitespace lies between the sentences, and no word runs across
+    /// whitespace nor does the analysis look past a word, so when every sentence is parted from the next by whitespace
+    /// the sentences' terms are the chunk's. An overlong sentence cut inside a word («1,000» at its comma) is read whole.
+    /// </summary>
+    private static HashSet<string> PassageTerms(Chunk chunk, string language, IReadOnlyList<SentenceSpan> spans, HashSet<string> titleTerms, List<HashSet<string>> sentenceTerms)
+    {
+        if (!SentenceSplitter.PartedByWhitespace(spans)) return TermSet(chunk.Metadata.Title + "\n" + chunk.Text, language);
+        var terms = new HashSet<string>(titleTerms, StringComparer.Ordinal);
+        foreach (var sentence in sentenceTerms) terms.UnionWith(sentence);
+        return terms;
+    }
+
     /// <summary>Whether a sentence's term is one of the question's words, by term or by consonant skeleton.</summary>
     private static Func<string, bool> QuestionTermTest(QueryTermGroups groups)
     {
@@ -380,8 +443,13 @@ public sealed class ExtractiveAnswerer(
 
     private static void Read(Candidate candidate, Func<string, bool> isQuestionTerm)
     {
-        candidate.Reading = SentenceReading.Read(candidate.Sentence, candidate.Analyzed, isQuestionTerm);
-        var windowTokens = Text.Tokens.WordTokenizer.Tokenize(candidate.Window);
+        if (candidate.Passage is { } passage)
+        {
+            var line = passage.SentenceLine(candidate.Position);
+            candidate.Reading = SentenceReading.Read(candidate.Sentence, line.Tokens, candidate.Analyzed, isQuestionTerm);
+        }
+        else candidate.Reading = SentenceReading.Read(candidate.Sentence, candidate.Analyzed, isQuestionTerm);
+        var windowTokens = candidate.Passage?.WindowTokens(candidate.Position) ?? Text.Tokens.WordTokenizer.Tokenize(candidate.Window);
         candidate.Evidence = new EvidenceWindow(
             candidate.WindowTerms,
             Text.Numbers.NumberExpressions.Find(candidate.Window, windowTokens),
@@ -410,6 +478,7 @@ public sealed class ExtractiveAnswerer(
         var eligible = new List<(Choice Choice, double Score)>();
         var corroborating = new List<(Choice Choice, double Score)>();
         var top = candidates[0].Score;
+        var windowLines = new Dictionary<string, SentenceReading>(StringComparer.Ordinal);
         foreach (var candidate in candidates.Where(c => c.Reading is not null))
         {
             var unmet = candidate.Evidence!.Unmet(analysis.Constraints);
@@ -439,7 +508,7 @@ public sealed class ExtractiveAnswerer(
                 logger.LogDebug("Skipping «{Sentence}»: the relation's noun belongs to another owner", Short(candidate.Sentence));
                 continue;
             }
-            if (!EvidenceWindow.OfficeHolds(analysis, candidate.Reading!, candidate.Window))
+            if (!EvidenceWindow.OfficeHolds(analysis, candidate.Reading!, candidate.Window, windowLines))
             {
                 logger.LogDebug("Skipping «{Sentence}»: it gives the question's person another office", Short(candidate.Sentence));
                 continue;

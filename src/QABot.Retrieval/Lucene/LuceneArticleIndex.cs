@@ -222,16 +222,16 @@ public sealed class LuceneArticleIndex : IArticleIndex
     {
         articleId = ArticleIds.Normalize(articleId);
         if (articleId.Length == 0) return Task.FromResult<StoredArticle?>(null);
-        return Task.FromResult(WithSearcher(searcher =>
+        return Task.FromResult(WithSearcher(searcher => SnapshotMemo.For(searcher.IndexReader).Article(articleId, id =>
         {
-            var manifest = FindManifest(searcher, articleId);
+            var manifest = FindManifest(searcher, id);
             if (manifest is null)
             {
-                var owner = FindFirst(searcher, DocumentKinds.Alias, new Term(IndexFields.Alias, articleId));
+                var owner = FindFirst(searcher, DocumentKinds.Alias, new Term(IndexFields.Alias, id));
                 if (owner is not null) manifest = FindManifest(searcher, owner.Get(IndexFields.ArticleId));
             }
             return manifest is null ? null : ToStoredArticle(manifest, AliasesOf(searcher, manifest.Get(IndexFields.ArticleId)));
-        }));
+        })));
     }
 
     public async IAsyncEnumerable<StoredArticle> ListArticlesAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
@@ -413,7 +413,8 @@ public sealed class LuceneArticleIndex : IArticleIndex
     {
         var related = QueryOptions.RelatedTermWeight > 0 ? RelatedTerms.For(searcher.IndexReader, RelatedTermsCache, _logger) : null;
         var reader = searcher.IndexReader;
-        var query = LuceneQueryBuilder.BuildQuery(request, QueryOptions, related, term => reader.DocFreq(new Term(IndexFields.Body, term)));
+        var memo = SnapshotMemo.For(reader);
+        var query = LuceneQueryBuilder.BuildQuery(request, QueryOptions, related, memo.BodyDocFreq);
         // A searcher is a thin view over the shared reader: cheap to create per query with the scoring in use.
         searcher = new IndexSearcher(searcher.IndexReader) { Similarity = new CoordinatedBm25Similarity(
             request.Language == Languages.English ? QueryOptions.EnglishCoordinationExponent : QueryOptions.CoordinationExponent,
@@ -427,7 +428,7 @@ public sealed class LuceneArticleIndex : IArticleIndex
             if (query is null) return [];
             var rerankWeight = request.Language == Languages.English ? QueryOptions.EnglishRerankWeight : QueryOptions.RerankWeight;
             var reranker = rerankWeight > 0 ? PassageReranker.For(searcher.IndexReader, query,
-                NumericAnswerCue.ExpectsNumber(request.Text, request.Language) ? QueryOptions.NumberConceptShare : 0f) : null;
+                NumericAnswerCue.ExpectsNumber(request.Text, request.Language) ? QueryOptions.NumberConceptShare : 0f, memo.BodyDocFreq) : null;
             var hits = searcher.Search(query, filter, reranker is null ? request.Top : Math.Max(request.Top, QueryOptions.RerankDepth)).ScoreDocs;
             var scored = hits.Select(h => new ScoredChunk(StoredDocuments.ToChunk(searcher.Doc(h.Doc)), h.Score));
             if (reranker is not null)

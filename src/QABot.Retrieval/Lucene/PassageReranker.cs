@@ -21,8 +21,9 @@ internal sealed class PassageReranker
     private readonly int _numberConcept = -1;
     private readonly float _numberWeight;
 
-    private PassageReranker(IndexReader reader, BooleanQuery query, float numberConceptShare)
+    private PassageReranker(IndexReader reader, BooleanQuery query, float numberConceptShare, Func<string, int>? bodyDocFreq)
     {
+        bodyDocFreq ??= text => reader.DocFreq(new Term(IndexFields.Body, text));
         var documents = Math.Max(1, reader.NumDocs);
         var concept = 0;
         var conceptWeights = new List<float>();
@@ -34,7 +35,7 @@ internal sealed class PassageReranker
             var best = 0f;
             foreach (var (text, boost) in terms)
             {
-                var weight = boost * Idf(reader.DocFreq(new Term(IndexFields.Body, text)), documents);
+                var weight = boost * Idf(bodyDocFreq(text), documents);
                 if (weight <= 0) continue;
                 if (!_conceptsOfTerm.TryGetValue(text, out var list)) _conceptsOfTerm[text] = list = [];
                 list.Add((concept, weight));
@@ -57,10 +58,11 @@ internal sealed class PassageReranker
     /// <param name="numberConceptShare">
     /// When the question asks for a number, "a number" joins the concepts with this share of the mean concept weight.
     /// </param>
-    public static PassageReranker? For(IndexReader reader, Query query, float numberConceptShare = 0f)
+    /// <param name="bodyDocFreq">A body term's document frequency in <paramref name="reader"/>, when the caller keeps them.</param>
+    public static PassageReranker? For(IndexReader reader, Query query, float numberConceptShare = 0f, Func<string, int>? bodyDocFreq = null)
     {
         if (query is not BooleanQuery boolean) return null;
-        var reranker = new PassageReranker(reader, boolean, numberConceptShare);
+        var reranker = new PassageReranker(reader, boolean, numberConceptShare, bodyDocFreq);
         return reranker._conceptCount >= 2 && reranker._totalWeight > 0 ? reranker : null;
     }
 

@@ -10,6 +10,9 @@ public readonly record struct WordToken(int Start, int Length, string Folded, bo
     public int End => Start + Length;
 }
 
+/// <param name="BreakAfter">Whether a mark after the line's last word (or anywhere in a line without words) leaves a break pending.</param>
+public sealed record TokenizedLine(string Text, List<WordToken> Tokens, bool BreakAfter);
+
 /// <summary>
 /// Splits Arabic and English text into words without losing their place in the text, so a span found on folded forms
 /// can be quoted exactly as written. Digits keep their inner separators ("8,000", "3.5", "٢٠٢٣"); diacritics and
@@ -17,7 +20,35 @@ public readonly record struct WordToken(int Start, int Length, string Folded, bo
 /// </summary>
 public static class WordTokenizer
 {
-    public static List<WordToken> Tokenize(string text)
+    public static List<WordToken> Tokenize(string text) => Tokenize(text, out _);
+
+    /// <summary>A line's words, for <see cref="JoinLines"/>.</summary>
+    public static TokenizedLine TokenizeLine(string line) => new(line, Tokenize(line, out var breakAfter), breakAfter);
+
+    /// <summary>
+    /// The words of the lines joined by '\n', as <see cref="Tokenize(string)"/> finds them there, from each line's own
+    /// words: a line break ends a word, so all that carries over is the break a mark left pending for the next word.
+    /// </summary>
+    public static List<WordToken> JoinLines(IReadOnlyList<TokenizedLine> lines)
+    {
+        var count = 0;
+        foreach (var line in lines) count += line.Tokens.Count;
+        var tokens = new List<WordToken>(count);
+        var (offset, pending) = (0, false);
+        foreach (var line in lines)
+        {
+            for (var i = 0; i < line.Tokens.Count; i++)
+            {
+                var token = line.Tokens[i];
+                tokens.Add(token with { Start = token.Start + offset, BreakBefore = token.BreakBefore || (i == 0 && pending) });
+            }
+            pending = line.Tokens.Count > 0 ? line.BreakAfter : pending || line.BreakAfter;
+            offset += line.Text.Length + 1;
+        }
+        return tokens;
+    }
+
+    private static List<WordToken> Tokenize(string text, out bool breakAfter)
     {
         var tokens = new List<WordToken>(Math.Max(4, text.Length / 6));
         var breakPending = false;
@@ -48,6 +79,7 @@ public static class WordTokenizer
             if (!char.IsWhiteSpace(c) && c is not '-' and not '_' and not '\u200f' and not '\u200e') breakPending = true;
             i++;
         }
+        breakAfter = breakPending;
         return tokens;
     }
 

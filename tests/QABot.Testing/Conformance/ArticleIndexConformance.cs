@@ -116,6 +116,20 @@ public abstract class ArticleIndexConformance : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_article_read_before_it_is_replaced_is_read_anew_after()
+    {
+        var index = await NewIndexAsync();
+        await WriteAsync(index, GiftsArticle());
+        Assert.NotEqual("v2", (await index.GetArticleAsync("gifts"))!.ContentHash);
+
+        await WriteAsync(index, ConformanceDocuments.Article("gifts", "عنوان جديد", "نص مختلف تماما عن الطقس والمطر.", September2023, contentHash: "v2"));
+
+        var stored = await index.GetArticleAsync("gifts");
+        Assert.Equal("v2", stored!.ContentHash);
+        Assert.Equal("عنوان جديد", stored.Article.Title);
+    }
+
+    [Fact]
     public async Task Delete_removes_article_chunks_and_manifest_entry()
     {
         var index = await NewIndexAsync();

@@ -39,9 +39,12 @@ public sealed class SentenceReading
 
     /// <param name="analyzed">The sentence's analyzed terms (<see cref="SearchAnalysis.Analyze"/>), with their offsets.</param>
     /// <param name="isQuestionTerm">Whether a term is one of the question's words (Arabic renderings of English words included).</param>
-    public static SentenceReading Read(string text, IReadOnlyList<AnalyzedTerm> analyzed, Func<string, bool> isQuestionTerm)
+    public static SentenceReading Read(string text, IReadOnlyList<AnalyzedTerm> analyzed, Func<string, bool> isQuestionTerm) =>
+        Read(text, WordTokenizer.Tokenize(text), analyzed, isQuestionTerm);
+
+    /// <param name="tokens">The words of <paramref name="text"/> (<see cref="WordTokenizer.Tokenize(string)"/>), when already found.</param>
+    public static SentenceReading Read(string text, List<WordToken> tokens, IReadOnlyList<AnalyzedTerm> analyzed, Func<string, bool> isQuestionTerm)
     {
-        var tokens = WordTokenizer.Tokenize(text);
         var tokenTerms = new List<string>[tokens.Count];
         for (var i = 0; i < tokens.Count; i++) tokenTerms[i] = [];
         var k = 0;
