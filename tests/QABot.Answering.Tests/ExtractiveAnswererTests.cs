@@ -277,6 +277,20 @@ public sealed class ExtractiveAnswererTests(SampleCorpusAnswerer corpus) : IClas
         Assert.StartsWith("Contradicted: the source says 6 days", answer.Text);
     }
 
+    // The sentence telling of the rifle states no date: its article's (14 September 2023) dates the gift, which refutes
+    // a time well before it and agrees with the month it falls in.
+    [Theory]
+    [InlineData("هل صحيح أن بوتين أهدى كيم بندقية في مارس 2023؟", ClaimVerdict.Contradicted, "14 سبتمبر 2023")]
+    [InlineData("هل صحيح أن بوتين أهدى كيم بندقية في 2022؟", ClaimVerdict.Contradicted, "14 سبتمبر 2023")]
+    [InlineData("هل صحيح أن بوتين أهدى كيم بندقية في سبتمبر 2023؟", ClaimVerdict.Supported, null)]
+    public async Task An_undated_sentence_dates_the_claimed_event_by_its_article(string claim, ClaimVerdict verdict, string? stated)
+    {
+        var answer = await AskAsync(claim);
+
+        Assert.Equal(verdict, answer.Verdict);
+        Assert.Equal(stated, answer.ShortAnswer);
+    }
+
     [Fact]
     public async Task A_request_marked_as_a_claim_gets_a_verdict_whatever_its_wording()
     {

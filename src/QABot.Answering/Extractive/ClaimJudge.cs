@@ -5,6 +5,7 @@ using QABot.Core.Domain;
 using QABot.Retrieval.CrossLingual;
 using QABot.Text;
 using QABot.Text.Analysis;
+using QABot.Text.Dates;
 using QABot.Text.Numbers;
 using QABot.Text.Tokens;
 
@@ -40,8 +41,12 @@ internal static class ClaimJudge
 
     public static ClaimJudgement? Judge(QuestionAnalysis claim, IReadOnlyList<ExtractiveAnswerer.Candidate> candidates, double[] weights)
     {
-        // The claim's numbers are what is checked, not what makes two sentences speak of one event.
-        var eventWeights = weights.Select((w, i) => claim.Words.IsValue(i) ? 0 : w).ToArray();
+        // The claim's numbers and dates are what is checked, not what makes two sentences speak of one event: a story of
+        // the appointment in September is no less about it for lacking the claimed «مارس».
+        var dateTerms = claim.Constraints.Where(c => c.Kind is ConstraintKind.Date or ConstraintKind.Year)
+            .SelectMany(c => SearchAnalysis.Terms(c.Text, Languages.Arabic).Concat(SearchAnalysis.Terms(c.Text, Languages.English)))
+            .ToHashSet(StringComparer.Ordinal);
+        var eventWeights = weights.Select((w, i) => claim.Words.IsValue(i) || claim.Words[i].Overlaps(dateTerms) ? 0 : w).ToArray();
         var total = eventWeights.Sum();
         if (total <= 0) return null;
         var claimNegated = WordTokenizer.Tokenize(claim.Focus).Any(t => Negations.Contains(t.Folded));
@@ -136,13 +141,21 @@ internal static class ClaimJudge
                 };
                 if (stated is not null) return new ClaimJudgement(ClaimVerdict.Contradicted, candidate, stated, value.Text);
             }
+            // News tells an event on the day it is reported and dates only what is older: a sentence that tells the event
+            // itself with no date of its own («وعين البشير… معتز موسى في منصب رئيس الوزراء» in a story of 9 September 2018)
+            // dates it by its article, which a claimed time long before refutes ("in march 2018"). The event must be told
+            // in full around it, and mostly by the sentence itself.
+            if (reading.Dates.Count == 0 && share >= StatesShare && SentenceShare(claim, candidate, eventWeights, eventTotal) >= SameEventShare)
+                foreach (var value in unmet)
+                    if (ReportedLongAfter(value, candidate.Chunk.Metadata.Published) is { } published)
+                        return new ClaimJudgement(ClaimVerdict.Contradicted, candidate,
+                            new AnswerSpan(0, 0, AnswerType.Date, 1, published.ToArabic(), Date: published), value.Text);
             return null;
         }
         // One name in the claim's stead: the same event with another place or person («في موسكو» for «في بيونغ يانغ»).
         // The sentence holding that other name must itself tell the event: a neighbour's words make it no swap («صلاح»
         // in Europe beside a title on the Ballon d'Or).
-        var sentenceTerms = candidate.Analyzed.Select(t => t.Text).ToHashSet(StringComparer.Ordinal);
-        var sentenceShare = QueryTermGroups.Weighted(claim.Words.Matches(sentenceTerms), eventWeights) / eventTotal;
+        var sentenceShare = SentenceShare(claim, candidate, eventWeights, eventTotal);
         if (names.Count == 1 && unmet.Count == 1 && share >= SwappedNameShare && sentenceShare >= SameEventShare)
         {
             // Only a name of the same kind stands in the claimed one's stead: a place for a place, a person for a person.
@@ -160,6 +173,32 @@ internal static class ClaimJudge
             }
         }
         return null;
+    }
+
+    /// <summary>The share of the claim's event words the sentence itself carries, without its neighbours or the title.</summary>
+    private static double SentenceShare(QuestionAnalysis claim, ExtractiveAnswerer.Candidate candidate, double[] eventWeights, double eventTotal)
+    {
+        var sentenceTerms = candidate.Analyzed.Select(t => t.Text).ToHashSet(StringComparer.Ordinal);
+        return QueryTermGroups.Weighted(claim.Words.Matches(sentenceTerms), eventWeights) / eventTotal;
+    }
+
+    /// <summary>
+    /// The article's date when it falls well after the whole of the claimed time (a week's grace: a story of 2 September
+    /// tells of the last days of August). Only after: a story published before the claimed time may announce the event.
+    /// </summary>
+    private static DateMention? ReportedLongAfter(QuestionConstraint value, DateTimeOffset? published)
+    {
+        if (published is not { } p) return null;
+        DateOnly? end = value switch
+        {
+            { Kind: ConstraintKind.Year, Value: { } year } when year is >= 1 and <= 9999 => new DateOnly((int)year, 12, 31),
+            { Kind: ConstraintKind.Date, Date: { Year: { } y, Month: { } m, Day: { } d } } when m is >= 1 and <= 12 && d >= 1 && d <= DateTime.DaysInMonth(y, m) => new DateOnly(y, m, d),
+            { Kind: ConstraintKind.Date, Date: { Year: { } y, Month: { } m, Day: null } } when m is >= 1 and <= 12 => new DateOnly(y, m, DateTime.DaysInMonth(y, m)),
+            { Kind: ConstraintKind.Date, Date: { Year: { } y, Month: null, Day: null } } => new DateOnly(y, 12, 31),
+            _ => null,
+        };
+        var day = DateOnly.FromDateTime(p.DateTime);
+        return end is { } e && e.AddDays(7) < day ? new DateMention(0, 0, day.Year, day.Month, day.Day, Resolved: true) : null;
     }
 
     /// <summary>"ten days" is contradicted by «الأيام الستة», not by «75 عاماً»: the counts must be of the same thing when both say what.</summary>
