@@ -12,7 +12,8 @@ using QABot.Text.Tokens;
 namespace QABot.Answering.Extractive;
 
 /// <summary>A verdict on a claim, the sentence that bears it and, for a contradiction, what the source states instead of what was claimed.</summary>
-internal sealed record ClaimJudgement(ClaimVerdict Verdict, ExtractiveAnswerer.Candidate Evidence, AnswerSpan? Stated, string? Claimed);
+/// <param name="StatedByPublication">The stated value is the article's publication date, not words of the sentence.</param>
+internal sealed record ClaimJudgement(ClaimVerdict Verdict, ExtractiveAnswerer.Candidate Evidence, AnswerSpan? Stated, string? Claimed, bool StatedByPublication = false);
 
 /// <summary>
 /// Judges a claim (or a yes/no question) against the closely read candidate sentences. A sentence is about the same
@@ -149,7 +150,7 @@ internal static class ClaimJudge
                 foreach (var value in unmet)
                     if (ReportedLongAfter(value, candidate.Chunk.Metadata.Published) is { } published)
                         return new ClaimJudgement(ClaimVerdict.Contradicted, candidate,
-                            new AnswerSpan(0, 0, AnswerType.Date, 1, published.ToArabic(), Date: published), value.Text);
+                            new AnswerSpan(0, 0, AnswerType.Date, 1, published.ToArabic(), Date: published), value.Text, StatedByPublication: true);
             return null;
         }
         // One name in the claim's stead: the same event with another place or person («في موسكو» for «في بيونغ يانغ»).

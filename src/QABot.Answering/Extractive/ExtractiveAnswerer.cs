@@ -687,7 +687,7 @@ public sealed class ExtractiveAnswerer(
         var (numbers, citations) = Cite(evidence);
         string? stated = null;
         if (judged.Stated is { } span) (stated, _) = shortAnswers.Write(span, analysis.Language, judged.Evidence.Chunk.Metadata.Published, analysis.Question);
-        var lead = AnswerTexts.Verdict(analysis.Language, judged.Verdict, analysis.IsYesNo, stated, judged.Claimed);
+        var lead = AnswerTexts.Verdict(analysis.Language, judged.Verdict, analysis.IsYesNo, stated, judged.Claimed, judged.StatedByPublication);
         return new Answer
         {
             Question = analysis.Question,

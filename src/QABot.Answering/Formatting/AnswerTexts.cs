@@ -86,7 +86,11 @@ public static class AnswerTexts
     /// <summary>The verdict on a claim (or the yes/no answer to a question), leading the quote that bears it.</summary>
     /// <param name="stated">What the source states instead, for a contradiction (a number, date, name), in the question's language.</param>
     /// <param name="claimed">What the claim stated there.</param>
-    public static string Verdict(string language, ClaimVerdict verdict, bool yesNo, string? stated, string? claimed)
+    /// <param name="statedByPublication">
+    /// <paramref name="stated"/> is the date the source was published (its sentence tells the event undated): said so, as
+    /// the quote that follows holds no such date.
+    /// </param>
+    public static string Verdict(string language, ClaimVerdict verdict, bool yesNo, string? stated, string? claimed, bool statedByPublication = false)
     {
         var english = language == Languages.English;
         if (verdict == ClaimVerdict.Supported)
@@ -94,6 +98,8 @@ public static class AnswerTexts
                 : (yesNo ? "نعم، بحسب المصدر" : "صحيح: يؤكد المصدر ذلك");
         if (verdict == ClaimVerdict.NotFound) return ClaimNotFound(language, yesNo);
         var instead = stated is null ? null
+            : statedByPublication ? (english ? $"the source reports it on {stated}{(claimed is null ? "" : $", not {claimed}")}"
+                : $"نشر المصدر الخبر في {stated}{(claimed is null ? "" : $" وليس {claimed}")}")
             : english ? $"the source says {stated}{(claimed is null ? "" : $", not {claimed}")}"
             : $"يذكر المصدر {stated}{(claimed is null ? "" : $" وليس {claimed}")}";
         return english
