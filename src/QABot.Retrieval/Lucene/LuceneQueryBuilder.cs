@@ -56,6 +56,8 @@ internal sealed record LuceneQueryOptions
     /// <summary>Weight of index terms sharing a word's consonant skeleton (see <see cref="RelatedTerms"/>); 0 disables.</summary>
     public float RelatedTermWeight { get; init; } = 0.4f;
     public int MaxRelatedTerms { get; init; } = 3;
+    /// <summary>Weight of a name's other ج/غ spelling (see <see cref="NameSpellings"/>) relative to the word as written; 0 disables.</summary>
+    public float NameSpellingWeight { get; init; } = 0.8f;
     /// <summary>
     /// Second stage (<see cref="PassageReranker"/>): a passage's score is multiplied by 1 + this × the share of the
     /// question's concepts found within <see cref="RerankWindow"/> words; 0 disables.
@@ -199,6 +201,7 @@ internal static class LuceneQueryBuilder
             var clause = new BooleanQuery(disableCoord: true);
             foreach (var term in word.Select(t => t.Text).Distinct()) AddTerm(clause, term, weights[term], options);
             foreach (var term in word) AddRelated(clause, term.Text, term.IsAlternative ? weight * options.AlternativeFormWeight : weight, options, related);
+            foreach (var term in word) AddNameSpellings(clause, term.Text, term.IsAlternative ? weight * options.AlternativeFormWeight : weight, options);
             query.Add(clause, Occur.SHOULD);
         }
 
@@ -242,6 +245,7 @@ internal static class LuceneQueryBuilder
         foreach (var term in analyzed.DistinctBy(t => t.Text))
             AddTerm(variant, term.Text, term.IsAlternative ? options.AlternativeFormWeight : 1f, options);
         foreach (var word in words) AddRelated(variant, word, 1f, options, related);
+        foreach (var term in analyzed) AddNameSpellings(variant, term.Text, term.IsAlternative ? options.AlternativeFormWeight : 1f, options);
         if (words.Count > 1) variant.Add(Phrase(words, options.PhraseSlop, options.PhraseBoost), Occur.SHOULD);
         if (options.FuzzyTransliterations && expansion.Origin.StartsWith("transliteration", StringComparison.Ordinal))
             foreach (var word in words.Where(w => w.Length >= 4))
@@ -257,6 +261,14 @@ internal static class LuceneQueryBuilder
         foreach (var other in related.Of(term, options.MaxRelatedTerms))
             if (!existing.Contains(other))
                 clause.Add(new TermQuery(new Term(IndexFields.Body, other)) { Boost = weight * options.RelatedTermWeight }, Occur.SHOULD);
+    }
+
+    private static void AddNameSpellings(BooleanQuery clause, string term, float weight, LuceneQueryOptions options)
+    {
+        if (options.NameSpellingWeight <= 0) return;
+        var existing = clause.Clauses.Select(c => c.Query).OfType<TermQuery>().Select(q => q.Term.Text).ToHashSet();
+        foreach (var other in NameSpellings.Of(term))
+            if (existing.Add(other)) AddTerm(clause, other, weight * options.NameSpellingWeight, options);
     }
 
     private static void AddTerm(BooleanQuery query, string term, float weight, LuceneQueryOptions options)
