@@ -413,7 +413,8 @@ public sealed class LuceneArticleIndex : IArticleIndex
     {
         var related = QueryOptions.RelatedTermWeight > 0 ? RelatedTerms.For(searcher.IndexReader, RelatedTermsCache, _logger) : null;
         var reader = searcher.IndexReader;
-        var query = LuceneQueryBuilder.BuildQuery(request, QueryOptions, related, term => reader.DocFreq(new Term(IndexFields.Body, term)));
+        var query = LuceneQueryBuilder.BuildQuery(request, QueryOptions, related,
+            term => term == LuceneQueryBuilder.AllPassages ? reader.NumDocs : reader.DocFreq(new Term(IndexFields.Body, term)));
         // A searcher is a thin view over the shared reader: cheap to create per query with the scoring in use.
         searcher = new IndexSearcher(searcher.IndexReader) { Similarity = new CoordinatedBm25Similarity(
             request.Language == Languages.English ? QueryOptions.EnglishCoordinationExponent : QueryOptions.CoordinationExponent,

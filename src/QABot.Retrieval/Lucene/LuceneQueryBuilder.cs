@@ -87,9 +87,13 @@ internal static class LuceneQueryBuilder
     /// <summary>Lucene's default clause limit is 1024; expansions are capped well below it.</summary>
     private const int MaxClauses = 900;
 
+    /// <summary>Asked of the document-frequency function, the number of passages searched (no analysed term is empty).</summary>
+    internal const string AllPassages = "";
+
     /// <summary>The scoring query, or null when the request has no searchable term at all.</summary>
     /// <param name="documentFrequency">How many passages hold a term; with it, a question longer than
-    /// <see cref="LuceneQueryOptions.MaxQuestionWords"/> keeps its rarest words, without it its first ones.</param>
+    /// <see cref="LuceneQueryOptions.MaxQuestionWords"/> keeps its rarest words, without it its first ones; asked for
+    /// <see cref="AllPassages"/>, how many passages there are.</param>
     public static Query? BuildQuery(SearchRequest request, LuceneQueryOptions options, RelatedTerms? related = null, Func<string, int>? documentFrequency = null)
     {
         var query = new BooleanQuery();
@@ -101,7 +105,7 @@ internal static class LuceneQueryBuilder
             .ToList();
         foreach (var group in concepts)
         {
-            var variants = group.Select(e => VariantQuery(e, options, related)).OfType<Query>().ToList();
+            var variants = group.Select(e => VariantQuery(e, options, related, documentFrequency)).OfType<Query>().ToList();
             if (variants.Count == 0) continue;
             if (variants.Count == 1) query.Add(variants[0], Occur.SHOULD);
             else
@@ -201,7 +205,7 @@ internal static class LuceneQueryBuilder
             var clause = new BooleanQuery(disableCoord: true);
             foreach (var term in word.Select(t => t.Text).Distinct()) AddTerm(clause, term, weights[term], options);
             foreach (var term in word) AddRelated(clause, term.Text, term.IsAlternative ? weight * options.AlternativeFormWeight : weight, options, related);
-            foreach (var term in word) AddNameSpellings(clause, term.Text, term.IsAlternative ? weight * options.AlternativeFormWeight : weight, options);
+            foreach (var term in word) AddNameSpellings(clause, term.Text, term.IsAlternative ? weight * options.AlternativeFormWeight : weight, options, documentFrequency);
             query.Add(clause, Occur.SHOULD);
         }
 
@@ -236,7 +240,7 @@ internal static class LuceneQueryBuilder
         return analyzed.Where(t => positions.Contains(t.Position)).ToList();
     }
 
-    private static Query? VariantQuery(WeightedPhrase expansion, LuceneQueryOptions options, RelatedTerms? related)
+    private static Query? VariantQuery(WeightedPhrase expansion, LuceneQueryOptions options, RelatedTerms? related, Func<string, int>? documentFrequency)
     {
         var analyzed = SearchAnalysis.Analyze(expansion.Text, Languages.Arabic);
         var words = analyzed.Where(t => !t.IsAlternative).Select(t => t.Text).ToList();
@@ -245,7 +249,7 @@ internal static class LuceneQueryBuilder
         foreach (var term in analyzed.DistinctBy(t => t.Text))
             AddTerm(variant, term.Text, term.IsAlternative ? options.AlternativeFormWeight : 1f, options);
         foreach (var word in words) AddRelated(variant, word, 1f, options, related);
-        foreach (var term in analyzed) AddNameSpellings(variant, term.Text, term.IsAlternative ? options.AlternativeFormWeight : 1f, options);
+        foreach (var term in analyzed) AddNameSpellings(variant, term.Text, term.IsAlternative ? options.AlternativeFormWeight : 1f, options, documentFrequency);
         if (words.Count > 1) variant.Add(Phrase(words, options.PhraseSlop, options.PhraseBoost), Occur.SHOULD);
         if (options.FuzzyTransliterations && expansion.Origin.StartsWith("transliteration", StringComparison.Ordinal))
             foreach (var word in words.Where(w => w.Length >= 4))
@@ -263,13 +267,33 @@ internal static class LuceneQueryBuilder
                 clause.Add(new TermQuery(new Term(IndexFields.Body, other)) { Boost = weight * options.RelatedTermWeight }, Occur.SHOULD);
     }
 
-    private static void AddNameSpellings(BooleanQuery clause, string term, float weight, LuceneQueryOptions options)
+    /// <summary>
+    /// A twin spelling is weighted so that it never counts more than the word as written: the rarer spelling has the
+    /// higher IDF, and at full weight the few articles of one outlet's spelling would outrank the many of the usual one.
+    /// </summary>
+    private static void AddNameSpellings(BooleanQuery clause, string term, float weight, LuceneQueryOptions options, Func<string, int>? documentFrequency)
     {
         if (options.NameSpellingWeight <= 0) return;
         var existing = clause.Clauses.Select(c => c.Query).OfType<TermQuery>().Select(q => q.Term.Text).ToHashSet();
+        var documents = documentFrequency?.Invoke(term) ?? 0;
+        var passages = documentFrequency?.Invoke(AllPassages) ?? 0;
         foreach (var other in NameSpellings.Of(term))
-            if (existing.Add(other)) AddTerm(clause, other, weight * options.NameSpellingWeight, options);
+        {
+            if (!existing.Add(other)) continue;
+            var share = 1f;
+            if (documentFrequency is not null)
+            {
+                var otherDocuments = documentFrequency(other);
+                if (otherDocuments == 0) continue;
+                if (documents > 0 && otherDocuments < documents && passages > 0) share = Idf(documents, passages) / Idf(otherDocuments, passages);
+            }
+            AddTerm(clause, other, weight * options.NameSpellingWeight * share, options);
+        }
     }
+
+    /// <summary>BM25's IDF, as the similarity computes it.</summary>
+    private static float Idf(int documentFrequency, int documents) =>
+        MathF.Log(1f + (documents - documentFrequency + 0.5f) / (documentFrequency + 0.5f));
 
     private static void AddTerm(BooleanQuery query, string term, float weight, LuceneQueryOptions options)
     {
