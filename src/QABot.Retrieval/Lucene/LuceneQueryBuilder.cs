@@ -285,15 +285,11 @@ internal static class LuceneQueryBuilder
             {
                 var otherDocuments = documentFrequency(other);
                 if (otherDocuments == 0) continue;
-                if (documents > 0 && otherDocuments < documents && passages > 0) share = Idf(documents, passages) / Idf(otherDocuments, passages);
+                if (documents > 0 && otherDocuments < documents && passages > 0) share = PassageReranker.Idf(documents, passages) / PassageReranker.Idf(otherDocuments, passages);
             }
             AddTerm(clause, other, weight * options.NameSpellingWeight * share, options);
         }
     }
-
-    /// <summary>BM25's IDF, as the similarity computes it.</summary>
-    private static float Idf(int documentFrequency, int documents) =>
-        MathF.Log(1f + (documents - documentFrequency + 0.5f) / (documentFrequency + 0.5f));
 
     private static void AddTerm(BooleanQuery query, string term, float weight, LuceneQueryOptions options)
     {
