@@ -56,6 +56,8 @@ internal sealed record LuceneQueryOptions
     /// <summary>Weight of index terms sharing a word's consonant skeleton (see <see cref="RelatedTerms"/>); 0 disables.</summary>
     public float RelatedTermWeight { get; init; } = 0.4f;
     public int MaxRelatedTerms { get; init; } = 3;
+    /// <summary>Weight of a name's other ج/غ spelling (see <see cref="NameSpellings"/>) relative to the word as written; 0 disables.</summary>
+    public float NameSpellingWeight { get; init; } = 0.8f;
     /// <summary>
     /// Second stage (<see cref="PassageReranker"/>): a passage's score is multiplied by 1 + this × the share of the
     /// question's concepts found within <see cref="RerankWindow"/> words; 0 disables.
@@ -85,9 +87,13 @@ internal static class LuceneQueryBuilder
     /// <summary>Lucene's default clause limit is 1024; expansions are capped well below it.</summary>
     private const int MaxClauses = 900;
 
+    /// <summary>Asked of the document-frequency function, the number of passages searched (no analysed term is empty).</summary>
+    internal const string AllPassages = "";
+
     /// <summary>The scoring query, or null when the request has no searchable term at all.</summary>
     /// <param name="documentFrequency">How many passages hold a term; with it, a question longer than
-    /// <see cref="LuceneQueryOptions.MaxQuestionWords"/> keeps its rarest words, without it its first ones.</param>
+    /// <see cref="LuceneQueryOptions.MaxQuestionWords"/> keeps its rarest words, without it its first ones; asked for
+    /// <see cref="AllPassages"/>, how many passages there are.</param>
     public static Query? BuildQuery(SearchRequest request, LuceneQueryOptions options, RelatedTerms? related = null, Func<string, int>? documentFrequency = null)
     {
         var query = new BooleanQuery();
@@ -99,7 +105,7 @@ internal static class LuceneQueryBuilder
             .ToList();
         foreach (var group in concepts)
         {
-            var variants = group.Select(e => VariantQuery(e, options, related)).OfType<Query>().ToList();
+            var variants = group.Select(e => VariantQuery(e, options, related, documentFrequency)).OfType<Query>().ToList();
             if (variants.Count == 0) continue;
             if (variants.Count == 1) query.Add(variants[0], Occur.SHOULD);
             else
@@ -199,6 +205,7 @@ internal static class LuceneQueryBuilder
             var clause = new BooleanQuery(disableCoord: true);
             foreach (var term in word.Select(t => t.Text).Distinct()) AddTerm(clause, term, weights[term], options);
             foreach (var term in word) AddRelated(clause, term.Text, term.IsAlternative ? weight * options.AlternativeFormWeight : weight, options, related);
+            foreach (var term in word) AddNameSpellings(clause, term.Text, term.IsAlternative ? weight * options.AlternativeFormWeight : weight, options, documentFrequency);
             query.Add(clause, Occur.SHOULD);
         }
 
@@ -233,7 +240,7 @@ internal static class LuceneQueryBuilder
         return analyzed.Where(t => positions.Contains(t.Position)).ToList();
     }
 
-    private static Query? VariantQuery(WeightedPhrase expansion, LuceneQueryOptions options, RelatedTerms? related)
+    private static Query? VariantQuery(WeightedPhrase expansion, LuceneQueryOptions options, RelatedTerms? related, Func<string, int>? documentFrequency)
     {
         var analyzed = SearchAnalysis.Analyze(expansion.Text, Languages.Arabic);
         var words = analyzed.Where(t => !t.IsAlternative).Select(t => t.Text).ToList();
@@ -242,6 +249,7 @@ internal static class LuceneQueryBuilder
         foreach (var term in analyzed.DistinctBy(t => t.Text))
             AddTerm(variant, term.Text, term.IsAlternative ? options.AlternativeFormWeight : 1f, options);
         foreach (var word in words) AddRelated(variant, word, 1f, options, related);
+        foreach (var term in analyzed) AddNameSpellings(variant, term.Text, term.IsAlternative ? options.AlternativeFormWeight : 1f, options, documentFrequency);
         if (words.Count > 1) variant.Add(Phrase(words, options.PhraseSlop, options.PhraseBoost), Occur.SHOULD);
         if (options.FuzzyTransliterations && expansion.Origin.StartsWith("transliteration", StringComparison.Ordinal))
             foreach (var word in words.Where(w => w.Length >= 4))
@@ -257,6 +265,30 @@ internal static class LuceneQueryBuilder
         foreach (var other in related.Of(term, options.MaxRelatedTerms))
             if (!existing.Contains(other))
                 clause.Add(new TermQuery(new Term(IndexFields.Body, other)) { Boost = weight * options.RelatedTermWeight }, Occur.SHOULD);
+    }
+
+    /// <summary>
+    /// A twin spelling is weighted so that it never counts more than the word as written: the rarer spelling has the
+    /// higher IDF, and at full weight the few articles of one outlet's spelling would outrank the many of the usual one.
+    /// </summary>
+    private static void AddNameSpellings(BooleanQuery clause, string term, float weight, LuceneQueryOptions options, Func<string, int>? documentFrequency)
+    {
+        if (options.NameSpellingWeight <= 0) return;
+        var existing = clause.Clauses.Select(c => c.Query).OfType<TermQuery>().Select(q => q.Term.Text).ToHashSet();
+        var documents = documentFrequency?.Invoke(term) ?? 0;
+        var passages = documentFrequency?.Invoke(AllPassages) ?? 0;
+        foreach (var other in NameSpellings.Of(term))
+        {
+            if (!existing.Add(other)) continue;
+            var share = 1f;
+            if (documentFrequency is not null)
+            {
+                var otherDocuments = documentFrequency(other);
+                if (otherDocuments == 0) continue;
+                if (documents > 0 && otherDocuments < documents && passages > 0) share = PassageReranker.Idf(documents, passages) / PassageReranker.Idf(otherDocuments, passages);
+            }
+            AddTerm(clause, other, weight * options.NameSpellingWeight * share, options);
+        }
     }
 
     private static void AddTerm(BooleanQuery query, string term, float weight, LuceneQueryOptions options)

@@ -96,7 +96,8 @@ internal sealed class PassageReranker
         return best / _totalWeight;
     }
 
-    private static float Idf(int docFreq, int documents) =>
+    /// <summary>BM25's IDF, as the first stage computes it; 0 for a term no passage holds.</summary>
+    internal static float Idf(int docFreq, int documents) =>
         docFreq == 0 ? 0f : MathF.Log(1f + (documents - docFreq + 0.5f) / (docFreq + 0.5f));
 
     private static void CollectBodyTerms(Query query, float boost, Dictionary<string, float> terms)

@@ -26,8 +26,10 @@ internal sealed class SnapshotMemo
 
     public static SnapshotMemo For(IndexReader reader) => Memos.GetValue(reader, r => new SnapshotMemo(r));
 
+    /// <summary>A body term's document frequency; for <see cref="LuceneQueryBuilder.AllPassages"/>, the passage count.</summary>
     public int BodyDocFreq(string term)
     {
+        if (term == LuceneQueryBuilder.AllPassages) return _reader.NumDocs;
         if (_docFreqs.TryGetValue(term, out var known)) return known;
         if (_docFreqs.Count >= DocFreqsKept) _docFreqs.Clear();
         return _docFreqs[term] = _reader.DocFreq(new Term(IndexFields.Body, term));
